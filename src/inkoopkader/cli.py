@@ -1,0 +1,400 @@
+"""The `inkoopkader` command line: a thin typer/rich layer over the library.
+
+This is the only module that prints or exits. Exit codes: 0 ok, 1 findings (validate), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .corpus import ENV_CORPUS, load_corpus, validate_corpus
+from .errors import InkoopkaderError
+from .model import Corpus, Criterium, Item, Kader, Thema
+from .resolve import resolve_kader, resolve_segment, resolve_thema
+from .search import zoek
+from .serialize import SCHEMA_VERSION, to_data
+from .text import markup_runs
+
+app = typer.Typer(
+    name="inkoopkader",
+    help="Kwaliteitscriteria uit vijftien kwaliteitskaders voor inkoop van jeugdhulp en Wmo.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Formaat(str, Enum):
+    tabel = "tabel"
+    json = "json"
+
+
+class _State:
+    corpus_dir: Optional[Path] = None
+
+
+def _user_errors(func: F) -> F:
+    """Turn library errors into a Dutch message and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InkoopkaderError as exc:
+            err_console.print(f"[bold red]Fout:[/] {escape(str(exc))}")
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _corpus() -> Corpus:
+    return load_corpus(_State.corpus_dir)
+
+
+def _print_json(data: Any) -> None:
+    # Plain stdout (not rich) so the output is valid JSON even in a narrow terminal.
+    sys.stdout.write(json.dumps({"schema_version": SCHEMA_VERSION, **data}, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+def _rich_text(text: str, style: str = "") -> Text:
+    """Criterion text with `**vet**`/`*cursief*` rendered as real bold/italic."""
+    result = Text(style=style)
+    for fragment, bold, italic in markup_runs(text):
+        result.append(fragment, style=("bold " if bold else "") + ("italic" if italic else ""))
+    return result
+
+
+def _version_callback(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        try:
+            # Eager: runs before --corpus is parsed, so only $INKOOPKADER_CORPUS applies here.
+            corpus = load_corpus()
+            corpus_info = f"corpus {corpus.versie} ({len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria)"
+        except InkoopkaderError as exc:
+            corpus_info = f"corpus niet te laden: {exc}"
+        console.print(f"inkoopkader {__version__}, {corpus_info}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    corpus: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--corpus",
+            envvar=ENV_CORPUS,
+            help="Map met een eigen corpus (frameworks/, segments/, …). Standaard het meegeleverde corpus.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Toon de versie van het pakket en het corpus.", is_eager=True,
+            callback=_version_callback,
+        ),
+    ] = False,
+) -> None:
+    """Kwaliteitscriteria voor aanbestedingen jeugdhulp en Wmo, uit vijftien kwaliteitskaders."""
+    _State.corpus_dir = corpus
+
+
+# --- frameworks ------------------------------------------------------------------------------------
+
+
+def _segment_summary(kader: Kader) -> str:
+    specifiek = [r.segment for r in kader.segmenten if r.relevantie.value == "specifiek"]
+    algemeen = [r.segment for r in kader.segmenten if r.relevantie.value == "algemeen"]
+    parts = []
+    if specifiek:
+        parts.append(", ".join(specifiek))
+    domains = sorted({s.split("-")[0] for s in algemeen})
+    if domains:
+        parts.append("algemeen: " + ", ".join(domains))
+    return "; ".join(parts)
+
+
+@app.command("frameworks")
+@_user_errors
+def frameworks(
+    kader: Annotated[
+        Optional[str], typer.Argument(help="Nummer of sleutel van een kader, b.v. 8 of jij-kader.", show_default=False)
+    ] = None,
+    formaat: Annotated[Formaat, typer.Option("--format", "-f", help="Uitvoer: tabel of json.")] = Formaat.tabel,
+) -> None:
+    """Toon de kwaliteitskaders, of alle details van één kader."""
+    corpus = _corpus()
+    if kader is None:
+        if formaat is Formaat.json:
+            _print_json({"kaders": [_kader_summary(k) for k in corpus.kaders]})
+            return
+        table = Table(title="Kwaliteitskaders", title_justify="left", show_lines=False)
+        for column in ("nr", "sleutel", "titel", "uitgever", "jaar", "segmenten"):
+            table.add_column(column, overflow="fold")
+        for thema in Thema:
+            table.add_column(thema.value[:5] + ".", justify="right")
+        for k in corpus.kaders:
+            counts = k.aantallen_per_thema()
+            table.add_row(
+                str(k.nummer), k.sleutel, k.titel, k.uitgever, str(k.jaar), _segment_summary(k),
+                *(str(counts[t]) if counts[t] else "–" for t in Thema),
+            )
+        console.print(table)
+        total = sum(len(k.criteria) for k in corpus.kaders)
+        console.print(f"{len(corpus.kaders)} kaders, {total} criteria. Details: inkoopkader frameworks NR", highlight=False)
+        return
+    found = resolve_kader(corpus, kader)
+    if formaat is Formaat.json:
+        _print_json({"kader": to_data(found)})
+        return
+    _print_kader(corpus, found)
+
+
+def _kader_summary(kader: Kader) -> dict[str, Any]:
+    return {
+        "nummer": kader.nummer,
+        "sleutel": kader.sleutel,
+        "titel": kader.titel,
+        "uitgever": kader.uitgever,
+        "jaar": kader.jaar,
+        "vorm": kader.vorm.value,
+        "segmenten": to_data(kader.segmenten),
+        "criteria_per_thema": {t.value: n for t, n in kader.aantallen_per_thema().items()},
+    }
+
+
+def _print_items(items: tuple[Item, ...], depth: int = 1) -> None:
+    for item in items:
+        line = Text("  " * depth + "• ")
+        line.append_text(_rich_text(item.tekst))
+        console.print(line)
+        _print_items(item.items, depth + 1)
+
+
+def _print_criterium(criterium: Criterium) -> None:
+    head = Text(f"{criterium.id}", style="bold cyan")
+    if criterium.nummer:
+        head.append(f" (nr {criterium.nummer})", style="cyan")
+    head.append(f" [{criterium.doelgroep.value}] ", style="dim")
+    head.append_text(_rich_text(criterium.tekst))
+    console.print(head)
+    _print_items(criterium.items)
+    for paragraph in criterium.vervolg:
+        console.print(Text("  ").append_text(_rich_text(paragraph)))
+    for notitie in criterium.notities:
+        label = notitie.kop or notitie.soort.value
+        note = Text(f"  {label}: ", style="italic yellow")
+        note.append_text(_rich_text(notitie.tekst, style="dim"))
+        console.print(note)
+        _print_items(notitie.items, 2)
+
+
+def _print_kader(corpus: Corpus, kader: Kader) -> None:
+    meta = Table.grid(padding=(0, 2))
+    meta.add_row("Uitgever", kader.uitgever)
+    meta.add_row("Jaar", str(kader.jaar))
+    meta.add_row("Segmenten", kader.overzicht.inkoopsegment + f"  ({_segment_summary(kader)})")
+    meta.add_row("Standaardvorm", f"{kader.vorm.value}: {kader.vorm_toelichting}")
+    meta.add_row("Bron", f"{kader.bron.document}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}")
+    console.print(Panel(meta, title=f"{kader.nummer}. {kader.titel}", title_align="left"))
+    for title, text in (
+        ("Toelichting", kader.overzicht.toelichting),
+        ("Hoe te gebruiken", kader.overzicht.hoe_te_gebruiken),
+        ("Korte toelichting", kader.korte_toelichting),
+        ("Hoe tot stand gekomen", kader.totstandkoming),
+        ("Opbouw", kader.opbouw),
+    ):
+        console.print(f"\n[bold]{title}[/]")
+        console.print(_rich_text(text))
+    for act in kader.actualiteit:
+        onderwerp = corpus.onderwerp(act.onderwerp)
+        waar = f" ({', '.join(act.criteria)})" if act.criteria else ""
+        console.print(
+            f"[bold yellow]Let op:[/] {escape(onderwerp.term)}{waar} is sinds {onderwerp.sinds:%d-%m-%Y} "
+            f"{escape(onderwerp.vervangen_door)}",
+            highlight=False,
+        )
+    for thema in Thema:
+        console.rule(f"[bold]{thema.label}")
+        if thema in kader.thema_toelichting:
+            console.print(_rich_text(kader.thema_toelichting[thema], style="dim"))
+        group: tuple[str, ...] | None = None
+        for criterium in kader.criteria_voor(thema):
+            if criterium.groep != group:
+                group = criterium.groep
+                if group:
+                    console.print(f"\n[bold magenta]{escape(' › '.join(group))}[/]")
+                    intro = kader.groep_toelichting(group)
+                    if intro:
+                        console.print(_rich_text(intro, style="dim"))
+            _print_criterium(criterium)
+    if kader.correcties:
+        console.rule("Correcties op de brontekst")
+        for corr in kader.correcties:
+            waar = corr.criterium or corr.veld
+            console.print(f"{waar} (regel {corr.regel}): '{escape(corr.was)}' → '{escape(corr.wordt)}' — {escape(corr.reden)}", highlight=False)
+
+
+# --- segments ---------------------------------------------------------------------------------------
+
+
+@app.command("segments")
+@_user_errors
+def segments(
+    segment: Annotated[
+        Optional[str], typer.Argument(help="Segment, b.v. wmo-1a, 'Wmo 1a' of jh1.", show_default=False)
+    ] = None,
+    formaat: Annotated[Formaat, typer.Option("--format", "-f", help="Uitvoer: tabel of json.")] = Formaat.tabel,
+) -> None:
+    """Toon de inkoopsegmenten, of één segment met de kaders die erbij horen."""
+    corpus = _corpus()
+    if segment is None:
+        if formaat is Formaat.json:
+            _print_json({"segmenten": [to_data(s) for s in corpus.segmenten]})
+            return
+        table = Table(title="Inkoopsegmenten", title_justify="left")
+        for column in ("id", "domein", "segment", "doelgroep", "kaders (specifiek/algemeen)"):
+            table.add_column(column, overflow="fold")
+        for s in corpus.segmenten:
+            relaties = corpus.kaders_voor_segment(s.id)
+            spec = sum(1 for _, r in relaties if r.value == "specifiek")
+            table.add_row(s.id, s.domein, f"{s.code} {s.naam}", s.doelgroep or "", f"{spec}/{len(relaties) - spec}")
+        console.print(table)
+        return
+    found = resolve_segment(corpus, segment)
+    relaties = corpus.kaders_voor_segment(found.id)
+    if formaat is Formaat.json:
+        _print_json(
+            {
+                "segment": to_data(found),
+                "kaders": [
+                    {**_kader_summary(k), "relevantie": r.value, "criteria": len(k.criteria)} for k, r in relaties
+                ],
+            }
+        )
+        return
+    info = Table.grid(padding=(0, 2))
+    info.add_row("Domein", found.domein)
+    if found.doelgroep:
+        info.add_row("Doelgroep", found.doelgroep)
+    info.add_row("Omschrijving", found.omschrijving)
+    info.add_row("Gebruikelijk aanbod", found.gebruikelijk_aanbod)
+    if found.toelichting:
+        info.add_row("Let op", found.toelichting)
+    info.add_row("Bron", found.bron)
+    console.print(Panel(info, title=f"{found.id}: {found.titel}", title_align="left"))
+    table = Table(title="Kaders voor dit segment", title_justify="left")
+    for column in ("nr", "kader", "relevantie", "vorm", "criteria"):
+        table.add_column(column, overflow="fold")
+    for thema in Thema:
+        table.add_column(thema.value[:5] + ".", justify="right")
+    for k, relevantie in sorted(relaties, key=lambda kr: (kr[1].value != "specifiek", kr[0].nummer)):
+        counts = k.aantallen_per_thema()
+        table.add_row(
+            str(k.nummer), k.titel, relevantie.value, k.vorm.value, str(len(k.criteria)),
+            *(str(counts[t]) if counts[t] else "–" for t in Thema),
+        )
+    console.print(table)
+    console.print(
+        "[dim]specifiek: de overzichtstabel van de bron noemt dit segment; "
+        "algemeen: de tabel noemt het hele domein.[/]"
+    )
+
+
+# --- search -----------------------------------------------------------------------------------------
+
+
+@app.command("search")
+@_user_errors
+def search(
+    query: Annotated[str, typer.Argument(help="Zoekterm(en), b.v. meldcode of 'eigen regie'.")],
+    thema: Annotated[Optional[list[str]], typer.Option("--thema", "-t", help="Alleen dit thema (herhaalbaar).")] = None,
+    kader: Annotated[Optional[list[str]], typer.Option("--kader", "-k", help="Alleen dit kader (nummer of sleutel).")] = None,
+    segment: Annotated[Optional[str], typer.Option("--segment", "-s", help="Alleen kaders voor dit segment.")] = None,
+    limiet: Annotated[int, typer.Option("--limiet", "-n", min=1, help="Maximaal aantal resultaten.")] = 20,
+    formaat: Annotated[Formaat, typer.Option("--format", "-f", help="Uitvoer: tabel of json.")] = Formaat.tabel,
+) -> None:
+    """Zoek criteria op tekst (hoofdletters, accenten en verbuigingen maken niet uit)."""
+    corpus = _corpus()
+    themas = [resolve_thema(t) for t in thema or []]
+    kaders = [resolve_kader(corpus, k).nummer for k in kader or []]
+    segment_id = resolve_segment(corpus, segment).id if segment else None
+    hits = zoek(corpus, query, themas=themas, kaders=kaders, segment=segment_id, limiet=limiet)
+    if formaat is Formaat.json:
+        _print_json(
+            {
+                "zoekterm": query,
+                "resultaten": [
+                    {"score": h.score, "fragment": h.fragment, "criterium": to_data(h.criterium)} for h in hits
+                ],
+            }
+        )
+        return
+    if not hits:
+        console.print(f"Geen criteria gevonden voor '{escape(query)}'.")
+        return
+    table = Table(title=f"Zoekresultaten voor '{escape(query)}'", title_justify="left")
+    for column in ("id", "kader", "thema", "score", "fragment"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        k = corpus.kader_van(hit.criterium)
+        table.add_row(
+            hit.criterium.id, f"{k.nummer}. {k.sleutel}", ", ".join(t.value for t in hit.criterium.thema),
+            f"{hit.score:.0f}", _rich_text(hit.fragment),
+        )
+    console.print(table)
+
+
+# --- validate ---------------------------------------------------------------------------------------
+
+
+@app.command("validate")
+@_user_errors
+def validate(
+    directory: Annotated[
+        Optional[Path], typer.Argument(help="Corpusmap; standaard het gebruikte corpus.", show_default=False)
+    ] = None,
+) -> None:
+    """Controleer een corpusmap: schema, unieke ID's, bekende segmenten en thema's, opmaak."""
+    target = directory or _State.corpus_dir
+    findings = validate_corpus(target)
+    if findings:
+        for finding in findings:
+            err_console.print(escape(str(finding)), highlight=False)
+        err_console.print(f"[bold red]{len(findings)} bevinding(en); het corpus is ongeldig.[/]")
+        raise typer.Exit(1)
+    corpus = load_corpus(target)
+    console.print(
+        f"[green]Geldig:[/] {len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria, "
+        f"{len(corpus.segmenten)} segmenten ({corpus.pad}).",
+        highlight=False,
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,480 @@
+"""Finding, loading, validating and caching the corpus.
+
+Layout of a corpus directory (the bundled one is `data/` in the repository, shipped inside the
+package as `inkoopkader/data`):
+
+    frameworks/*.yaml     one file per kader
+    segments/*.yaml       one file per domain (jeugdhulp, wmo, sociaal-werk)
+    actualiteit.yaml      facts that changed since the source was written
+    bronnen/bronnen.yaml  the source documents (optional in a local corpus)
+
+A directory without `segments/`, `actualiteit.yaml` or `bronnen/` takes those from the bundled
+corpus, so a gemeente can keep only its own kaders in a directory of its own.
+
+Validation (ruamel.yaml + pydantic) costs about a second; the validated corpus is therefore cached
+as a pickle keyed by a hash of the data files' contents and the package version. A warm load only
+reads the files to hash them and unpickles the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import Bevinding, CorpusFout, InkoopkaderError
+from .model import Corpus, Kader, Thema
+
+ENV_CORPUS = "INKOOPKADER_CORPUS"
+ENV_CACHE = "INKOOPKADER_CACHE"
+CACHE_FORMAT = 1
+
+_MEMO: dict[str, Corpus] = {}
+
+
+def bundled_data_dir() -> Path:
+    """The corpus that ships with the package.
+
+    A wheel carries it as `inkoopkader/data` (hatch force-include). An editable install or a source
+    checkout has no such directory inside the package; there the repository's top-level `data/` is
+    used, so the data is never duplicated or moved.
+    """
+    packaged = Path(__file__).resolve().parent / "data"
+    if (packaged / "frameworks").is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    if (checkout / "frameworks").is_dir():
+        return checkout
+    raise InkoopkaderError(
+        "Het meegeleverde corpus is niet gevonden (verwacht in "
+        f"{packaged} of {checkout}). Installeer het pakket opnieuw."
+    )
+
+
+def resolve_corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The corpus directory to use: an explicit path, else $INKOOPKADER_CORPUS, else the bundled one."""
+    if path is None:
+        path = os.environ.get(ENV_CORPUS) or None
+    if path is None:
+        return bundled_data_dir()
+    directory = Path(path).expanduser()
+    if not directory.is_dir():
+        raise InkoopkaderError(f"Corpusmap '{directory}' bestaat niet of is geen map.")
+    if not (directory / "frameworks").is_dir():
+        raise InkoopkaderError(
+            f"Corpusmap '{directory}' bevat geen submap 'frameworks/' met kaderbestanden (*.yaml)."
+        )
+    return directory
+
+
+def _data_files(directory: Path) -> dict[str, Path]:
+    """Every data file that makes up the corpus, keyed by its role-relative name."""
+    fallback = bundled_data_dir()
+    files: dict[str, Path] = {}
+    for sub in ("frameworks", "segments"):
+        base = directory / sub if (directory / sub).is_dir() else fallback / sub
+        for path in sorted(base.glob("*.yaml")):
+            files[f"{sub}/{path.name}"] = path
+    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml"):
+        path = directory / name
+        files[name] = path if path.is_file() else fallback / name
+    return files
+
+
+def _content_hash(files: dict[str, Path]) -> str:
+    digest = hashlib.sha256(f"{__version__}:{CACHE_FORMAT}".encode())
+    for name, path in files.items():
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get(ENV_CACHE)
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "inkoopkader"
+
+
+def _read_cache(key: str) -> Corpus | None:
+    path = _cache_dir() / f"corpus-{key[:40]}.pickle"
+    try:
+        with path.open("rb") as handle:
+            corpus = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None  # no cache, or one from an incompatible version: rebuild
+    return corpus if isinstance(corpus, Corpus) else None
+
+
+def _write_cache(key: str, corpus: Corpus) -> None:
+    directory = _cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".corpus-", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / f"corpus-{key[:40]}.pickle")
+    except OSError:
+        # A read-only home or cache directory must not stop the tool; it is only slower.
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass
+
+
+def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Corpus:
+    """Load and validate a corpus.
+
+    Args:
+        path: a corpus directory; default `$INKOOPKADER_CORPUS`, else the bundled corpus.
+        cache: use the validated-corpus cache (on by default; it is keyed by content hash, so an
+            edited file is always revalidated).
+
+    Raises:
+        CorpusFout: when a data file is invalid; every finding names its file and line.
+        InkoopkaderError: when the directory does not exist or has no `frameworks/`.
+    """
+    directory = resolve_corpus_dir(path)
+    files = _data_files(directory)
+    key = _content_hash(files)
+    if cache:
+        if key in _MEMO:
+            return _MEMO[key]
+        cached = _read_cache(key)
+        if cached is not None:
+            _MEMO[key] = cached
+            return cached
+    corpus = build_corpus(directory, files, versie=key[:12])
+    if cache:
+        _write_cache(key, corpus)
+        _MEMO[key] = corpus
+    return corpus
+
+
+# --- validation (cold path) -------------------------------------------------------------------
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _parse_yaml(path: Path) -> tuple[Any, list[Bevinding]]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Bevinding(_display(path), f"bestand is geen geldige UTF-8-tekst ({exc.reason})")]
+    except OSError as exc:
+        return None, [Bevinding(_display(path), f"bestand kan niet worden gelezen: {exc.strerror}")]
+    try:
+        return YAML(typ="rt").load(text), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        regel = mark.line + 1 if mark else None
+        probleem = exc.problem or exc.context or "onleesbare YAML"
+        return None, [Bevinding(_display(path), f"ongeldige YAML: {probleem}", regel)]
+    except YAMLError as exc:
+        return None, [Bevinding(_display(path), f"ongeldige YAML: {exc}")]
+
+
+def _line_of(data: Any, loc: Iterable[Any]) -> int | None:
+    """Line (1-based) of the value at a pydantic error location in a ruamel round-trip tree."""
+    node, line = data, None
+    for part in loc:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(part, int) and isinstance(node, list):
+                if lc is not None:
+                    line = lc.item(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, dict) and part in node:
+                if lc is not None:
+                    line = lc.value(part)[0] + 1
+                node = node[part]
+            else:
+                if lc is not None and line is None:
+                    line = lc.line + 1
+                break
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    if line is None and getattr(data, "lc", None) is not None:
+        line = data.lc.line + 1
+    return line
+
+
+def _known_fields(schema: Any, loc: tuple[Any, ...]) -> list[str]:
+    """Field names allowed at the parent of `loc`, for did-you-mean on unknown fields."""
+    from pydantic import BaseModel
+
+    current: Any = schema
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    if current is None or not (isinstance(current, type) and issubclass(current, BaseModel)):
+        return []
+    return list(current.model_fields)
+
+
+def _model_in(annotation: Any) -> Any:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _dutch_message(error: dict[str, Any], schema: Any) -> str:
+    from .errors import dichtstbijzijnde
+
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    veld = ".".join(str(p) for p in loc if not str(p).startswith(("function-", "str", "ItemSchema")))
+    waarde = error.get("input")
+    if kind == "missing":
+        return f"verplicht veld '{loc[-1]}' ontbreekt" + (f" (in {veld.rsplit('.', 1)[0]})" if len(loc) > 1 else "")
+    if kind == "extra_forbidden":
+        naam = str(loc[-1])
+        suggestie = dichtstbijzijnde(naam, _known_fields(schema, loc))
+        hint = f"; bedoelt u '{suggestie}'?" if suggestie else ""
+        return f"onbekend veld '{naam}'{hint}"
+    if kind == "enum":
+        toegestaan = error.get("ctx", {}).get("expected", "")
+        opties = re.findall(r"'([^']+)'", toegestaan)
+        suggestie = dichtstbijzijnde(str(waarde), opties)
+        hint = f" Bedoelt u '{suggestie}'?" if suggestie else ""
+        return f"{veld}: ongeldige waarde '{waarde}'; toegestaan: {', '.join(opties)}.{hint}"
+    if kind in ("string_too_short", "too_short"):
+        return f"{veld}: mag niet leeg zijn"
+    if kind == "string_pattern_mismatch":
+        return f"{veld}: '{waarde}' heeft niet de juiste vorm ({error.get('ctx', {}).get('pattern')})"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{veld}: moet een geheel getal zijn, niet '{waarde}'"
+    if kind in ("string_type",):
+        return f"{veld}: moet tekst zijn, niet {type(waarde).__name__}"
+    if kind in ("list_type", "tuple_type"):
+        return f"{veld}: moet een lijst zijn"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"{veld}: moet een mapping (sleutel: waarde) zijn"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"{veld}: moet een datum zijn (JJJJ-MM-DD), niet '{waarde}'"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{veld}: waarde '{waarde}' valt buiten het toegestane bereik"
+    if kind == "value_error":
+        return f"{veld}: {error.get('ctx', {}).get('error', error['msg'])}"
+    return f"{veld}: {error['msg']}"
+
+
+def _validate(path: Path, schema: Any) -> tuple[Any, list[Bevinding]]:
+    """Parse and validate one YAML file; findings carry file and line."""
+    from pydantic import ValidationError
+
+    data, problems = _parse_yaml(path)
+    if problems:
+        return None, problems
+    if data is None:
+        return None, [Bevinding(_display(path), "bestand is leeg")]
+    try:
+        return schema.model_validate(data), []
+    except ValidationError as exc:
+        seen: set[tuple[str, int | None]] = set()
+        findings = []
+        for error in exc.errors():
+            # Unions (item: string or mapping) report one error per branch; keep the first per spot.
+            loc = tuple(p for p in error["loc"] if p not in ("str", "ItemSchema"))
+            loc = tuple(p for p in loc if not str(p).startswith("function-"))
+            line = _line_of(data, loc)
+            message = _dutch_message({**error, "loc": loc}, schema)
+            if (str(loc), line) in seen:
+                continue
+            seen.add((str(loc), line))
+            findings.append(Bevinding(_display(path), message, line))
+        return None, findings
+
+
+def check_kader_file(path: str | os.PathLike[str]) -> list[str]:
+    """Validate a single kader file against the schema (for authors); returns readable findings."""
+    from .schema import KaderSchema
+
+    parsed, findings = _validate(Path(path), KaderSchema)
+    if parsed is not None:
+        kader = parsed.to_model(_display(Path(path)))
+        findings.extend(_kader_integrity(kader))
+    return [str(f) for f in findings]
+
+
+MARKUP_LEFTOVERS = [
+    (re.compile(r"\]\(|\[[^\]]*\]\("), "een markdown-link"),
+    (re.compile(r"<https?://|</?[a-z]+>"), "HTML of <URL>"),
+    (re.compile(r"\d+\s*\|\s*Kwaliteitskaders en -standaarden"), "paginavoet van de bron"),
+    (re.compile(r"\t"), "een tab"),
+]
+
+
+def markup_problem(text: str) -> str | None:
+    """What is wrong with the inline markup of a criterion text, or None when it is clean."""
+    for pattern, what in MARKUP_LEFTOVERS:
+        if pattern.search(text):
+            return f"bevat {what}"
+    stripped = re.sub(r"\*\*[^*]+?\*\*", "", text)
+    stripped = re.sub(r"(?<![*\w])\*[^*\s][^*]*?\*(?![*\w])", "", stripped)
+    if "*" in stripped:
+        return "bevat een losse of ongepaarde '*'"
+    return None
+
+
+def _kader_integrity(kader: Kader) -> list[Bevinding]:
+    where = kader.bestand
+    findings: list[Bevinding] = []
+    ids = [c.id for c in kader.criteria]
+    for crit in kader.criteria:
+        if not crit.id.startswith(f"{kader.prefix}-"):
+            findings.append(Bevinding(where, f"criterium {crit.id}: ID begint niet met '{kader.prefix}-'"))
+        for thema in crit.thema:
+            if thema in kader.zonder_criteria:
+                findings.append(
+                    Bevinding(where, f"criterium {crit.id}: thema {thema.value} staat in zonder_criteria")
+                )
+        for text in crit.alle_teksten():
+            problem = markup_problem(text)
+            if problem:
+                findings.append(Bevinding(where, f"criterium {crit.id}: tekst {problem}: {text[:60]!r}"))
+    for act in kader.actualiteit:
+        for cid in act.criteria:
+            if cid not in ids:
+                findings.append(Bevinding(where, f"actualiteit {act.onderwerp}: onbekend criterium '{cid}'"))
+    for corr in kader.correcties:
+        if corr.criterium is not None and corr.criterium not in ids:
+            findings.append(Bevinding(where, f"correctie: onbekend criterium '{corr.criterium}'"))
+    for thema in Thema:
+        if not kader.criteria_voor(thema) and thema not in kader.zonder_criteria:
+            findings.append(
+                Bevinding(where, f"thema {thema.value} heeft geen criteria maar staat niet in zonder_criteria")
+            )
+    return findings
+
+
+def validate_corpus(path: str | os.PathLike[str] | None = None) -> list[Bevinding]:
+    """Validate a corpus directory completely; returns every finding (empty when valid)."""
+    directory = resolve_corpus_dir(path)
+    try:
+        build_corpus(directory, _data_files(directory), versie="validatie")
+    except CorpusFout as exc:
+        return exc.bevindingen
+    return []
+
+
+def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus:
+    """Validate every data file and cross-check them; raise CorpusFout with all findings."""
+    from .schema import (
+        ActualiteitBestandSchema,
+        BronnenBestandSchema,
+        KaderSchema,
+        SegmentBestandSchema,
+    )
+
+    findings: list[Bevinding] = []
+    kaders: list[Kader] = []
+    segmenten = []
+    for name, path in files.items():
+        if name.startswith("frameworks/"):
+            parsed, problems = _validate(path, KaderSchema)
+            findings += problems
+            if parsed is not None:
+                kaders.append(parsed.to_model(_display(path)))
+        elif name.startswith("segments/"):
+            parsed, problems = _validate(path, SegmentBestandSchema)
+            findings += problems
+            if parsed is not None:
+                segmenten += [s.to_model(parsed.domein) for s in parsed.segmenten]
+    actualiteit_file, bronnen_file = files["actualiteit.yaml"], files["bronnen/bronnen.yaml"]
+    parsed_act, problems = _validate(actualiteit_file, ActualiteitBestandSchema)
+    findings += problems
+    parsed_bron, problems = _validate(bronnen_file, BronnenBestandSchema)
+    findings += problems
+    if not kaders and not findings:
+        findings.append(Bevinding(_display(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
+
+    onderwerpen = tuple(o.to_model() for o in parsed_act.onderwerpen) if parsed_act else ()
+    documenten = ()
+    if parsed_bron:
+        from .model import Brondocument
+
+        documenten = tuple(Brondocument(**d.model_dump()) for d in parsed_bron.documenten)
+    findings += _corpus_integrity(kaders, segmenten, onderwerpen, documenten)
+    if findings:
+        raise CorpusFout(findings)
+    kaders.sort(key=lambda k: k.nummer)
+    return Corpus(
+        kaders=tuple(kaders),
+        segmenten=tuple(segmenten),
+        actualiteit=onderwerpen,
+        brondocumenten=documenten,
+        versie=versie,
+        pad=str(directory),
+    )
+
+
+def _duplicates(values: Iterable[Any]) -> set[Any]:
+    seen: set[Any] = set()
+    return {v for v in values if v in seen or seen.add(v)}  # type: ignore[func-returns-value]
+
+
+def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevinding]:  # type: ignore[no-untyped-def]
+    from .errors import dichtstbijzijnde
+
+    findings: list[Bevinding] = []
+    for kader in kaders:
+        findings += _kader_integrity(kader)
+    for attr in ("nummer", "sleutel", "prefix"):
+        for dup in _duplicates(getattr(k, attr) for k in kaders):
+            files = ", ".join(k.bestand for k in kaders if getattr(k, attr) == dup)
+            findings.append(Bevinding(files, f"{attr} '{dup}' komt in meer dan één kader voor"))
+    all_ids = [c.id for k in kaders for c in k.criteria]
+    for dup in _duplicates(all_ids):
+        files = ", ".join(k.bestand for k in kaders if any(c.id == dup for c in k.criteria))
+        findings.append(Bevinding(files, f"criterium-ID '{dup}' is niet uniek"))
+    segment_ids = {s.id for s in segmenten}
+    for dup in _duplicates(s.id for s in segmenten):
+        findings.append(Bevinding("segments/", f"segment-ID '{dup}' komt meer dan eens voor"))
+    onderwerp_ids = {o.id for o in onderwerpen}
+    document_ids = {d.id for d in documenten}
+    for kader in kaders:
+        for relatie in kader.segmenten:
+            if relatie.segment not in segment_ids:
+                hint = dichtstbijzijnde(relatie.segment, segment_ids)
+                extra = f"; bedoelt u '{hint}'?" if hint else ""
+                findings.append(Bevinding(kader.bestand, f"onbekend segment '{relatie.segment}'{extra}"))
+        for act in kader.actualiteit:
+            if onderwerpen and act.onderwerp not in onderwerp_ids:
+                hint = dichtstbijzijnde(act.onderwerp, onderwerp_ids)
+                extra = f"; bedoelt u '{hint}'?" if hint else ""
+                findings.append(
+                    Bevinding(kader.bestand, f"actualiteit: onbekend onderwerp '{act.onderwerp}'{extra}")
+                )
+        if documenten and kader.bron.document not in document_ids:
+            findings.append(Bevinding(kader.bestand, f"bron.document '{kader.bron.document}' is onbekend"))
+    return findings

@@ -1,0 +1,61 @@
+"""One exception family. Every error says in Dutch what is wrong and, where known, where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Bevinding:
+    """One problem found in a data file, with its location."""
+
+    bestand: str
+    melding: str
+    regel: int | None = None
+
+    def __str__(self) -> str:
+        waar = f"{self.bestand}:{self.regel}" if self.regel else self.bestand
+        return f"{waar}: {self.melding}"
+
+
+class InkoopkaderError(Exception):
+    """Base class of all errors the library raises for bad input or data."""
+
+
+class CorpusFout(InkoopkaderError):
+    """The corpus (or a data file in it) is invalid. Holds every finding, not only the first."""
+
+    def __init__(self, bevindingen: Sequence[Bevinding]) -> None:
+        self.bevindingen = list(bevindingen)
+        eerste = "\n".join(str(b) for b in self.bevindingen[:20])
+        rest = len(self.bevindingen) - 20
+        meer = f"\n… en nog {rest} bevinding(en)" if rest > 0 else ""
+        super().__init__(f"Het corpus is ongeldig:\n{eerste}{meer}")
+
+
+class OnbekendeWaarde(InkoopkaderError):
+    """A value the user gave (segment, kader, ID, thema) does not exist; suggests the closest."""
+
+    def __init__(self, soort: str, waarde: str, suggestie: str | None, bekend: Iterable[str] = ()):
+        self.soort = soort
+        self.waarde = waarde
+        self.suggestie = suggestie
+        hint = f" Bedoelt u '{suggestie}'?" if suggestie else ""
+        opties = list(bekend)
+        lijst = f" Bekend: {', '.join(opties)}." if opties and len(opties) <= 20 else ""
+        # segment, kader, thema and criterium are all 'het'-words: "onbekend", not "onbekende".
+        super().__init__(f"Onbekend {soort} '{waarde}'.{hint}{lijst}")
+
+
+def dichtstbijzijnde(waarde: str, opties: Iterable[str], drempel: float = 60.0) -> str | None:
+    """The option most like `waarde` (rapidfuzz), or None when nothing is close enough."""
+    from rapidfuzz import fuzz, process, utils
+
+    keuzes = list(opties)
+    if not keuzes:
+        return None
+    beste = process.extractOne(
+        waarde, keuzes, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=drempel
+    )
+    return beste[0] if beste else None

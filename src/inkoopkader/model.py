@@ -1,0 +1,319 @@
+"""The domain model: kaders, criteria and segments as immutable objects.
+
+These are plain frozen dataclasses on purpose. Validation of the YAML happens once, with pydantic
+(`inkoopkader.schema`), after which the validated corpus is cached as these objects. Loading a warm
+corpus therefore never imports pydantic or ruamel.yaml, which keeps start-up fast for the CLI and
+for CI pipelines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Thema(str, Enum):
+    """The four recurring themes under which the source groups criteria (in document order)."""
+
+    DIENSTVERLENING = "dienstverlening"
+    VAKMANSCHAP = "vakmanschap"
+    SAMENWERKING = "samenwerking"
+    ORGANISATIE = "organisatie"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Doelgroep(str, Enum):
+    """Who a criterion addresses."""
+
+    GEMEENTE = "gemeente"
+    ORGANISATIE = "organisatie"
+    PROFESSIONAL = "professional"
+
+
+class Vorm(str, Enum):
+    """How a criterion is used in a tender."""
+
+    EIS = "eis"
+    VRAAG = "vraag"
+    VERWIJZING = "verwijzing"
+
+
+class Relevantie(str, Enum):
+    """How a kader relates to a segment in the source's overview table."""
+
+    SPECIFIEK = "specifiek"  # the table names this segment
+    ALGEMEEN = "algemeen"  # the table names the whole domain
+
+
+class NotitieSoort(str, Enum):
+    TER_INSPIRATIE = "ter-inspiratie"
+    TIP = "tip"
+    NB = "nb"
+    BRON = "bron"
+    UITZONDERING = "uitzondering"
+    TOELICHTING = "toelichting"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A sub-item of a criterion or note; items nest where the source nests."""
+
+    tekst: str
+    items: tuple[Item, ...] = ()
+
+    def walk(self) -> Iterator[Item]:
+        yield self
+        for child in self.items:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Notitie:
+    """A note that accompanies a criterion: 'Ter inspiratie', 'Tip', 'NB', 'Bron', …"""
+
+    soort: NotitieSoort
+    tekst: str
+    kop: str | None = None
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Criterium:
+    """One quality criterion, worded as in the source (inline emphasis as `**`/`*` markup)."""
+
+    id: str
+    kader: int
+    thema: tuple[Thema, ...]
+    groep: tuple[str, ...]
+    doelgroep: Doelgroep
+    tekst: str
+    regel: int
+    nummer: str | None = None
+    items: tuple[Item, ...] = ()
+    vervolg: tuple[str, ...] = ()
+    notities: tuple[Notitie, ...] = ()
+
+    @property
+    def hoofdthema(self) -> Thema:
+        return self.thema[0]
+
+    def alle_teksten(self) -> Iterator[str]:
+        """Every text of the criterion, its items, follow-up paragraphs and notes."""
+        yield self.tekst
+        for item in self.items:
+            for sub in item.walk():
+                yield sub.tekst
+        yield from self.vervolg
+        for notitie in self.notities:
+            yield notitie.tekst
+            for item in notitie.items:
+                for sub in item.walk():
+                    yield sub.tekst
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRelatie:
+    segment: str
+    relevantie: Relevantie
+
+
+@dataclass(frozen=True, slots=True)
+class Overzicht:
+    """The kader's row in the source's overview table."""
+
+    toelichting: str
+    hoe_te_gebruiken: str
+    inkoopsegment: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroepToelichting:
+    groep: tuple[str, ...]
+    tekst: str
+    regel: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bron:
+    """Where a kader sits in its source document."""
+
+    document: str
+    sectie: str
+    pagina: int | None
+    regels: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Brondocument:
+    id: str
+    titel: str
+    uitgever: str
+    versie: str
+    datum: dt.date
+    bestand: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actualiteit:
+    """A currency note of a kader: something it cites has changed since."""
+
+    onderwerp: str
+    criteria: tuple[str, ...] = ()
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Correctie:
+    """A fix of an obvious OCR or typing slip in the source text."""
+
+    veld: str
+    regel: int
+    was: str
+    wordt: str
+    reden: str
+    criterium: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kader:
+    """One kwaliteitskader with everything the source says about it."""
+
+    nummer: int
+    sleutel: str
+    prefix: str
+    titel: str
+    uitgever: str
+    jaar: int
+    overzicht: Overzicht
+    segmenten: tuple[SegmentRelatie, ...]
+    vorm: Vorm
+    vorm_toelichting: str
+    inleiding: str
+    korte_toelichting: str
+    totstandkoming: str
+    opbouw: str
+    bron: Bron
+    criteria: tuple[Criterium, ...]
+    thema_toelichting: dict[Thema, str] = field(default_factory=dict)
+    zonder_criteria: tuple[Thema, ...] = ()
+    groep_toelichtingen: tuple[GroepToelichting, ...] = ()
+    actualiteit: tuple[Actualiteit, ...] = ()
+    correcties: tuple[Correctie, ...] = ()
+    bestand: str = ""
+
+    def criteria_voor(self, thema: Thema) -> tuple[Criterium, ...]:
+        return tuple(c for c in self.criteria if thema in c.thema)
+
+    def aantallen_per_thema(self) -> dict[Thema, int]:
+        return {thema: len(self.criteria_voor(thema)) for thema in Thema}
+
+    def relevantie(self, segment_id: str) -> Relevantie | None:
+        for relatie in self.segmenten:
+            if relatie.segment == segment_id:
+                return relatie.relevantie
+        return None
+
+    def groep_toelichting(self, groep: tuple[str, ...]) -> str | None:
+        for entry in self.groep_toelichtingen:
+            if entry.groep == groep:
+                return entry.tekst
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """An inkoopsegment as the source's appendix defines it."""
+
+    id: str
+    domein: str
+    code: str
+    naam: str
+    omschrijving: str
+    gebruikelijk_aanbod: str
+    bron: str
+    doelgroep: str | None = None
+    aliassen: tuple[str, ...] = ()
+    toelichting: str | None = None
+    regel: int | None = None
+
+    @property
+    def titel(self) -> str:
+        return f"{self.domein} {self.code} – {self.naam}"
+
+
+@dataclass(frozen=True, slots=True)
+class ActualiteitOnderwerp:
+    """A law, body or edition that changed after the source was written."""
+
+    id: str
+    term: str
+    vervangen_door: str
+    sinds: dt.date
+    soort: str
+    patronen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """All kaders, segments and currency facts, validated and cross-checked."""
+
+    kaders: tuple[Kader, ...]
+    segmenten: tuple[Segment, ...]
+    actualiteit: tuple[ActualiteitOnderwerp, ...]
+    brondocumenten: tuple[Brondocument, ...]
+    versie: str  # short content hash of the data files
+    pad: str
+
+    def criteria(self) -> Iterator[Criterium]:
+        for kader in self.kaders:
+            yield from kader.criteria
+
+    def criterium(self, criterium_id: str) -> Criterium | None:
+        return self._criteria_index().get(criterium_id.strip().lower())
+
+    def kader(self, nummer: int) -> Kader:
+        for kader in self.kaders:
+            if kader.nummer == nummer:
+                return kader
+        raise KeyError(nummer)
+
+    def kader_van(self, criterium: Criterium) -> Kader:
+        return self.kader(criterium.kader)
+
+    def segment(self, segment_id: str) -> Segment:
+        for segment in self.segmenten:
+            if segment.id == segment_id:
+                return segment
+        raise KeyError(segment_id)
+
+    def kaders_voor_segment(self, segment_id: str) -> list[tuple[Kader, Relevantie]]:
+        """The kaders the overview table ties to a segment, with how (specifiek/algemeen)."""
+        result = []
+        for kader in self.kaders:
+            relevantie = kader.relevantie(segment_id)
+            if relevantie is not None:
+                result.append((kader, relevantie))
+        return result
+
+    def onderwerp(self, onderwerp_id: str) -> ActualiteitOnderwerp:
+        for onderwerp in self.actualiteit:
+            if onderwerp.id == onderwerp_id:
+                return onderwerp
+        raise KeyError(onderwerp_id)
+
+    def _criteria_index(self) -> dict[str, Criterium]:
+        # Built lazily and kept outside the frozen fields (it is derivable state).
+        index = _INDEXES.get(id(self))
+        if index is None or index[0] is not self:
+            index = (self, {c.id: c for c in self.criteria()})
+            _INDEXES[id(self)] = index
+        return index[1]
+
+
+_INDEXES: dict[int, tuple[Corpus, dict[str, Criterium]]] = {}

@@ -1,0 +1,61 @@
+"""Turning what a user types into corpus objects: segment, kader and thema references."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import OnbekendeWaarde, dichtstbijzijnde
+from .model import Corpus, Kader, Segment, Thema
+
+_DOMAIN_ABBREVIATIONS = {"jh": "jeugdhulp", "jeugd": "jeugdhulp", "sw": "sociaalwerk"}
+
+
+def _squash(text: str) -> str:
+    """'Wmo 1a', 'WMO-1A', 'wmo_1a', 'Wmo Segment 1a' -> 'wmo1a'."""
+    text = re.sub(r"\bsegment(en)?\b", "", text.lower())
+    text = re.sub(r"[\s_\-./]+", "", text)
+    match = re.fullmatch(r"([a-z]+?)(\d.*)?", text)
+    if match and match.group(1) in _DOMAIN_ABBREVIATIONS:
+        text = _DOMAIN_ABBREVIATIONS[match.group(1)] + (match.group(2) or "")
+    return text
+
+
+def resolve_segment(corpus: Corpus, reference: str) -> Segment:
+    """Find a segment by ID or an obvious spelling ('Wmo 1a', 'jh1', 'JEUGDHULP-3').
+
+    Raises:
+        OnbekendeWaarde: with the closest segment ID as suggestion.
+    """
+    wanted = _squash(reference)
+    for segment in corpus.segmenten:
+        names = [segment.id, *segment.aliassen]
+        if any(_squash(name) == wanted for name in names):
+            return segment
+    ids = [s.id for s in corpus.segmenten]
+    raise OnbekendeWaarde("segment", reference, dichtstbijzijnde(reference, ids), ids)
+
+
+def resolve_kader(corpus: Corpus, reference: str | int) -> Kader:
+    """Find a kader by number ('8'), sleutel ('jij-kader'), prefix ('jij') or title."""
+    text = str(reference).strip()
+    if text.isdigit():
+        for kader in corpus.kaders:
+            if kader.nummer == int(text):
+                return kader
+    lowered = text.lower()
+    for kader in corpus.kaders:
+        if lowered in (kader.sleutel, kader.prefix, kader.titel.lower()):
+            return kader
+    options = [k.sleutel for k in corpus.kaders]
+    known = [f"{k.nummer} ({k.sleutel})" for k in corpus.kaders]
+    raise OnbekendeWaarde("kader", text, dichtstbijzijnde(text, options), known)
+
+
+def resolve_thema(reference: str) -> Thema:
+    """Find a thema by (abbreviated) name: 'vak' -> vakmanschap."""
+    lowered = reference.strip().lower()
+    for thema in Thema:
+        if thema.value == lowered or (len(lowered) >= 3 and thema.value.startswith(lowered)):
+            return thema
+    values = [t.value for t in Thema]
+    raise OnbekendeWaarde("thema", reference, dichtstbijzijnde(reference, values), values)

@@ -1,0 +1,289 @@
+"""pydantic v2 schemas for the YAML data files, and their conversion to the domain model.
+
+Only used when data is (re)validated: on a cache miss, by `inkoopkader validate` and in tests.
+Unknown fields are rejected everywhere (`extra="forbid"`) so that a typo in a field name is an error
+instead of silently lost data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from . import model
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+DocumentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
+CRITERIUM_ID = re.compile(r"^[a-z]+-\d{2,3}[a-z]?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ItemSchema(_Strict):
+    tekst: NonEmpty
+    items: list[ItemSchema | NonEmpty] = []
+
+
+ItemLike = ItemSchema | NonEmpty
+
+
+def _items(values: list[ItemLike]) -> tuple[model.Item, ...]:
+    result = []
+    for value in values:
+        if isinstance(value, str):
+            result.append(model.Item(tekst=value))
+        else:
+            result.append(model.Item(tekst=value.tekst, items=_items(value.items)))
+    return tuple(result)
+
+
+class NotitieSchema(_Strict):
+    soort: model.NotitieSoort
+    tekst: NonEmpty
+    kop: NonEmpty | None = None
+    items: list[ItemLike] = []
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class CriteriumSchema(_Strict):
+    id: Annotated[str, StringConstraints(pattern=CRITERIUM_ID.pattern)]
+    thema: list[model.Thema] = Field(min_length=1)
+    groep: list[NonEmpty] = []
+    doelgroep: model.Doelgroep
+    tekst: NonEmpty
+    regel: int = Field(ge=1)
+    nummer: NonEmpty | None = None
+    items: list[ItemLike] = []
+    vervolg: list[NonEmpty] = []
+    notities: list[NotitieSchema] = []
+
+    _thema_list = field_validator("thema", mode="before")(_as_list)
+    _vervolg_list = field_validator("vervolg", mode="before")(_as_list)
+
+    @field_validator("nummer", mode="before")
+    @classmethod
+    def _nummer_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    def to_model(self, kader: int) -> model.Criterium:
+        return model.Criterium(
+            id=self.id,
+            kader=kader,
+            thema=tuple(self.thema),
+            groep=tuple(self.groep),
+            doelgroep=self.doelgroep,
+            tekst=self.tekst,
+            regel=self.regel,
+            nummer=self.nummer,
+            items=_items(self.items),
+            vervolg=tuple(self.vervolg),
+            notities=tuple(
+                model.Notitie(soort=n.soort, tekst=n.tekst, kop=n.kop, items=_items(n.items))
+                for n in self.notities
+            ),
+        )
+
+
+class OverzichtSchema(_Strict):
+    toelichting: NonEmpty
+    hoe_te_gebruiken: NonEmpty
+    inkoopsegment: NonEmpty
+
+
+class SegmentRelatieSchema(_Strict):
+    id: Slug
+    relevantie: model.Relevantie
+
+
+class GroepToelichtingSchema(_Strict):
+    groep: list[NonEmpty] = Field(min_length=1)
+    tekst: NonEmpty
+    regel: int | None = Field(default=None, ge=1)
+
+
+class BronSchema(_Strict):
+    document: DocumentId = "kwaliteitskaders-inkoop-v1.1"
+    sectie: NonEmpty
+    pagina: int | None = None
+    regels: tuple[int, int]
+
+    @field_validator("sectie", mode="before")
+    @classmethod
+    def _sectie_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class ActualiteitSchema(_Strict):
+    onderwerp: Slug
+    criteria: list[str] = []
+    toelichting: NonEmpty | None = None
+
+
+class CorrectieSchema(_Strict):
+    criterium: str | None = None
+    veld: NonEmpty
+    regel: int = Field(ge=1)
+    was: str
+    wordt: str
+    reden: NonEmpty
+
+
+class KaderSchema(_Strict):
+    nummer: int = Field(ge=1)
+    sleutel: Slug
+    prefix: Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+    titel: NonEmpty
+    uitgever: NonEmpty
+    jaar: int = Field(ge=1990, le=2100)
+    overzicht: OverzichtSchema
+    segmenten: list[SegmentRelatieSchema] = Field(min_length=1)
+    vorm: model.Vorm
+    vorm_toelichting: NonEmpty
+    inleiding: NonEmpty
+    korte_toelichting: NonEmpty
+    totstandkoming: NonEmpty
+    opbouw: NonEmpty
+    thema_toelichting: dict[model.Thema, NonEmpty] = {}
+    zonder_criteria: list[model.Thema] = []
+    groep_toelichtingen: list[GroepToelichtingSchema] = []
+    bron: BronSchema
+    actualiteit: list[ActualiteitSchema] = []
+    correcties: list[CorrectieSchema] = []
+    criteria: list[CriteriumSchema] = []
+
+    def to_model(self, bestand: str) -> model.Kader:
+        return model.Kader(
+            nummer=self.nummer,
+            sleutel=self.sleutel,
+            prefix=self.prefix,
+            titel=self.titel,
+            uitgever=self.uitgever,
+            jaar=self.jaar,
+            overzicht=model.Overzicht(**self.overzicht.model_dump()),
+            segmenten=tuple(
+                model.SegmentRelatie(segment=s.id, relevantie=s.relevantie) for s in self.segmenten
+            ),
+            vorm=self.vorm,
+            vorm_toelichting=self.vorm_toelichting,
+            inleiding=self.inleiding,
+            korte_toelichting=self.korte_toelichting,
+            totstandkoming=self.totstandkoming,
+            opbouw=self.opbouw,
+            bron=model.Bron(
+                document=self.bron.document,
+                sectie=self.bron.sectie,
+                pagina=self.bron.pagina,
+                regels=self.bron.regels,
+            ),
+            criteria=tuple(c.to_model(self.nummer) for c in self.criteria),
+            thema_toelichting=dict(self.thema_toelichting),
+            zonder_criteria=tuple(self.zonder_criteria),
+            groep_toelichtingen=tuple(
+                model.GroepToelichting(groep=tuple(g.groep), tekst=g.tekst, regel=g.regel)
+                for g in self.groep_toelichtingen
+            ),
+            actualiteit=tuple(
+                model.Actualiteit(
+                    onderwerp=a.onderwerp, criteria=tuple(a.criteria), toelichting=a.toelichting
+                )
+                for a in self.actualiteit
+            ),
+            correcties=tuple(model.Correctie(**c.model_dump()) for c in self.correcties),
+            bestand=bestand,
+        )
+
+
+class SegmentSchema(_Strict):
+    id: Slug
+    code: NonEmpty
+    naam: NonEmpty
+    omschrijving: NonEmpty
+    gebruikelijk_aanbod: NonEmpty
+    bron: NonEmpty
+    doelgroep: NonEmpty | None = None
+    aliassen: list[NonEmpty] = []
+    toelichting: NonEmpty | None = None
+    regel: int | None = Field(default=None, ge=1)
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    def to_model(self, domein: str) -> model.Segment:
+        return model.Segment(
+            id=self.id,
+            domein=domein,
+            code=self.code,
+            naam=self.naam,
+            omschrijving=self.omschrijving,
+            gebruikelijk_aanbod=self.gebruikelijk_aanbod,
+            bron=self.bron,
+            doelgroep=self.doelgroep,
+            aliassen=tuple(self.aliassen),
+            toelichting=self.toelichting,
+            regel=self.regel,
+        )
+
+
+class SegmentBestandSchema(_Strict):
+    domein: NonEmpty
+    toelichting: NonEmpty | None = None
+    segmenten: list[SegmentSchema] = Field(min_length=1)
+
+
+class OnderwerpSchema(_Strict):
+    id: Slug
+    term: NonEmpty
+    patronen: list[str] = []
+    vervangen_door: NonEmpty
+    sinds: dt.date
+    soort: NonEmpty
+
+    @field_validator("patronen")
+    @classmethod
+    def _valid_regex(cls, patronen: list[str]) -> list[str]:
+        for patroon in patronen:
+            try:
+                re.compile(patroon)
+            except re.error as exc:
+                raise ValueError(f"ongeldige reguliere expressie {patroon!r}: {exc}") from None
+        return patronen
+
+    def to_model(self) -> model.ActualiteitOnderwerp:
+        return model.ActualiteitOnderwerp(
+            id=self.id,
+            term=self.term,
+            vervangen_door=self.vervangen_door,
+            sinds=self.sinds,
+            soort=self.soort,
+            patronen=tuple(self.patronen),
+        )
+
+
+class ActualiteitBestandSchema(_Strict):
+    schema_version: int
+    onderwerpen: list[OnderwerpSchema]
+
+
+class BrondocumentSchema(_Strict):
+    id: DocumentId
+    titel: NonEmpty
+    uitgever: NonEmpty
+    versie: NonEmpty
+    datum: dt.date
+    bestand: NonEmpty
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class BronnenBestandSchema(_Strict):
+    documenten: list[BrondocumentSchema] = Field(min_length=1)

@@ -1,0 +1,86 @@
+"""Full-text search over criteria: Dutch-aware, typo-tolerant, ranked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Corpus, Criterium, Thema
+from .text import fold, strip_markup, tokens
+
+MIN_SCORE = 70.0
+
+
+@dataclass(frozen=True, slots=True)
+class Zoekresultaat:
+    """One hit: the criterion, its score (0-100) and a snippet around the match."""
+
+    criterium: Criterium
+    score: float
+    fragment: str
+
+
+def _searchable(criterium: Criterium) -> str:
+    return " ".join([*criterium.groep, *criterium.alle_teksten()])
+
+
+def _snippet(text: str, query_tokens: list[str], width: int = 160) -> str:
+    plain = " ".join(strip_markup(text).split())
+    words = plain.split()
+    stems = [tokens(w)[0] if tokens(w) else "" for w in words]
+    hit = next((i for i, s in enumerate(stems) if any(s.startswith(q) for q in query_tokens)), 0)
+    start = max(0, hit - 8)
+    snippet = " ".join(words[start:])
+    if len(snippet) > width:
+        snippet = snippet[:width].rsplit(" ", 1)[0] + " …"
+    return ("… " if start else "") + snippet
+
+
+def zoek(
+    corpus: Corpus,
+    query: str,
+    *,
+    themas: Iterable[Thema] = (),
+    kaders: Iterable[int] = (),
+    segment: str | None = None,
+    limiet: int | None = 25,
+) -> list[Zoekresultaat]:
+    """Search criteria for `query`, best first.
+
+    Matching ignores case, accents, punctuation and simple inflection ('meldingen' finds
+    'melding'); a typo still matches through rapidfuzz's partial ratio. Filters narrow the
+    candidates to themes, kader numbers, or the kaders that apply to a segment.
+    """
+    from rapidfuzz import fuzz
+
+    query_tokens = tokens(query)
+    if not query_tokens:
+        return []
+    folded_query = fold(query)
+    thema_set, kader_set = set(themas), set(kaders)
+    segment_kaders = {k.nummer for k, _ in corpus.kaders_voor_segment(segment)} if segment else None
+
+    results: list[Zoekresultaat] = []
+    for criterium in corpus.criteria():
+        if thema_set and not thema_set.intersection(criterium.thema):
+            continue
+        if kader_set and criterium.kader not in kader_set:
+            continue
+        if segment_kaders is not None and criterium.kader not in segment_kaders:
+            continue
+        text = _searchable(criterium)
+        doc_tokens = tokens(text)
+        doc_set = set(doc_tokens)
+        # Exact (stemmed) token hits count most; prefixes ('meld' in 'meldcode') next.
+        exact = sum(1 for q in query_tokens if q in doc_set)
+        prefix = sum(1 for q in query_tokens if q not in doc_set and any(d.startswith(q) for d in doc_set))
+        if exact + prefix == len(query_tokens):
+            score = 100.0 - 10.0 * prefix / len(query_tokens)
+            # Shorter criteria that are about the query rank above long ones that mention it.
+            score -= min(9.0, len(doc_tokens) / 40.0)
+        else:
+            score = fuzz.partial_ratio(folded_query, fold(text)) * 0.9
+        if score >= MIN_SCORE:
+            results.append(Zoekresultaat(criterium, round(score, 1), _snippet(text, query_tokens)))
+    results.sort(key=lambda r: (-r.score, r.criterium.kader, r.criterium.id))
+    return results[:limiet] if limiet else results
