@@ -22,7 +22,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -116,6 +115,8 @@ def _read_cache(key: str) -> Corpus | None:
 
 
 def _write_cache(key: str, corpus: Corpus) -> None:
+    import tempfile  # only on a cache miss; keeps the warm start-up path lean
+
     directory = _cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)

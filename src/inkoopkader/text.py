@@ -7,8 +7,9 @@ import unicodedata
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 _NON_WORD = re.compile(r"[^\w]+")
-# Longest first: strip the most specific Dutch inflection suffix, keep at least a 4-letter stem.
-_SUFFIXES = ("heden", "ingen", "eren", "tjes", "jes", "en", "es", "er", "e", "s", "t")
+# Plural and adjective endings only: stripping more ('-ing', '-t') merges unrelated words.
+# At least a 4-letter stem remains.
+_SUFFIXES = ("en", "es", "s", "e")
 
 
 def strip_markup(text: str) -> str:
