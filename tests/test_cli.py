@@ -1,0 +1,159 @@
+"""The command line: output, JSON, exit codes and Dutch messages without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from inkoopkader.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_frameworks_table_lists_all_kaders() -> None:
+    result = invoke("frameworks")
+    assert result.exit_code == 0
+    for sleutel in ("beschermd-wonen-mo", "jij-kader", "wat-werkt-clientenparticipatie"):
+        assert sleutel in result.output
+    assert "15 kaders, 604 criteria" in result.output
+
+
+def test_frameworks_json_has_schema_version_and_counts() -> None:
+    data = json.loads(invoke("frameworks", "--format", "json").output)
+    assert data["schema_version"] == 1
+    assert len(data["kaders"]) == 15
+    jij = next(k for k in data["kaders"] if k["sleutel"] == "jij-kader")
+    assert sum(jij["criteria_per_thema"].values()) == 14
+
+
+@pytest.mark.parametrize("reference", ["8", "jij-kader", "JIJ"])
+def test_frameworks_detail_by_number_or_key(reference: str) -> None:
+    result = invoke("frameworks", reference)
+    assert result.exit_code == 0
+    assert "JIJ-kader" in result.output
+    assert "Waar kijkt de inspectie naar?" in result.output
+    assert "jij-01" in result.output
+    assert "**" not in result.output  # emphasis is rendered, not shown as asterisks
+
+
+def test_frameworks_detail_shows_currency_and_corrections() -> None:
+    output = invoke("frameworks", "1").output
+    assert "Let op:" in output and "AVG" in output
+    assert "werkkrelatie" in output  # the correction list names the original slip
+
+
+def test_frameworks_detail_json_is_complete() -> None:
+    data = json.loads(invoke("frameworks", "2", "-f", "json").output)
+    kader = data["kader"]
+    assert kader["sleutel"] == "werken-aan-veiligheid"
+    assert kader["korte_toelichting"] and kader["totstandkoming"] and kader["opbouw"]
+    assert {c["id"] for c in kader["criteria"]} == {f"wav-{n:02d}" for n in range(1, 11)}
+
+
+def test_unknown_kader_exit_2_with_suggestion() -> None:
+    result = invoke("frameworks", "jij-kadr")
+    assert result.exit_code == 2
+    assert "Onbekend kader 'jij-kadr'" in result.output and "Bedoelt u 'jij-kader'" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("spelling", ["wmo-1a", "Wmo 1a", "WMO-1A", "wmo1a", "Wmo segment 1a"])
+def test_segment_spellings(spelling: str) -> None:
+    result = invoke("segments", spelling)
+    assert result.exit_code == 0
+    assert "Volwassenen gericht op herstel" in result.output
+    assert "Kwaliteitseisen Beschermd wonen" in result.output and "specifiek" in result.output
+
+
+@pytest.mark.parametrize(("spelling", "segment"), [("jh1", "jeugdhulp-1"), ("JEUGDHULP-3", "jeugdhulp-3"), ("sw", "sociaal-werk")])
+def test_segment_abbreviations(spelling: str, segment: str) -> None:
+    data = json.loads(invoke("segments", spelling, "-f", "json").output)
+    assert data["segment"]["id"] == segment
+
+
+def test_segment_json_lists_kaders_with_relevance() -> None:
+    data = json.loads(invoke("segments", "wmo-1a", "-f", "json").output)
+    relations = {k["nummer"]: k["relevantie"] for k in data["kaders"]}
+    assert relations[1] == "specifiek" and relations[5] == "specifiek" and relations[2] == "algemeen"
+    assert 3 not in relations and 9 not in relations
+
+
+def test_segment_typo_exit_2_with_did_you_mean() -> None:
+    result = invoke("segments", "wmo-1c")
+    assert result.exit_code == 2
+    assert "Onbekend segment 'wmo-1c'" in result.output and "Bedoelt u 'wmo-1" in result.output
+
+
+def test_segments_overview() -> None:
+    result = invoke("segments")
+    assert result.exit_code == 0
+    assert "jeugdhulp-7" in result.output and "sociaal-werk" in result.output
+
+
+def test_search_finds_meldcode_with_ids() -> None:
+    result = invoke("search", "meldcode")
+    assert result.exit_code == 0
+    assert "jzp-51" in result.output and "bwmo-04" in result.output
+
+
+def test_search_filters() -> None:
+    data = json.loads(invoke("search", "meldcode", "--thema", "organisatie", "-f", "json").output)
+    assert data["resultaten"]
+    assert all("organisatie" in r["criterium"]["thema"] for r in data["resultaten"])
+    data = json.loads(invoke("search", "meldcode", "--kader", "1", "-f", "json").output)
+    assert {r["criterium"]["kader"] for r in data["resultaten"]} == {1}
+    data = json.loads(invoke("search", "meldcode", "--segment", "Wmo 1a", "-f", "json").output)
+    assert data["resultaten"] and all(r["criterium"]["kader"] != 3 for r in data["resultaten"])
+
+
+def test_search_unknown_thema_exit_2() -> None:
+    result = invoke("search", "meldcode", "--thema", "vakmansschap")
+    assert result.exit_code == 2 and "Bedoelt u 'vakmanschap'" in result.output
+
+
+def test_validate_ok_and_findings(data_copy: Path) -> None:
+    result = invoke("validate")
+    assert result.exit_code == 0 and "604 criteria" in result.output
+    path = data_copy / "frameworks" / "08-jij-kader.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("doelgroep: professional", "doelgroep: professionals", 1), encoding="utf-8")
+    result = invoke("validate", str(data_copy))
+    assert result.exit_code == 1
+    assert "08-jij-kader.yaml:" in result.output and "'professionals'" in result.output
+
+
+def test_validate_missing_directory_exit_2(tmp_path: Path) -> None:
+    result = invoke("validate", str(tmp_path / "bestaat-niet"))
+    assert result.exit_code == 2 and "bestaat niet" in result.output
+
+
+def test_corpus_option_with_invalid_corpus_exit_2(data_copy: Path) -> None:
+    path = data_copy / "frameworks" / "08-jij-kader.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("jaar: 2021", "jaar: nooit"), encoding="utf-8")
+    result = invoke("--corpus", str(data_copy), "frameworks")
+    assert result.exit_code == 2
+    assert "08-jij-kader.yaml" in result.output and "geheel getal" in result.output
+
+
+def test_version_shows_package_and_corpus() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert "inkoopkader 0.1.0" in result.output and "15 kaders" in result.output
+
+
+def test_console_script_runs_without_traceback() -> None:
+    """The installed entry point, as a user runs it: bad input gives exit 2 and no traceback."""
+    exe = Path(sys.executable).with_name("inkoopkader")
+    result = subprocess.run([str(exe), "segments", "jeugdhulp-9"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Onbekend segment" in result.stderr and "Traceback" not in result.stderr
