@@ -26,8 +26,30 @@ from .model import (
     Thema,
     Vorm,
 )
-from .resolve import resolve_kader, resolve_segment, resolve_thema
-from .search import Zoekresultaat, zoek
+
+# Lazily imported (PEP 562): keeps `import inkoopkader` + a warm load_corpus() cheap for CI use.
+_LAZY = {
+    "resolve_kader": "resolve",
+    "resolve_segment": "resolve",
+    "resolve_thema": "resolve",
+    "Zoekresultaat": "search",
+    "zoek": "search",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'inkoopkader' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 __all__ = [
     "Bevinding",

@@ -59,7 +59,7 @@ class NotitieSoort(str, Enum):
     TOELICHTING = "toelichting"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Item:
     """A sub-item of a criterion or note; items nest where the source nests."""
 
@@ -72,7 +72,7 @@ class Item:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Notitie:
     """A note that accompanies a criterion: 'Ter inspiratie', 'Tip', 'NB', 'Bron', …"""
 
@@ -82,7 +82,7 @@ class Notitie:
     items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Criterium:
     """One quality criterion, worded as in the source (inline emphasis as `**`/`*` markup)."""
 
@@ -116,13 +116,13 @@ class Criterium:
                     yield sub.tekst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SegmentRelatie:
     segment: str
     relevantie: Relevantie
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Overzicht:
     """The kader's row in the source's overview table."""
 
@@ -131,14 +131,14 @@ class Overzicht:
     inkoopsegment: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GroepToelichting:
     groep: tuple[str, ...]
     tekst: str
     regel: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Bron:
     """Where a kader sits in its source document."""
 
@@ -148,7 +148,7 @@ class Bron:
     regels: tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Brondocument:
     id: str
     titel: str
@@ -159,7 +159,7 @@ class Brondocument:
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Actualiteit:
     """A currency note of a kader: something it cites has changed since."""
 
@@ -168,7 +168,7 @@ class Actualiteit:
     toelichting: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Correctie:
     """A fix of an obvious OCR or typing slip in the source text."""
 
@@ -180,7 +180,7 @@ class Correctie:
     criterium: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Kader:
     """One kwaliteitskader with everything the source says about it."""
 
@@ -226,7 +226,7 @@ class Kader:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Segment:
     """An inkoopsegment as the source's appendix defines it."""
 
@@ -247,7 +247,7 @@ class Segment:
         return f"{self.domein} {self.code} – {self.naam}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ActualiteitOnderwerp:
     """A law, body or edition that changed after the source was written."""
 
@@ -259,7 +259,7 @@ class ActualiteitOnderwerp:
     patronen: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Corpus:
     """All kaders, segments and currency facts, validated and cross-checked."""
 
