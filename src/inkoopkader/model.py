@@ -244,6 +244,9 @@ class Segment:
 
     @property
     def titel(self) -> str:
+        """'Wmo 1a – Multi-probleem'; a segment that is a whole domain is just its name."""
+        if self.naam == self.domein:
+            return self.naam
         return f"{self.domein} {self.code} – {self.naam}"
 
 

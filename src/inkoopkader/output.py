@@ -1,0 +1,49 @@
+"""Writing output files safely: never overwrite without force, never leave a half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InkoopkaderError
+
+
+def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `target` via a temporary file in the same directory and an atomic rename.
+
+    A failure or Ctrl-C leaves any existing file untouched and no partial file behind.
+    """
+    target = Path(target)
+    if target.exists() and not force:
+        raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise InkoopkaderError(f"De map '{directory}' bestaat niet.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except PermissionError:
+        raise InkoopkaderError(f"Geen schrijfrechten in de map '{directory}'.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except PermissionError:
+        _remove(tmp)
+        raise InkoopkaderError(
+            f"'{target}' kan niet worden overschreven: het bestand is mogelijk geopend in Word of een "
+            "ander programma, of u heeft geen schrijfrechten. Sluit het bestand en probeer opnieuw."
+        ) from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    return target
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

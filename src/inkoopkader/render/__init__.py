@@ -1,0 +1,25 @@
+"""Renderers: one module per output format, each turning a Samenstelling into bytes."""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from ..errors import OnbekendeWaarde, dichtstbijzijnde
+
+if TYPE_CHECKING:
+    from ..compose import Samenstelling
+
+_MODULES = {"docx": "docx", "md": "markdown", "markdown": "markdown", "json": "json", "csv": "csv"}
+
+
+def render(doc: Samenstelling, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
+    """Render a composed document; `sjabloon` (a .docx/.dotx house-style template) only applies to docx."""
+    key = formaat.lower().lstrip(".")
+    if key not in _MODULES:
+        raise OnbekendeWaarde("formaat", formaat, dichtstbijzijnde(formaat, ["docx", "md", "json", "csv"]), ["docx", "md", "json", "csv"])
+    module = import_module(f".{_MODULES[key]}", __name__)
+    if key == "docx":
+        return module.render(doc, sjabloon=sjabloon)
+    return module.render(doc)
