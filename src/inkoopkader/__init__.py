@@ -27,6 +27,12 @@ from .model import (
     Vorm,
 )
 
+# Imported eagerly on purpose: the submodules `select` and `compose` share their names with these
+# functions. Loading them here, before binding, makes `inkoopkader.compose` the function for good
+# (a later `import inkoopkader.compose` finds the module loaded and does not rebind the attribute).
+from .compose import Samenstelling, compose  # noqa: E402
+from .select import Keuze, Selectie, select  # noqa: E402
+
 # Lazily imported (PEP 562): keeps `import inkoopkader` + a warm load_corpus() cheap for CI use.
 _LAZY = {
     "resolve_kader": "resolve",
@@ -66,12 +72,17 @@ __all__ = [
     "Segment",
     "Thema",
     "Vorm",
+    "Keuze",
+    "Samenstelling",
+    "Selectie",
     "Zoekresultaat",
     "__version__",
+    "compose",
     "load_corpus",
     "resolve_kader",
     "resolve_segment",
     "resolve_thema",
+    "select",
     "validate_corpus",
     "zoek",
 ]
