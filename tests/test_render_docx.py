@@ -1,0 +1,687 @@
+"""The Word document: structure (python-docx), a second reader (docx2python), LibreOffice, templates."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from inkoopkader import Doelgroep, InkoopkaderError, Item, Thema, Vorm
+from inkoopkader.compose import compose
+from inkoopkader.render.docx import NAMESPACE, bladwijzer_naam, lees_selectie
+from inkoopkader.select import select
+from inkoopkader.text import strip_markup
+
+BIJLAGE_A = "Bijlage A – Kernpunten van de kaders waarnaar wordt verwezen"
+BIJLAGE_B = "Bijlage B – Aandachtspunten voor de gemeente als opdrachtgever"
+BIJLAGE_C = "Bijlage C – Traceerbaarheid"
+BIJLAGE_D = "Bijlage D – Gebruikte kwaliteitskaders"
+TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def samenstelling(corpus, segment: str = "wmo-1a", *, met_toelichting: bool = True, **kwargs):
+    sel = select(corpus, segment, **kwargs)
+    return compose(corpus, sel, gemeente="Gemeente Voorbeeld", kenmerk="2026-001",
+                   met_toelichting=met_toelichting)
+
+
+@pytest.fixture(scope="module")
+def wmo(corpus):
+    doc = samenstelling(corpus)
+    return doc, doc.render("docx")
+
+
+@pytest.fixture(scope="module")
+def wmo_eis(corpus):
+    doc = samenstelling(corpus, vorm=Vorm.EIS)
+    return doc, doc.render("docx")
+
+
+@pytest.fixture(scope="module")
+def jeugdhulp(corpus):
+    doc = samenstelling(corpus, "jeugdhulp-1")
+    return doc, doc.render("docx")
+
+
+def open_docx(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def style_name(paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None else ""
+
+
+def headings(document, level: int = 1) -> list[str]:
+    return [p.text for p in document.paragraphs if style_name(p).lower() == f"heading {level}"]
+
+
+def bookmarks(document) -> dict[str, object]:
+    """Bookmark name -> the paragraph element that holds its start."""
+    found = {}
+    for start in document.element.body.iter(qn("w:bookmarkStart")):
+        found[start.get(qn("w:name"))] = start.getparent()
+    return found
+
+
+def part_xml(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+# --- structure ---------------------------------------------------------------------------------
+
+
+def test_chapters_in_order(wmo) -> None:
+    doc, data = wmo
+    found = headings(open_docx(data))
+    themas = [h.thema.label for h in doc.hoofdstukken]
+    assert themas == ["Dienstverlening", "Vakmanschap", "Samenwerking", "Organisatie"]
+    assert found == [
+        "Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders", *themas,
+        BIJLAGE_A, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D,
+    ]
+
+
+def test_chapters_follow_the_selection(wmo_eis, jeugdhulp) -> None:
+    doc, data = wmo_eis
+    assert not doc.verwijzingen and not doc.kernpunten
+    found = headings(open_docx(data))
+    themas = [h.thema.label for h in doc.hoofdstukken]
+    assert found == ["Inleiding en leeswijzer", *themas, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D]
+    doc, data = jeugdhulp
+    found = headings(open_docx(data))
+    assert found[:2] == ["Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders"]
+    assert found[2:-4] == [h.thema.label for h in doc.hoofdstukken]
+    assert [t for t in found[2:-4]] == [t.label for t in Thema if t.label in found]
+
+
+def test_kader_sections_and_reference_clauses(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    level2 = headings(document, 2)
+    for kk, clausule in doc.verwijzingen:
+        assert f"{kk.kader.titel} ({kk.kader.jaar})" in level2
+        assert any(p.text == clausule for p in document.paragraphs)
+    sections = [f"Kader {s.kader.nummer} – {s.kader.titel} ({s.kader.jaar})"
+                for h in doc.hoofdstukken for s in h.secties]
+    body = [h for h in level2 if h.startswith("Kader ")]
+    assert body == sections  # one heading per KaderSectie, none empty, in order
+
+
+def test_title_page_and_table_of_contents(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    first = document.paragraphs[0]
+    assert style_name(first) == "Title" and first.text == doc.meta.titel
+    page_one = " ".join(p.text for p in document.paragraphs[:12])
+    meta = doc.meta
+    for value in ("wmo-1a", meta.segment_titel, meta.segment_doelgroep, "Gemeente Voorbeeld", "2026-001",
+                  meta.versie, str(meta.datum.year)):
+        assert value in page_one
+    assert doc.meta.samengesteld_met.split(",")[0][1:] in page_one
+
+    body = document.element.body
+    instr = [el for el in body.iter(qn("w:instrText")) if "TOC" in el.text]
+    assert len(instr) == 1 and instr[0].text.strip() == 'TOC \\o "1-3" \\h \\z \\u'
+    begin = instr[0].getparent().getprevious().find(qn("w:fldChar"))
+    assert begin.get(qn("w:fldCharType")) == "begin" and begin.get(qn("w:dirty")) == "true"
+    dirty = [el for el in document.element.iter(qn("w:fldChar")) if el.get(qn("w:dirty"))]
+    assert dirty == [begin]  # only the TOC is marked dirty
+    types = [el.get(qn("w:fldCharType")) for el in body.iter(qn("w:fldChar"))]
+    assert types.count("begin") == types.count("separate") == types.count("end")
+
+
+def test_settings_and_language(wmo) -> None:
+    _, data = wmo
+    document = open_docx(data)
+    settings = document.settings.element
+    names = [el.tag.rsplit("}", 1)[1] for el in settings]
+    assert settings.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    for later in ("compat", "rsids", "themeFontLang", "clrSchemeMapping"):
+        if later in names:
+            assert names.index("updateFields") < names.index(later)
+    for earlier in ("zoom", "defaultTabStop", "characterSpacingControl"):
+        if earlier in names:
+            assert names.index(earlier) < names.index("updateFields")
+    assert settings.find(qn("w:themeFontLang")).get(qn("w:val")) == "nl-NL"
+    path = "/".join(qn(tag) for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"))
+    lang = document.styles.element.find(path)
+    assert lang.get(qn("w:val")) == "nl-NL"
+
+
+def test_one_section_with_a_clean_title_page(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    assert len(document.sections) == 1
+    assert all(p.find(qn("w:sectPr")) is None for p in document.element.body.iter(qn("w:pPr")))
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert not section.first_page_header.is_linked_to_previous
+    assert "".join(p.text for p in section.first_page_header.paragraphs).strip() == ""
+    assert "".join(p.text for p in section.first_page_footer.paragraphs).strip() == ""
+    assert doc.meta.titel in "".join(p.text for p in section.header.paragraphs)
+    footer = section.footer._element
+    assert "Pagina" in "".join(p.text for p in section.footer.paragraphs)
+    fields = [el.text.strip() for el in footer.iter(qn("w:instrText"))]
+    assert fields == ["PAGE", "NUMPAGES"]
+
+
+def criterion_paragraphs(document) -> dict[str, object]:
+    return {name: p for name, p in bookmarks(document).items() if name.startswith("ik_")}
+
+
+def test_a_bookmark_per_criterion(wmo, jeugdhulp) -> None:
+    for doc, data in (wmo, jeugdhulp):
+        document = open_docx(data)
+        found = criterion_paragraphs(document)
+        expected = {bladwijzer_naam(k.criterium.id) for k in doc.alle_keuzes}
+        assert len(found) == len(doc.alle_keuzes) == len(expected)
+        assert set(found) == expected
+        starts = list(document.element.body.iter(qn("w:bookmarkStart")))
+        ids = [s.get(qn("w:id")) for s in starts]
+        assert len(ids) == len(set(ids))
+        ends = {e.get(qn("w:id")) for e in document.element.body.iter(qn("w:bookmarkEnd"))}
+        assert set(ids) == ends
+        for name in found:
+            assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", name)
+    doc, data = wmo
+    found = criterion_paragraphs(open_docx(data))
+    from docx.text.paragraph import Paragraph
+
+    for keuze in doc.alle_keuzes:
+        paragraph = Paragraph(found[bladwijzer_naam(keuze.criterium.id)], None)
+        assert paragraph.text == strip_markup(keuze.criterium.tekst)
+
+
+def test_bookmark_names() -> None:
+    assert bladwijzer_naam("bwmo-04") == "ik_bwmo_04"
+    assert bladwijzer_naam("bcp-148") == "ik_bcp_148"
+    long = bladwijzer_naam("x" * 80)
+    assert len(long) <= 40 and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", long)
+    assert long != bladwijzer_naam("x" * 79)
+
+
+def num_pr(paragraph_element) -> tuple[int, int] | None:
+    ppr = paragraph_element.find(qn("w:pPr"))
+    num = ppr.find(qn("w:numPr")) if ppr is not None else None
+    if num is None:
+        return None
+    return int(num.find(qn("w:numId")).get(qn("w:val"))), int(num.find(qn("w:ilvl")).get(qn("w:val")))
+
+
+def test_real_numbered_lists_that_restart(wmo, wmo_eis) -> None:
+    for doc, data in (wmo, wmo_eis):
+        document = open_docx(data)
+        found = criterion_paragraphs(document)
+        lists: list[int] = []
+        for keuze in doc.alle_keuzes:
+            pr = num_pr(found[bladwijzer_naam(keuze.criterium.id)])
+            assert pr is not None and pr[1] == 0
+            if not lists or lists[-1] != pr[0]:
+                lists.append(pr[0])
+        blokken = [b for h in doc.hoofdstukken for s in h.secties for b in s.blokken]
+        groups = sum(len({k.criterium.hoofdthema for k in ks}) for _, ks in doc.kernpunten)
+        assert len(lists) == len(set(lists)) == len(blokken) + groups + (1 if doc.gemeente else 0)
+
+        numbering = document.part.numbering_part.element
+        children = [el.tag.rsplit("}", 1)[1] for el in numbering]
+        assert "num" in children and "abstractNum" in children
+        last_abstract = max(i for i, t in enumerate(children) if t == "abstractNum")
+        first_num = children.index("num")
+        assert last_abstract < first_num  # schema order: every abstractNum before the first num
+        nums = {int(n.get(qn("w:numId"))): n for n in numbering.iterchildren(qn("w:num"))}
+        abstracts = {n.find(qn("w:abstractNumId")).get(qn("w:val")) for i, n in nums.items() if i in lists}
+        assert len(abstracts) == 1  # one definition, a new w:num per list
+        for num_id in lists:
+            override = nums[num_id].find(qn("w:lvlOverride"))
+            assert override.get(qn("w:ilvl")) == "0"
+            assert override.find(qn("w:startOverride")).get(qn("w:val")) == "1"
+
+
+def test_sub_items_are_nested_list_levels(wmo_eis) -> None:
+    doc, data = wmo_eis
+    document = open_docx(data)
+    found = criterion_paragraphs(document)
+    keuze = next(k for k in doc.lichaam if len(k.criterium.items) >= 3)
+    start = found[bladwijzer_naam(keuze.criterium.id)]
+    num_id = num_pr(start)[0]
+    following = []
+    element = start.getnext()
+    while element is not None and len(following) < len(keuze.criterium.items):
+        pr = num_pr(element)
+        if pr and pr[1] >= 1:
+            following.append((element, pr))
+        elif pr and pr[1] == 0:
+            break
+        element = element.getnext()
+    from docx.text.paragraph import Paragraph
+
+    texts = [Paragraph(e, None).text for e, _ in following]
+    assert texts == [strip_markup(i.tekst) for i in keuze.criterium.items]
+    assert all(pr == (num_id, 1) for _, pr in following)
+
+
+def test_deeper_items_get_deeper_levels(corpus) -> None:
+    doc = samenstelling(corpus, ids=["bwmo-04"], vorm=Vorm.EIS)
+    crit = doc.lichaam[0].criterium
+    nested = dataclasses.replace(crit, items=(Item("bovenste", (Item("tweede", (Item("derde"),)),)),))
+    keuze = dataclasses.replace(doc.lichaam[0], criterium=nested)
+    hoofdstuk = doc.hoofdstukken[0]
+    sectie = hoofdstuk.secties[0]
+    blok = dataclasses.replace(sectie.blokken[0], keuzes=(keuze,))
+    sectie = dataclasses.replace(sectie, blokken=(blok,))
+    doc = dataclasses.replace(doc, hoofdstukken=(dataclasses.replace(hoofdstuk, secties=(sectie,)),))
+    document = open_docx(doc.render("docx"))
+    levels = {p.text: num_pr(p._p) for p in document.paragraphs if p.text in ("bovenste", "tweede", "derde")}
+    assert [levels[t][1] for t in ("bovenste", "tweede", "derde")] == [1, 2, 3]
+    assert len({levels[t][0] for t in levels}) == 1
+
+
+def test_traceability_table(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    table = document.tables[-1]
+    assert table.style.name == "Inkoopkader tabel"
+    rows = table._tbl.tr_lst
+    assert len(rows) == len(doc.alle_keuzes) + 1
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    header = ["".join(t.text for t in tc.iter(qn("w:t"))) for tc in rows[0].tc_lst]
+    assert header == ["ID", "Kader en jaar", "Thema", "Vorm", "Doelgroep", "Groep"]
+    ids = ["".join(t.text for t in tr.tc_lst[0].iter(qn("w:t"))) for tr in rows[1:]]
+    assert ids == [k.criterium.id for k in doc.alle_keuzes]
+    last = doc.alle_keuzes[-1]
+    cells = ["".join(t.text for t in tc.iter(qn("w:t"))) for tc in rows[-1].tc_lst]
+    assert cells[1] == f"{last.kader.nummer}. {last.kader.titel} ({last.kader.jaar})"
+    assert cells[3] == last.vorm.value and cells[4] == last.criterium.doelgroep.value
+    links = [h.get(qn("w:anchor")) for h in table._tbl.iter(qn("w:hyperlink"))]
+    assert links == [bladwijzer_naam(k.criterium.id) for k in doc.alle_keuzes]
+
+
+def all_texts(document) -> list[str]:
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for tc in table._tbl.iter(qn("w:tc")):
+            texts.append("".join(t.text for t in tc.iter(qn("w:t"))))
+    return texts
+
+
+def test_inline_emphasis_is_real_bold_never_asterisks(wmo, jeugdhulp) -> None:
+    for _, data in (wmo, jeugdhulp):
+        document = open_docx(data)
+        for text in all_texts(document):
+            assert "*" not in text, text
+    doc, data = wmo
+    document = open_docx(data)
+    crit = next(k.criterium for k in doc.alle_keuzes if "**" in k.criterium.tekst)
+    fragment = re.search(r"\*\*(.+?)\*\*", crit.tekst).group(1)
+    paragraph = next(p for p in document.paragraphs if p.text == strip_markup(crit.tekst))
+    assert any(run.bold and run.text == fragment for run in paragraph.runs)
+    assert not all(run.bold for run in paragraph.runs)
+
+
+def heading_index(paragraphs, text: str) -> int:
+    """Where a chapter starts (not its entry in the table of contents)."""
+    return next(i for i, p in enumerate(paragraphs) if p.text == text and style_name(p) == "Heading 1")
+
+
+def test_gemeente_criteria_only_in_bijlage_b(wmo, wmo_eis) -> None:
+    for doc, data in (wmo, wmo_eis):
+        assert doc.gemeente and all(k.criterium.doelgroep is Doelgroep.GEMEENTE for k in doc.gemeente)
+        document = open_docx(data)
+        paragraphs = document.paragraphs
+        texts = [p.text for p in paragraphs]
+        b_index = heading_index(paragraphs, BIJLAGE_B)
+        c_index = heading_index(paragraphs, BIJLAGE_C)
+        for keuze in doc.gemeente:
+            tekst = strip_markup(keuze.criterium.tekst)
+            positions = [i for i, t in enumerate(texts) if t == tekst]
+            assert positions and all(b_index < i < c_index for i in positions)
+        bookmarked = criterion_paragraphs(document)
+        body = [p._p for p in paragraphs[:b_index]]
+        for keuze in doc.gemeente:
+            assert bookmarked[bladwijzer_naam(keuze.criterium.id)] not in body
+        gemeente_ids = {k.criterium.id for k in doc.gemeente}
+        assert not gemeente_ids & {k.criterium.id for k in doc.lichaam}
+
+
+def test_notes_and_warnings_are_set_apart(wmo, corpus) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    notes = [p for p in document.paragraphs if style_name(p) == "Toelichting"]
+    expected = sum(
+        1 + sum(len(list(i.walk())) for i in n.items) for k in doc.alle_keuzes for n in k.criterium.notities
+    )
+    assert len(notes) == expected > 0
+    assert any(p.runs[0].bold and p.runs[0].text.startswith("Ter inspiratie") for p in notes)
+    warnings = [p.text for p in document.paragraphs if style_name(p) == "Actualiteit"]
+    for waarschuwing in doc.waarschuwingen:
+        assert strip_markup(waarschuwing.tekst) in warnings
+
+    plain = samenstelling(corpus, met_toelichting=False)
+    document = open_docx(plain.render("docx"))
+    assert not [p for p in document.paragraphs if style_name(p) == "Toelichting"]
+    assert [p for p in document.paragraphs if style_name(p) == "Actualiteit"]
+    note = next(n for k in doc.alle_keuzes for n in k.criterium.notities)
+    assert strip_markup(note.tekst) not in "\n".join(p.text for p in document.paragraphs)
+
+
+def test_source_line_under_each_criterion(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    found = criterion_paragraphs(document)
+    from docx.text.paragraph import Paragraph
+
+    for keuze in doc.alle_keuzes[:50]:
+        line = Paragraph(found[bladwijzer_naam(keuze.criterium.id)].getnext(), document._body)
+        assert style_name(line) == "Bron"
+        assert line.text.startswith(f"{keuze.criterium.id} · kader {keuze.kader.nummer} ({keuze.kader.jaar})")
+        if keuze.criterium.groep:
+            assert line.text.endswith(" › ".join(strip_markup(g) for g in keuze.criterium.groep))
+
+
+def test_annex_d_describes_every_kader(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    texts = [p.text for p in document.paragraphs]
+    d_index = heading_index(document.paragraphs, BIJLAGE_D)
+    annex = "\n".join(texts[d_index:])
+    for kk in doc.selectie.kaders:
+        kader = kk.kader
+        assert f"{kader.nummer}. {kader.titel}" in texts[d_index:]
+        assert kader.uitgever in annex
+        assert f"hoofdstuk {kader.bron.sectie}" in annex
+        assert f"Correcties op de brontekst\t{len(kader.correcties)}" in annex
+        first_paragraph = strip_markup(kader.korte_toelichting.split("\n\n")[0].splitlines()[0])
+        assert first_paragraph[:60] in annex
+    for kk in doc.selectie.kaders:
+        for entry in kk.kader.groep_toelichtingen:
+            assert " › ".join(strip_markup(g) for g in entry.groep) in texts[d_index:]
+    kader11 = next(kk.kader for kk in doc.selectie.kaders if kk.kader.nummer == 11)
+    bullet = next(line[2:] for line in kader11.opbouw.splitlines() if line.startswith("- "))
+    paragraph = next(p for p in document.paragraphs[d_index:] if p.text == bullet)
+    assert num_pr(paragraph._p) is not None  # '- ' lines are a real bulleted list
+
+
+def test_styles_are_real_named_styles(wmo) -> None:
+    _, data = wmo
+    document = open_docx(data)
+    names = {s.name for s in document.styles}
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Number", "Toelichting", "Actualiteit",
+                 "Bron", "Inkoopkader tabel"):
+        assert name in names
+    used = {style_name(p) for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Number", "Bron", "Toelichting",
+            "Actualiteit"} <= used
+
+
+def test_core_and_custom_properties(wmo) -> None:
+    doc, data = wmo
+    props = open_docx(data).core_properties
+    assert props.title == doc.meta.titel
+    assert "wmo-1a" in props.subject and doc.meta.segment_titel in props.subject
+    assert doc.meta.segment_doelgroep in props.subject
+    assert props.author == "Gemeente Voorbeeld" and "python-docx" not in props.author
+    assert "wmo-1a" in props.keywords and "kwaliteitscriteria" in props.keywords
+    assert doc.meta.samengesteld_met[1:] in props.comments and "python-docx" not in props.comments
+    assert props.identifier == "2026-001" and props.version == doc.meta.versie and props.language == "nl-NL"
+    assert props.last_modified_by == "inkoopkader"
+
+    custom = part_xml(data, "docProps/custom.xml")
+    values = dict(re.findall(r'name="([^"]+)"><vt:\w+>([^<]*)<', custom))
+    assert values["inkoopkader.segment"] == "wmo-1a"
+    assert values["inkoopkader.corpus"] == doc.meta.corpus_versie
+    assert values["inkoopkader.aantal"] == str(len(doc.alle_keuzes))
+    chunks = [values[k] for k in sorted((k for k in values if k.startswith("inkoopkader.criteria.")),
+                                        key=lambda k: int(k.rsplit(".", 1)[1]))]
+    assert all(len(c) <= 255 for c in chunks)
+    assert ",".join(chunks).split(",") == [k.criterium.id for k in doc.alle_keuzes]
+
+    selectie = lees_selectie(data)
+    assert selectie["segment"] == "wmo-1a" and selectie["corpus"] == doc.meta.corpus_versie
+    assert selectie["criteria"] == [k.criterium.id for k in doc.alle_keuzes]
+    assert selectie["bladwijzers"]["bwmo-04"] == "ik_bwmo_04"
+    assert selectie["plaatsen"][doc.gemeente[0].criterium.id] == "bijlage-b"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        items = [n for n in archive.namelist()
+                 if n.startswith("customXml/item") and NAMESPACE.encode() in archive.read(n)]
+        assert any(n.startswith("customXml/itemProps") for n in items)
+        assert "docProps/thumbnail.jpeg" not in archive.namelist()
+
+
+def test_selection_is_readable_from_properties_alone(wmo, tmp_path: Path) -> None:
+    doc, data = wmo
+    stripped = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(stripped, "w") as target:
+        for info in source.infolist():
+            if not info.filename.startswith("customXml/"):
+                target.writestr(info, source.read(info.filename))
+    path = tmp_path / "alleen-eigenschappen.docx"
+    path.write_bytes(stripped.getvalue())
+    selectie = lees_selectie(path)
+    assert selectie["segment"] == "wmo-1a"
+    assert selectie["criteria"] == [k.criterium.id for k in doc.alle_keuzes]
+    assert lees_selectie(empty_docx_bytes()) is None
+
+
+def empty_docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    return buffer.getvalue()
+
+
+def test_save_writes_a_docx(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    path = doc.save(tmp_path / "kwaliteitscriteria.docx")
+    assert headings(Document(str(path)))[0] == "Inleiding en leeswijzer"
+
+
+# --- a second, independent reader ---------------------------------------------------------------
+
+
+def test_docx2python_reads_criteria_and_ids(wmo, tmp_path: Path) -> None:
+    from docx2python import docx2python
+
+    doc, data = wmo
+    path = tmp_path / "wmo.docx"
+    path.write_bytes(data)
+    with docx2python(str(path)) as result:
+        text = result.text
+        properties = result.core_properties
+    flat = " ".join(text.split())
+    for keuze in doc.alle_keuzes:
+        assert " ".join(strip_markup(keuze.criterium.tekst).split()) in flat
+        assert f"{keuze.criterium.id} · kader {keuze.kader.nummer}" in flat
+    assert "**" not in text
+    assert properties["title"] == doc.meta.titel
+    assert properties["language"] == "nl-NL"
+
+
+# --- LibreOffice ------------------------------------------------------------------------------
+
+
+def soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.fail("LibreOffice (soffice) is niet geïnstalleerd; CI installeert het "
+                    "(libreoffice-writer-nogui).")
+    for tool in ("pdftotext", "pdfinfo"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} ontbreekt; installeer poppler-utils.")
+    return exe
+
+
+def to_pdf(data: bytes, directory: Path, name: str = "document") -> tuple[str, int]:
+    exe = soffice()
+    source = directory / f"{name}.docx"
+    source.write_bytes(data)
+    profile = directory / "lo-profiel"
+    completed = subprocess.run(
+        [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(directory), str(source)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = directory / f"{name}.pdf"
+    assert pdf.exists(), f"LibreOffice maakte geen PDF: {completed.stdout}\n{completed.stderr}"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+    return text, pages
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_the_document(wmo, tmp_path: Path) -> None:
+    doc, data = wmo
+    text, pages = to_pdf(data, tmp_path)
+    flat = " ".join(text.split())
+    assert pages > 3
+    assert " ".join(doc.meta.titel.split()[:2]) in flat
+    crit = doc.lichaam[0].criterium
+    assert " ".join(strip_markup(crit.tekst).split()[:6]) in flat
+    # The title page has no footer; numbering counts it, so page 2 is the first numbered page.
+    assert f"Pagina 2 van {pages}" in flat
+    assert f"Pagina {pages} van {pages}" in flat
+    assert "Pagina 1 van" not in flat
+    assert crit.id in flat
+    # The table of contents is filled (pre-filled by inkoopkader, refreshed by Word): every chapter is
+    # listed between 'Inhoudsopgave' and the start of the introduction, and appears again as a heading.
+    toc = flat.split("Inhoudsopgave", 1)[1].split(" ".join(doc.inleiding[0].split()[:8]), 1)[0]
+    chapters = ["Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders",
+                *(h.thema.label for h in doc.hoofdstukken), BIJLAGE_A, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D]
+    for chapter in chapters:
+        assert chapter in toc
+        assert flat.count(chapter) >= 2
+    assert "**" not in text
+
+
+# --- house-style templates ---------------------------------------------------------------------
+
+
+def make_template(path: Path, *, without_numbering: bool = True) -> None:
+    """A template as Word might save it: Dutch style IDs, a missing Heading 1, no numbering.xml, content."""
+    template = Document()
+    styles = template.styles.element
+    for style in list(styles.iterchildren(qn("w:style"))):
+        name = style.find(qn("w:name")).get(qn("w:val"))
+        if name in ("heading 1", "List Number"):
+            styles.remove(style)  # Word-saved templates lack styles they never used
+        elif name == "heading 2":
+            style.set(qn("w:styleId"), "Kop2")  # Dutch Word
+            style.find(qn("w:name")).set(qn("w:val"), "Heading 2")  # LibreOffice's capital H
+    normal = template.styles["Normal"]
+    normal.font.name = "Georgia"
+    template.add_paragraph("Sjabloontekst die moet verdwijnen")
+    template.sections[0].header.paragraphs[0].text = "Huisstijl Gemeente Voorbeeld"
+    if without_numbering:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        part = template.part
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype == RT.NUMBERING:
+                part.rels.pop(rid)
+        for style in list(styles.iterchildren(qn("w:style"))):
+            for num_pr_el in style.iter(qn("w:numPr")):
+                num_pr_el.getparent().remove(num_pr_el)
+    template.save(str(path))
+
+
+def as_dotx(source: Path, target: Path) -> None:
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            content = archive.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(DOCUMENT_MAIN.encode(), TEMPLATE_MAIN.encode())
+            out.writestr(info, content)
+
+
+def check_rendered_on_template(doc, data: bytes) -> None:
+    document = open_docx(data)
+    styles = {s.name: s for s in document.styles}
+    for name in ("Heading 1", "Heading 2", "List Number", "Toelichting", "Actualiteit", "Bron",
+                 "Inkoopkader tabel"):
+        assert name in styles, name
+    heading_styles = [s for s in document.styles.element.iterchildren(qn("w:style"))
+                      if s.find(qn("w:name")).get(qn("w:val")).lower() == "heading 2"]
+    assert len(heading_styles) == 1  # found by name, not duplicated
+    assert styles["Heading 2"].style_id == "Kop2"
+    assert any(style_name(p) == "Heading 2" for p in document.paragraphs)
+    assert styles["Normal"].font.name == "Georgia"  # the house style wins
+    texts = [p.text for p in document.paragraphs]
+    assert "Sjabloontekst die moet verdwijnen" not in texts
+    assert headings(document)[0] == "Inleiding en leeswijzer"
+    header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "Huisstijl Gemeente Voorbeeld" in header and doc.meta.titel in header
+    assert len(criterion_paragraphs(document)) == len(doc.alle_keuzes)
+    assert document.part.numbering_part.element.find(qn("w:num")) is not None
+    assert document.sections[0].page_width.twips == 12240  # the template's page size is kept
+
+
+def test_render_on_a_docx_template(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    template = tmp_path / "huisstijl.docx"
+    make_template(template)
+    check_rendered_on_template(doc, doc.render("docx", sjabloon=template))
+
+
+def test_render_on_a_dotx_template(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    template = tmp_path / "huisstijl.docx"
+    make_template(template, without_numbering=False)
+    dotx = tmp_path / "huisstijl.dotx"
+    as_dotx(template, dotx)
+    assert TEMPLATE_MAIN in zipfile.ZipFile(dotx).read("[Content_Types].xml").decode()
+    data = doc.render("docx", sjabloon=str(dotx))
+    assert DOCUMENT_MAIN in part_xml(data, "[Content_Types].xml")
+    assert TEMPLATE_MAIN not in part_xml(data, "[Content_Types].xml")
+    check_rendered_on_template(doc, data)
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_a_template_document(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    template = tmp_path / "huisstijl.docx"
+    make_template(template)
+    text, pages = to_pdf(doc.render("docx", sjabloon=template), tmp_path, "sjabloon")
+    assert pages > 3 and f"Pagina {pages} van {pages}" in " ".join(text.split())
+
+
+def test_a_template_that_numbers_pages_keeps_its_footer(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    template = Document()
+    footer = template.sections[0].footer.paragraphs[0]
+    footer.text = "Blad "
+    footer._p.append(footer._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): " PAGE "}))
+    path = tmp_path / "met-paginanummer.docx"
+    template.save(str(path))
+    document = open_docx(doc.render("docx", sjabloon=path))
+    paragraphs = document.sections[0].footer.paragraphs
+    assert len(paragraphs) == 1 and paragraphs[0].text.startswith("Blad")
+
+
+def test_bad_templates_give_a_dutch_error_naming_the_file(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    missing = tmp_path / "bestaat-niet.dotx"
+    with pytest.raises(InkoopkaderError, match="bestaat-niet.dotx") as info:
+        doc.render("docx", sjabloon=missing)
+    assert "sjabloon" in str(info.value).lower()
+    not_word = tmp_path / "notities.docx"
+    not_word.write_text("geen Word-document", encoding="utf-8")
+    with pytest.raises(InkoopkaderError, match="notities.docx") as info:
+        doc.render("docx", sjabloon=not_word)
+    assert "geen Word-document" in str(info.value)
+    other_zip = tmp_path / "archief.docx"
+    with zipfile.ZipFile(other_zip, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(InkoopkaderError, match="archief.docx"):
+        doc.render("docx", sjabloon=other_zip)
+    with pytest.raises(InkoopkaderError, match=re.escape(tmp_path.name)):
+        doc.render("docx", sjabloon=tmp_path)
