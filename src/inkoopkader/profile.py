@@ -1,0 +1,1063 @@
+"""Selection profiles: an inkoper's choice of kaders and criteria, kept in an editable YAML file.
+
+`inkoopkader init --segment wmo-1a` writes a profile (`write_profile`); the inkoper edits it by hand;
+`inkoopkader compose --profiel wmo-1a.yaml` turns it into a document (`load_profile` +
+`Profiel.select_kwargs()`). After a corpus update, running `init` again on the same file
+(`update_profile`) adds what is new and keeps every choice and comment the inkoper made.
+
+The format (the file explains itself in its opening comment)::
+
+    schema_version: 1
+    corpus_versie: 8e84e94d53b2        # the corpus the profile was made or last updated with
+    segment: wmo-1a
+    gemeente: "Gemeente Enschede"       # title page metadata for compose
+    titel: "Kwaliteitscriteria Wmo 1a – Multi-probleem"
+    kenmerk: ""
+    versie: "1.0"
+    kaders:
+      - nummer: 6  # Model basisset kwaliteitseisen … (2014) — algemeen: geldt voor heel Wmo
+        opnemen: ja                     # ja / nee: the whole kader
+        vorm: eis                       # default form of its criteria
+        criteria:
+          wbs-01:  # Het professioneel handelen is gericht op …
+            opnemen: ja                 # ja / nee
+            vorm: kader                 # kader (= the kader's vorm), eis, vraag or verwijzing
+
+Rules, chosen so that the document is exactly what the file says:
+
+- A kader with `opnemen: nee` is left out entirely, whatever its criteria say.
+- A kader without a `criteria` key contributes all its criteria. With a `criteria` key, only the
+  criteria listed there with `opnemen: ja` are used: a criterion the inkoper deleted from the file,
+  or one that appeared in the corpus after the profile was written, is left out (and reported in
+  `Profiel.ontbrekende_criteria`) until `update_profile` adds it. Likewise a kader of the segment
+  that is not in the file is left out (`Profiel.ontbrekende_kaders`).
+- A criterion may be written in short form, `wbs-01: nee`.
+- Criteria addressed to the gemeente (doelgroep gemeente) are listed with the marker
+  "GEMEENTE (bijlage B)" in their comment: compose puts them in an annex, never in the requirements.
+
+Disappeared criteria and kaders: `update_profile` keeps them where they are, with the user's choices
+and comments, and marks them with a key `vervallen: "niet meer in corpus …"`. Marked entries are
+ignored by `load_profile` (listed in `Profiel.vervallen`); the inkoper removes them when done. Every
+change is also returned in a `ProfielUpdate`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Bevinding, InkoopkaderError, dichtstbijzijnde
+from .model import Corpus, Criterium, Doelgroep, Kader, Relevantie, Segment, Vorm
+
+SCHEMA_VERSION = 1
+"""Version of the profile format; a profile with a higher version is refused."""
+
+VORM_KADER = "kader"
+"""Per-criterion vorm value meaning: the vorm of its kader in this profile."""
+
+TEKST_LENGTE = 100
+"""How many characters of a criterion's text its comment shows."""
+
+PROFIEL_VELDEN = (
+    "schema_version", "corpus_versie", "segment", "gemeente", "titel", "kenmerk", "versie", "kaders"
+)
+KADER_VELDEN = ("nummer", "opnemen", "vorm", "criteria", "vervallen")
+CRITERIUM_VELDEN = ("opnemen", "vorm", "vervallen")
+
+GEEN_MAPPING = "het profiel moet een mapping zijn (regels 'sleutel: waarde')"
+GEEN_LIJST = "kaders: moet een lijst zijn (elk kader begint met '- nummer:')"
+_JA = ("ja", "j", "yes", "y", "true", "waar", "aan")
+_NEE = ("nee", "n", "no", "false", "onwaar", "uit")
+_CRITERIUM_INSPRONG = 6  # column of a criterion ID in the generated layout
+
+_KOP = """\
+# Selectieprofiel van inkoopkader voor {segment_titel}
+#
+# Dit bestand legt vast welke kwaliteitscriteria in uw aanbestedingsdocument komen. Pas het aan en
+# maak daarna het document met:   inkoopkader compose --profiel {bestand}
+#
+# Zo werkt het:
+#   opnemen: ja / nee   Neem een kader of criterium wel of niet op. Een kader met 'opnemen: nee' valt
+#                       helemaal weg, ook als criteria ervan op 'ja' staan. Een criterium dat u uit dit
+#                       bestand verwijdert, wordt niet opgenomen.
+#   vorm:               eis         harde eis waaraan de aanbieder moet voldoen
+#                       vraag       gunningsvraag: de aanbieder beschrijft hoe hij eraan voldoet
+#                       verwijzing  het kader geldt als geheel; de criteria komen als kernpunten in
+#                                   bijlage A
+#                       kader       (alleen bij een criterium) dezelfde vorm als het kader erboven
+#   Achter elk criterium staat het begin van de tekst als commentaar. 'GEMEENTE (bijlage B)' betekent
+#   dat het criterium zich tot de gemeente zelf richt: het wordt geen eis aan de aanbieder, maar een
+#   aandachtspunt in bijlage B.
+#
+# Eigen opmerkingen achter een '#' blijven bewaard. Draait u 'inkoopkader init' opnieuw op dit bestand
+# na een nieuwe versie van het corpus, dan blijven uw keuzes staan; nieuwe kaders en criteria krijgen
+# de opmerking 'NIEUW in corpus …', en wat uit het corpus verdween krijgt 'vervallen:' en telt niet
+# meer mee.
+"""
+
+
+# --- errors and results -----------------------------------------------------------------------------
+
+
+class ProfielFout(InkoopkaderError):
+    """A selection profile is invalid. Holds every finding (file, line, Dutch message), not only the first."""
+
+    def __init__(self, bevindingen: Sequence[Bevinding]) -> None:
+        self.bevindingen = list(bevindingen)
+        eerste = "\n".join(str(b) for b in self.bevindingen[:20])
+        rest = len(self.bevindingen) - 20
+        meer = f"\n… en nog {rest} bevinding(en)" if rest > 0 else ""
+        super().__init__(f"Het profiel is ongeldig:\n{eerste}{meer}")
+
+
+@dataclass(frozen=True)
+class ProfielKader:
+    """A kader as the profile chooses it."""
+
+    nummer: int
+    opnemen: bool
+    vorm: Vorm
+    regel: int | None = None
+
+
+@dataclass(frozen=True)
+class ProfielCriterium:
+    """A criterion as the profile chooses it; `vorm` None means: the vorm of its kader."""
+
+    id: str
+    kader: int
+    opnemen: bool
+    vorm: Vorm | None = None
+    regel: int | None = None
+
+
+@dataclass(frozen=True)
+class Profiel:
+    """A validated selection profile: document metadata plus the choice of kaders and criteria."""
+
+    pad: str
+    segment: str
+    gemeente: str | None
+    titel: str | None
+    kenmerk: str | None
+    versie: str
+    kaders: tuple[ProfielKader, ...]
+    criteria: tuple[ProfielCriterium, ...]
+    schema_version: int = SCHEMA_VERSION
+    corpus_versie: str | None = None
+    kandidaten: tuple[int, ...] = ()
+    """The kaders the corpus ties to the segment (what `init` would list)."""
+    ontbrekende_kaders: tuple[int, ...] = ()
+    """Kaders of the segment that the file does not list; they are left out."""
+    ontbrekende_criteria: tuple[ProfielCriterium, ...] = ()
+    """Criteria of listed kaders that the file does not list; they are left out."""
+    vervallen: tuple[str, ...] = ()
+    """Entries marked `vervallen` ('kader 3', 'wbs-17'); they are ignored."""
+
+    @property
+    def opgenomen_kaders(self) -> tuple[int, ...]:
+        """Numbers of the kaders that go into the document."""
+        return tuple(k.nummer for k in self.kaders if k.opnemen)
+
+    @property
+    def uitgesloten(self) -> tuple[str, ...]:
+        """IDs of the criteria of included kaders that are left out (`opnemen: nee` or not listed)."""
+        included = set(self.opgenomen_kaders)
+        listed = [c.id for c in self.criteria if c.kader in included and not c.opnemen]
+        missing = [c.id for c in self.ontbrekende_criteria if c.kader in included]
+        return tuple(listed + missing)
+
+    def select_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for `inkoopkader.select.select(corpus, profiel.segment, **kwargs)`."""
+        included = self.opgenomen_kaders
+        return {
+            "kaders": list(included),
+            # Also name what is left out: with no kader included, `kaders=[]` alone would mean "all".
+            "zonder_kaders": [n for n in self.kandidaten if n not in included],
+            "uitgesloten": list(self.uitgesloten),
+            "vorm_per_kader": {k.nummer: k.vorm for k in self.kaders if k.opnemen},
+            "vorm_per_criterium": {
+                c.id: c.vorm
+                for c in self.criteria
+                if c.vorm is not None and c.opnemen and c.kader in included
+            },
+        }
+
+    def compose_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for `inkoopkader.compose(corpus, selectie, **kwargs)`: the document metadata."""
+        return {
+            "titel": self.titel, "gemeente": self.gemeente, "kenmerk": self.kenmerk, "versie": self.versie
+        }
+
+    def is_actueel(self, corpus: Corpus) -> bool:
+        """Whether the profile was written or last updated with this corpus version."""
+        return self.corpus_versie == corpus.versie
+
+
+@dataclass(frozen=True)
+class ProfielUpdate:
+    """What `update_profile` changed in a profile."""
+
+    pad: Path
+    segment: str
+    oude_corpus_versie: str | None
+    corpus_versie: str
+    nieuwe_kaders: tuple[int, ...] = ()
+    nieuwe_criteria: tuple[str, ...] = ()
+    vervallen_kaders: tuple[int, ...] = ()
+    vervallen_criteria: tuple[str, ...] = ()
+    hersteld: tuple[str, ...] = ()
+    """Entries marked `vervallen` earlier that are back in the corpus; the mark was removed."""
+    geschreven: bool = False
+
+    @property
+    def gewijzigd(self) -> bool:
+        """Whether anything besides the recorded corpus version changed."""
+        return bool(
+            self.nieuwe_kaders or self.nieuwe_criteria or self.vervallen_kaders
+            or self.vervallen_criteria or self.hersteld
+        )
+
+
+# --- writing a new profile --------------------------------------------------------------------------
+
+
+def profiel_yaml(
+    corpus: Corpus,
+    segment: str,
+    *,
+    gemeente: str | None = None,
+    titel: str | None = None,
+    kenmerk: str | None = None,
+    versie: str = "1.0",
+    bestand: str | None = None,
+) -> str:
+    """The text of a new profile for a segment: every candidate kader and all its criteria, all included.
+
+    Args:
+        corpus: the loaded corpus.
+        segment: a segment ID or spelling ('wmo-1a', 'Wmo 1a').
+        gemeente, titel, kenmerk, versie: document metadata to fill in (the inkoper can edit them).
+        bestand: the file name the opening comment mentions in its compose example.
+
+    Raises:
+        OnbekendeWaarde: for an unknown segment.
+    """
+    from .resolve import resolve_segment
+
+    found = resolve_segment(corpus, segment)
+    kop = _KOP.format(segment_titel=found.titel, bestand=bestand or f"{found.id}.yaml")
+    lines = [
+        *kop.rstrip("\n").split("\n"),
+        "",
+        f"schema_version: {SCHEMA_VERSION}",
+        f"corpus_versie: {_quote(corpus.versie)}  # niet wijzigen: bijgewerkt door 'inkoopkader init'",
+        f"segment: {found.id}  # {found.titel}",
+        "",
+        "# Gegevens voor de titelpagina van het document",
+        f"gemeente: {_quote(gemeente or '')}  # b.v. \"Gemeente Enschede\"",
+        f"titel: {_quote(titel or f'Kwaliteitscriteria {found.titel}')}",
+        f"kenmerk: {_quote(kenmerk or '')}  # kenmerk of zaaknummer van de aanbesteding",
+        f"versie: {_quote(versie)}",
+        "",
+        "# De kwaliteitskaders die de bron aan dit segment koppelt, met al hun criteria",
+        "kaders:",
+    ]
+    for index, (kader, relevantie) in enumerate(corpus.kaders_voor_segment(found.id)):
+        if index:
+            lines.append("")
+        lines += _kader_regels(kader, relevantie, found)
+    return "\n".join(lines) + "\n"
+
+
+def write_profile(
+    corpus: Corpus,
+    segment: str,
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    gemeente: str | None = None,
+    titel: str | None = None,
+    kenmerk: str | None = None,
+    versie: str = "1.0",
+) -> Path:
+    """Write a new profile for a segment to `path` (atomically); see `profiel_yaml`.
+
+    Raises:
+        InkoopkaderError: when `path` exists and `force` is not set (use `update_profile` to bring
+            an existing profile up to date), or the directory does not exist.
+        OnbekendeWaarde: for an unknown segment.
+    """
+    from .output import write_atomic
+
+    target = Path(path)
+    text = profiel_yaml(
+        corpus, segment, gemeente=gemeente, titel=titel, kenmerk=kenmerk, versie=versie, bestand=target.name
+    )
+    return write_atomic(target, text.encode("utf-8"), force=force)
+
+
+def _kader_regels(
+    kader: Kader, relevantie: Relevantie, segment: Segment, nieuw: str | None = None
+) -> list[str]:
+    if relevantie is Relevantie.SPECIFIEK:
+        waarom = "specifiek voor dit segment"
+    else:
+        waarom = f"algemeen: geldt voor heel {segment.domein}"
+    label = f"{nieuw} — " if nieuw else ""
+    lines = [
+        f"  - nummer: {kader.nummer}  # {label}{kader.titel} ({kader.jaar}) — {waarom}",
+        "    opnemen: ja",
+        f"    vorm: {kader.vorm.value}  # volgens de bron; geldt voor elk criterium met 'vorm: kader'",
+        "    criteria:",
+    ]
+    indent = " " * _CRITERIUM_INSPRONG
+    for crit in kader.criteria:
+        lines += [
+            f"{indent}{crit.id}:  # {_samenvatting(crit)}",
+            f"{indent}  opnemen: ja",
+            f"{indent}  vorm: {VORM_KADER}",
+        ]
+    return lines
+
+
+def _samenvatting(crit: Criterium) -> str:
+    """The start of a criterion's text, for its comment: markup removed, one line, ~100 characters."""
+    from .text import strip_markup
+
+    tekst = " ".join(strip_markup(crit.tekst).split())
+    if len(tekst) > TEKST_LENGTE:
+        tekst = tekst[:TEKST_LENGTE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    if crit.doelgroep is Doelgroep.GEMEENTE:
+        tekst = f"GEMEENTE (bijlage B): {tekst}"
+    return tekst
+
+
+def _quote(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(text, ensure_ascii=False)
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never fold a long title or comment
+    return yaml
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _parse(path: Path) -> Any:
+    """The round-trip tree of a profile file; broken YAML raises ProfielFout with the line."""
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    bestand = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InkoopkaderError(
+            f"Profiel '{bestand}' bestaat niet. "
+            f"Maak er een met: inkoopkader init --segment SEGMENT -o {path.name}"
+        ) from None
+    except IsADirectoryError:
+        raise InkoopkaderError(f"Profiel '{bestand}' is een map, geen bestand.") from None
+    except UnicodeDecodeError as exc:
+        raise _fout(bestand, f"bestand is geen geldige UTF-8-tekst ({exc.reason})", None) from None
+    except OSError as exc:
+        raise InkoopkaderError(f"Profiel '{bestand}' kan niet worden gelezen: {exc.strerror}.") from None
+    try:
+        return _yaml().load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        found = re.search(r'duplicate key "?([^"]+?)"? with', exc.problem or "")
+        naam = f" '{found.group(1)}'" if found else ""
+        melding = f"de sleutel{naam} komt twee keer voor in dezelfde mapping; laat er één staan"
+        raise ProfielFout([Bevinding(bestand, melding, mark.line + 1 if mark else None)]) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        probleem = exc.problem or exc.context or "onleesbare YAML"
+        if "\\t" in probleem or "\t" in probleem:
+            melding = "ongeldige YAML: deze regel begint met een tab; spring in met spaties"
+        else:
+            melding = (
+                f"ongeldige YAML ({probleem}); controleer deze regel en de regel erboven: de inspringing, "
+                "de dubbele punt na elke sleutel en de aanhalingstekens"
+            )
+        raise ProfielFout([Bevinding(bestand, melding, mark.line + 1 if mark else None)]) from None
+    except YAMLError as exc:
+        raise ProfielFout([Bevinding(bestand, f"ongeldige YAML: {exc}")]) from None
+
+
+def _key_line(node: Any, key: Any) -> int | None:
+    try:
+        return int(node.lc.key(key)[0]) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return _node_line(node)
+
+
+def _value_line(node: Any, key: Any) -> int | None:
+    try:
+        return int(node.lc.value(key)[0]) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return _key_line(node, key)
+
+
+def _item_line(seq: Any, index: int) -> int | None:
+    try:
+        return int(seq.lc.item(index)[0]) + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return _node_line(seq)
+
+
+def _node_line(node: Any) -> int | None:
+    lc = getattr(node, "lc", None)
+    return int(lc.line) + 1 if lc is not None and lc.line is not None else None
+
+
+def _fout(bestand: str, melding: str, regel: int | None) -> ProfielFout:
+    return ProfielFout([Bevinding(bestand, melding, regel)])
+
+
+def _hint(suggestie: str | None) -> str:
+    return f" Bedoelt u '{suggestie}'?" if suggestie else ""
+
+
+class _Controle:
+    """Collects findings for one profile file."""
+
+    def __init__(self, bestand: str) -> None:
+        self.bestand = bestand
+        self.bevindingen: list[Bevinding] = []
+
+    def fout(self, melding: str, regel: int | None) -> None:
+        self.bevindingen.append(Bevinding(self.bestand, melding, regel))
+
+    def velden(self, node: Mapping[Any, Any], toegestaan: Sequence[str], waar: str) -> None:
+        for key in node:
+            if str(key) not in toegestaan:
+                suggestie = dichtstbijzijnde(str(key), toegestaan)
+                self.fout(
+                    f"onbekend veld '{key}'{waar}.{_hint(suggestie)} Toegestaan: {', '.join(toegestaan)}.",
+                    _key_line(node, key),
+                )
+
+    def tekst(self, node: Mapping[Any, Any], key: str) -> str | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (dict, list)):
+            self.fout(f"{key}: moet tekst zijn, geen lijst of mapping", _value_line(node, key))
+            return None
+        text = _scalar_text(value).strip()
+        return text or None
+
+    def ja_nee(self, node: Mapping[Any, Any], key: str, waar: str) -> bool:
+        value = node.get(key, True)
+        if value is None:
+            return True
+        return self.ja_nee_waarde(value, f"{waar}: opnemen", _value_line(node, key))
+
+    def ja_nee_waarde(self, value: Any, wat: str, regel: int | None) -> bool:
+        if isinstance(value, bool):
+            return value
+        lowered = str(value).strip().lower()
+        if lowered in _JA:
+            return True
+        if lowered in _NEE:
+            return False
+        self.fout(f"{wat}: '{value}' is geen geldige keuze; schrijf ja of nee", regel)
+        return True
+
+    def vorm(self, node: Mapping[Any, Any], waar: str, *, per_criterium: bool) -> Vorm | None:
+        if "vorm" not in node or node["vorm"] is None:
+            return None
+        value = node["vorm"]
+        opties = [v.value for v in Vorm] + ([VORM_KADER] if per_criterium else [])
+        lowered = str(value).strip().lower()
+        if per_criterium and lowered == VORM_KADER:
+            return None
+        for vorm in Vorm:
+            if lowered in (vorm.value, vorm.value + "en", vorm.value + "s"):
+                return vorm
+        suggestie = dichtstbijzijnde(lowered, opties)
+        self.fout(
+            f"{waar}: ongeldige vorm '{value}'.{_hint(suggestie)} Kies uit: {', '.join(opties)}.",
+            _value_line(node, "vorm"),
+        )
+        return None
+
+
+def _scalar_text(value: Any) -> str:
+    """A scalar as the user wrote it: 'versie: 1.10' stays '1.10', not '1.1'."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        buffer = io.StringIO()
+        _yaml().dump(value, buffer)
+        return buffer.getvalue().split("\n", 1)[0].strip()
+    return str(value)
+
+
+def _is_map(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
+def load_profile(corpus: Corpus, path: str | os.PathLike[str]) -> Profiel:
+    """Read and validate a selection profile against a corpus.
+
+    Every problem is collected before raising: unknown fields, kader numbers and criterion IDs (with
+    a did-you-mean), invalid `opnemen` and `vorm` values, a criterion listed under the wrong kader.
+
+    Raises:
+        ProfielFout: when the file is not valid YAML or not a valid profile; each finding names the
+            file and line.
+        InkoopkaderError: when the file does not exist or cannot be read.
+    """
+    target = Path(path)
+    data = _parse(target)
+    return _lees(corpus, data, _display(target))
+
+
+def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
+    from .errors import OnbekendeWaarde
+    from .resolve import resolve_segment
+
+    controle = _Controle(bestand)
+    if data is None:
+        raise ProfielFout([Bevinding(bestand, "het profiel is leeg; maak er een met 'inkoopkader init'")])
+    if not _is_map(data):
+        raise _fout(bestand, GEEN_MAPPING, 1)
+    controle.velden(data, PROFIEL_VELDEN, "")
+
+    schema_version = data.get("schema_version", SCHEMA_VERSION)
+    versie_regel = _value_line(data, "schema_version")
+    if isinstance(schema_version, bool) or not isinstance(schema_version, int):
+        controle.fout(f"schema_version: moet een geheel getal zijn, niet '{schema_version}'", versie_regel)
+        schema_version = SCHEMA_VERSION
+    elif schema_version > SCHEMA_VERSION:
+        controle.fout(
+            f"schema_version {schema_version} is nieuwer dan deze versie van inkoopkader aankan "
+            f"({SCHEMA_VERSION}); werk inkoopkader bij",
+            versie_regel,
+        )
+    elif schema_version < 1:
+        controle.fout(f"schema_version {schema_version} bestaat niet; gebruik {SCHEMA_VERSION}", versie_regel)
+
+    segment: Segment | None = None
+    segment_tekst = controle.tekst(data, "segment")
+    if segment_tekst is None:
+        controle.fout("verplicht veld 'segment' ontbreekt (b.v. segment: wmo-1a)", _node_line(data))
+    else:
+        try:
+            segment = resolve_segment(corpus, segment_tekst)
+        except OnbekendeWaarde as exc:
+            ids = ", ".join(s.id for s in corpus.segmenten)
+            controle.fout(
+                f"onbekend segment '{segment_tekst}'.{_hint(exc.suggestie)} Bekend: {ids}.",
+                _value_line(data, "segment"),
+            )
+
+    kandidaten = [k.nummer for k, _ in corpus.kaders_voor_segment(segment.id)] if segment else []
+    bekende_kaders = {k.nummer: k for k in corpus.kaders}
+    kaders: list[ProfielKader] = []
+    criteria: list[ProfielCriterium] = []
+    ontbrekend: list[ProfielCriterium] = []
+    vervallen: list[str] = []
+    gezien_kaders: dict[int, int | None] = {}
+    gezien_criteria: dict[str, int | None] = {}
+
+    lijst = data.get("kaders")
+    if "kaders" not in data:
+        controle.fout("verplicht veld 'kaders' ontbreekt", _node_line(data))
+        lijst = []
+    elif lijst is None:
+        lijst = []
+    elif not isinstance(lijst, list):
+        controle.fout(GEEN_LIJST, _value_line(data, "kaders"))
+        lijst = []
+
+    for index, entry in enumerate(lijst):
+        regel = _item_line(lijst, index)
+        if not _is_map(entry):
+            controle.fout("kaders: elk kader moet een mapping zijn die begint met '- nummer: N'", regel)
+            continue
+        if "vervallen" in entry:
+            vervallen.append(f"kader {entry.get('nummer')}")
+            continue
+        controle.velden(entry, KADER_VELDEN, f" bij kader {entry.get('nummer', '?')}")
+        kader = _kader_nummer(controle, entry, regel, bekende_kaders, kandidaten, segment)
+        if kader is None:
+            continue
+        waar = f"kader {kader.nummer}"
+        if kader.nummer in gezien_kaders:
+            eerder = gezien_kaders[kader.nummer]
+            controle.fout(
+                f"kader {kader.nummer} staat twee keer in het profiel (ook op regel {eerder})", regel
+            )
+            continue
+        gezien_kaders[kader.nummer] = regel
+        opnemen = controle.ja_nee(entry, "opnemen", waar)
+        vorm = controle.vorm(entry, waar, per_criterium=False) or kader.vorm
+        kaders.append(ProfielKader(kader.nummer, opnemen, vorm, _key_line(entry, "nummer")))
+        if "criteria" not in entry:
+            continue  # no list: the whole kader
+        lijst_criteria = entry["criteria"]
+        if lijst_criteria is None:
+            lijst_criteria = {}
+        if not _is_map(lijst_criteria):
+            controle.fout(
+                f"{waar}: criteria moet een mapping zijn (regels 'ID:' met opnemen en vorm)",
+                _value_line(entry, "criteria"),
+            )
+            continue
+        genoemd: set[str] = set()
+        for key, value in lijst_criteria.items():
+            cregel = _key_line(lijst_criteria, key)
+            if _is_map(value) and "vervallen" in value:
+                vervallen.append(str(key))
+                continue
+            crit = _criterium_id(controle, corpus, kader, key, cregel)
+            if crit is None:
+                continue
+            if crit.id in gezien_criteria:
+                eerder = gezien_criteria[crit.id]
+                controle.fout(
+                    f"criterium '{crit.id}' staat twee keer in het profiel (ook op regel {eerder})", cregel
+                )
+                continue
+            gezien_criteria[crit.id] = cregel
+            genoemd.add(crit.id)
+            criteria.append(_criterium_keuze(controle, crit, value, cregel))
+        ontbrekend += [
+            ProfielCriterium(c.id, kader.nummer, False) for c in kader.criteria if c.id not in genoemd
+        ]
+
+    if controle.bevindingen:
+        raise ProfielFout(controle.bevindingen)
+    assert segment is not None  # a missing or unknown segment is a finding
+    return Profiel(
+        pad=bestand,
+        segment=segment.id,
+        gemeente=controle.tekst(data, "gemeente"),
+        titel=controle.tekst(data, "titel"),
+        kenmerk=controle.tekst(data, "kenmerk"),
+        versie=controle.tekst(data, "versie") or "1.0",
+        kaders=tuple(kaders),
+        criteria=tuple(criteria),
+        schema_version=schema_version,
+        corpus_versie=controle.tekst(data, "corpus_versie"),
+        kandidaten=tuple(kandidaten),
+        ontbrekende_kaders=tuple(n for n in kandidaten if n not in gezien_kaders),
+        ontbrekende_criteria=tuple(ontbrekend),
+        vervallen=tuple(vervallen),
+    )
+
+
+def _kader_nummer(
+    controle: _Controle,
+    entry: Mapping[Any, Any],
+    regel: int | None,
+    bekend: Mapping[int, Kader],
+    kandidaten: Sequence[int],
+    segment: Segment | None,
+) -> Kader | None:
+    if "nummer" not in entry:
+        controle.fout("kader zonder 'nummer' (elk kader begint met '- nummer: N')", regel)
+        return None
+    value = entry["nummer"]
+    nregel = _value_line(entry, "nummer")
+    nummer: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        nummer = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        nummer = int(value.strip())
+    opties = [str(n) for n in (kandidaten or sorted(bekend))]
+    if nummer is None or nummer not in bekend:
+        suggestie = dichtstbijzijnde(str(value), opties)
+        bij = ", ".join(opties)
+        controle.fout(f"onbekend kader '{value}'.{_hint(suggestie)} Kaders bij dit segment: {bij}.", nregel)
+        return None
+    if segment is not None and nummer not in kandidaten:
+        controle.fout(
+            f"kader {nummer} ({bekend[nummer].titel}) hoort volgens de bron niet bij segment {segment.id}. "
+            f"Kaders bij dit segment: {', '.join(opties)}.",
+            nregel,
+        )
+        return None
+    return bekend[nummer]
+
+
+def _criterium_id(
+    controle: _Controle, corpus: Corpus, kader: Kader, key: Any, regel: int | None
+) -> Criterium | None:
+    crit = corpus.criterium(str(key)) if isinstance(key, str) else None
+    if crit is None:
+        eigen = [c.id for c in kader.criteria]
+        suggestie = dichtstbijzijnde(str(key), eigen) or dichtstbijzijnde(
+            str(key), [c.id for c in corpus.criteria()]
+        )
+        controle.fout(f"onbekend criterium '{key}' bij kader {kader.nummer}.{_hint(suggestie)}", regel)
+        return None
+    if crit.kader != kader.nummer:
+        controle.fout(
+            f"criterium '{crit.id}' hoort bij kader {crit.kader}, niet bij kader {kader.nummer}; "
+            f"zet het onder '- nummer: {crit.kader}'",
+            regel,
+        )
+        return None
+    return crit
+
+
+def _criterium_keuze(
+    controle: _Controle, crit: Criterium, value: Any, regel: int | None
+) -> ProfielCriterium:
+    waar = f"criterium {crit.id}"
+    if value is None:
+        return ProfielCriterium(crit.id, crit.kader, True, None, regel)
+    if _is_map(value):
+        controle.velden(value, CRITERIUM_VELDEN, f" bij {waar}")
+        opnemen = controle.ja_nee(value, "opnemen", waar)
+        vorm = controle.vorm(value, waar, per_criterium=True)
+        return ProfielCriterium(crit.id, crit.kader, opnemen, vorm, regel)
+    if isinstance(value, list):
+        controle.fout(f"{waar}: verwacht 'opnemen' en 'vorm' (of kortweg ja/nee), geen lijst", regel)
+        return ProfielCriterium(crit.id, crit.kader, True, None, regel)
+    # Short form: 'wbs-01: nee'.
+    return ProfielCriterium(crit.id, crit.kader, controle.ja_nee_waarde(value, waar, regel), None, regel)
+
+
+# --- updating an existing profile -------------------------------------------------------------------
+
+
+def update_profile(
+    corpus: Corpus, path: str | os.PathLike[str], *, segment: str | None = None
+) -> ProfielUpdate:
+    """Bring an existing profile up to date with the corpus, keeping every choice and comment.
+
+    New kaders of the segment and new criteria of listed kaders are added (included, like `init`
+    does) with the comment "NIEUW in corpus <versie>". Kaders and criteria that are no longer in the
+    corpus (for this segment) stay in place, with the user's choices, and get a key
+    `vervallen: "niet meer in corpus <versie> …"`; `load_profile` ignores them. An entry marked
+    earlier whose ID is back in the corpus loses its mark. `corpus_versie` is set to the corpus's.
+    The file is rewritten atomically, and only when something changed.
+
+    Values (opnemen, vorm) are not checked here; `load_profile` does that. An ID the user mistyped
+    is indistinguishable from one that disappeared: it is marked `vervallen` and reported.
+
+    Args:
+        corpus: the (updated) corpus.
+        path: the existing profile.
+        segment: when given, the segment the caller expects; a profile for another segment is refused.
+
+    Raises:
+        ProfielFout: broken YAML, or a profile without a usable structure (no mapping, unknown
+            segment, `kaders` not a list, a kader without a number).
+        InkoopkaderError: when the file does not exist, cannot be read or cannot be written.
+    """
+    from .errors import OnbekendeWaarde
+    from .output import write_atomic
+    from .resolve import resolve_segment
+
+    target = Path(path)
+    bestand = _display(target)
+    data = _parse(target)
+    controle = _Controle(bestand)
+    if not _is_map(data):
+        raise _fout(bestand, GEEN_MAPPING, 1)
+    segment_tekst = controle.tekst(data, "segment")
+    if segment_tekst is None:
+        raise _fout(bestand, "verplicht veld 'segment' ontbreekt (b.v. segment: wmo-1a)", _node_line(data))
+    try:
+        found = resolve_segment(corpus, segment_tekst)
+    except OnbekendeWaarde as exc:
+        melding = f"onbekend segment '{segment_tekst}'.{_hint(exc.suggestie)}"
+        raise _fout(bestand, melding, _value_line(data, "segment")) from None
+    if segment is not None:
+        wanted = resolve_segment(corpus, segment)
+        if wanted.id != found.id:
+            melding = (
+                f"dit profiel is voor segment {found.id}, niet voor {wanted.id}; "
+                "kies een andere bestandsnaam voor een nieuw profiel"
+            )
+            raise _fout(bestand, melding, _value_line(data, "segment"))
+
+    wijziging = _Bijwerken(corpus, found, data, bestand)
+    wijziging.run()
+    oude_versie = controle.tekst(data, "corpus_versie")
+    versie_anders = oude_versie != corpus.versie
+    if versie_anders:
+        _set_scalar(data, "corpus_versie", corpus.versie, after="schema_version")
+    result = ProfielUpdate(
+        pad=target,
+        segment=found.id,
+        oude_corpus_versie=oude_versie,
+        corpus_versie=corpus.versie,
+        nieuwe_kaders=tuple(wijziging.nieuwe_kaders),
+        nieuwe_criteria=tuple(wijziging.nieuwe_criteria),
+        vervallen_kaders=tuple(wijziging.vervallen_kaders),
+        vervallen_criteria=tuple(wijziging.vervallen_criteria),
+        hersteld=tuple(wijziging.hersteld),
+    )
+    if not (result.gewijzigd or versie_anders):
+        return result
+    buffer = io.StringIO()
+    _yaml().dump(data, buffer)
+    write_atomic(target, buffer.getvalue().encode("utf-8"), force=True)  # updating in place is the point
+    return ProfielUpdate(**{**result.__dict__, "geschreven": True})
+
+
+@dataclass
+class _Bijwerken:
+    """One update run over a round-trip tree."""
+
+    corpus: Corpus
+    segment: Segment
+    data: Any
+    bestand: str
+    nieuwe_kaders: list[int] = field(default_factory=list)
+    nieuwe_criteria: list[str] = field(default_factory=list)
+    vervallen_kaders: list[int] = field(default_factory=list)
+    vervallen_criteria: list[str] = field(default_factory=list)
+    hersteld: list[str] = field(default_factory=list)
+
+    def run(self) -> None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        if self.data.get("kaders") is None:
+            self.data["kaders"] = CommentedSeq()
+        lijst = self.data["kaders"]
+        if not isinstance(lijst, list):
+            raise _fout(self.bestand, GEEN_LIJST, _value_line(self.data, "kaders"))
+        relaties = self.corpus.kaders_voor_segment(self.segment.id)
+        kandidaten = {k.nummer: k for k, _ in relaties}
+        aanwezig: dict[int, Any] = {}
+        for index, entry in enumerate(lijst):
+            nummer = _nummer_van(entry)
+            if nummer is None:
+                melding = "kader zonder geldig 'nummer' (elk kader begint met '- nummer: N')"
+                raise _fout(self.bestand, melding, _item_line(lijst, index))
+            if nummer not in kandidaten:
+                if "vervallen" not in entry:
+                    if any(k.nummer == nummer for k in self.corpus.kaders):
+                        reden = f"hoort niet meer bij segment {self.segment.id} in corpus"
+                    else:
+                        reden = "niet meer in corpus"
+                    entry.insert(0, "vervallen", f"{reden} {self.corpus.versie}; telt niet mee")
+                    self.vervallen_kaders.append(nummer)
+                continue
+            if "vervallen" in entry:
+                del entry["vervallen"]
+                self.hersteld.append(f"kader {nummer}")
+            aanwezig.setdefault(nummer, entry)
+
+        for kader, relevantie in relaties:
+            if kader.nummer in aanwezig:
+                self._criteria_bijwerken(kader, aanwezig[kader.nummer])
+                continue
+            nummers = [_nummer_van(e) for e in lijst]
+            eerder = [i for i, n in enumerate(nummers) if n is not None and n < kader.nummer]
+            positie = 1 + max(eerder, default=-1)
+            node = self._nieuw_kader(kader, relevantie)
+            _insert(lijst, positie, None, node)
+            # Blank lines between kaders, as `init` writes them. Inserted after a kader, the new one
+            # took over that kader's blank line towards the next; give the previous one a new blank.
+            if positie > 0:
+                _append_tail(lijst, positie - 1, "\n")
+            elif len(lijst) > 1:
+                _append_tail(lijst, positie, "\n")
+            self.nieuwe_kaders.append(kader.nummer)
+
+    def _nieuw_kader(self, kader: Kader, relevantie: Relevantie) -> Any:
+        text = "kaders:\n" + "\n".join(
+            _kader_regels(kader, relevantie, self.segment, nieuw=f"NIEUW in corpus {self.corpus.versie}")
+        ) + "\n"
+        return _yaml().load(text)["kaders"][0]
+
+    def _criteria_bijwerken(self, kader: Kader, entry: Any) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        if "criteria" not in entry:
+            return  # no list: the whole kader, new criteria included
+        lijst = entry["criteria"]
+        if lijst is None:
+            lijst = entry["criteria"] = CommentedMap()
+        if not _is_map(lijst):
+            melding = f"kader {kader.nummer}: criteria moet een mapping zijn"
+            raise _fout(self.bestand, melding, _value_line(entry, "criteria"))
+        ids = [c.id for c in kader.criteria]
+        for key in list(lijst.keys()):
+            cid = str(key).strip().lower()
+            value = lijst[key]
+            gemarkeerd = _is_map(value) and "vervallen" in value
+            if cid not in ids and not gemarkeerd:
+                self._markeer_vervallen(lijst, key)
+                self.vervallen_criteria.append(str(key))
+            elif cid in ids and gemarkeerd:
+                del value["vervallen"]
+                self.hersteld.append(str(key))
+        for positie_in_kader, crit in enumerate(kader.criteria):
+            keys = [str(k).strip().lower() for k in lijst]
+            if crit.id in keys:
+                continue
+            eerdere = set(ids[:positie_in_kader])
+            positie = 1 + max((i for i, k in enumerate(keys) if k in eerdere), default=-1)
+            while positie < len(keys) and keys[positie] not in ids:
+                positie += 1  # after entries that left the corpus: they came before this new one
+            node = CommentedMap([("opnemen", "ja"), ("vorm", VORM_KADER)])
+            _insert(lijst, positie, crit.id, node)
+            column = _CRITERIUM_INSPRONG + len(crit.id) + 3
+            comment = f"# NIEUW in corpus {self.corpus.versie} — {_samenvatting(crit)}"
+            lijst.yaml_add_eol_comment(comment, crit.id, column=column)
+            self.nieuwe_criteria.append(crit.id)
+
+    def _markeer_vervallen(self, lijst: Any, key: Any) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        reden = f"niet meer in corpus {self.corpus.versie}; telt niet mee"
+        crit = self.corpus.criterium(str(key))
+        if crit is not None:
+            reden = f"hoort in corpus {self.corpus.versie} bij kader {crit.kader}; telt hier niet mee"
+        value = lijst[key]
+        if _is_map(value):
+            value.insert(0, "vervallen", reden)
+            return
+        # Short form ('wbs-01: nee') or empty: turn it into a mapping that keeps the choice.
+        rest = _split_tail(lijst, list(lijst.keys()).index(key))
+        node = CommentedMap([("vervallen", reden)])
+        if value is not None:
+            node["opnemen"] = value
+        lijst[key] = node
+        if rest:
+            _append_tail(node, len(node) - 1, rest)
+
+
+def _nummer_van(entry: Any) -> int | None:
+    if not _is_map(entry):
+        return None
+    value = entry.get("nummer")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _set_scalar(data: Any, key: str, value: str, *, after: str) -> None:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    quoted = DoubleQuotedScalarString(value)
+    if key in data:
+        data[key] = quoted
+        return
+    keys = list(data.keys())
+    positie = keys.index(after) + 1 if after in keys else 0
+    _insert(data, positie, key, quoted)
+
+
+# --- comment bookkeeping ----------------------------------------------------------------------------
+#
+# ruamel keeps the comment lines *between* two entries on the last scalar of the first entry. An entry
+# inserted after it would land below those lines, separating a user's comment from the entry it was
+# written above. `_insert` therefore moves those lines onto the new entry, so they stay directly
+# above the entry that followed them.
+
+
+def _tail_of(container: Any, key: Any) -> tuple[Any, Any]:
+    """(container, key) of the last scalar of an entry: where ruamel keeps the lines that follow it."""
+    value = container[key]
+    if isinstance(value, dict) and len(value):
+        return _tail_of(value, list(value.keys())[-1])
+    if isinstance(value, list) and len(value):
+        return _tail_of(value, len(value) - 1)
+    return container, key
+
+
+def _entry_key(container: Any, position: int) -> Any:
+    return list(container.keys())[position] if isinstance(container, dict) else position
+
+
+def _token_slot(container: Any) -> int:
+    return 0 if isinstance(container, list) else 2
+
+
+def _split_tail(container: Any, position: int) -> str:
+    """Remove and return the comment lines after the entry at `position`, keeping its end-of-line comment."""
+    holder, key = _tail_of(container, _entry_key(container, position))
+    slot = _token_slot(holder)
+    items = holder.ca.items
+    entry = items.get(key)
+    if not entry or len(entry) <= slot or entry[slot] is None:
+        return ""
+    token = entry[slot]
+    value: str = token.value
+    if value.startswith("#"):
+        head, sep, rest = value.partition("\n")
+        eol = head + sep
+    else:
+        eol, rest = "", value.removeprefix("\n")
+    if not rest:
+        return ""
+    if eol:
+        token.value = eol
+    else:
+        entry[slot] = None
+    return rest
+
+
+def _append_tail(container: Any, position: int, rest: str) -> None:
+    """Put comment lines (or blank lines) after the entry at `position`."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    holder, key = _tail_of(container, _entry_key(container, position))
+    slot = _token_slot(holder)
+    entry = holder.ca.items.setdefault(key, [None, None, None, None])
+    token = entry[slot]
+    if token is None:
+        entry[slot] = CommentToken("\n" + rest, CommentMark(0), None)
+    else:
+        token.value = (token.value if token.value.endswith("\n") else token.value + "\n") + rest
+
+
+def _insert(container: Any, position: int, key: Any, value: Any) -> None:
+    """Insert an entry into a mapping (`key`) or sequence (`key` None), keeping comments in place."""
+    rest = _split_tail(container, position - 1) if position > 0 else ""
+    target: Any = container  # a ruamel CommentedMap or CommentedSeq
+    if isinstance(container, dict):
+        target.insert(position, key, value)
+    else:
+        target.insert(position, value)
+    if rest:
+        _append_tail(container, position, rest)
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Profiel",
+    "ProfielCriterium",
+    "ProfielFout",
+    "ProfielKader",
+    "ProfielUpdate",
+    "load_profile",
+    "profiel_yaml",
+    "update_profile",
+    "write_profile",
+]

@@ -1,0 +1,429 @@
+"""Selection profiles: init writes an editable YAML file, load honours the edits, update keeps them."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+import inkoopkader
+from inkoopkader.errors import InkoopkaderError, OnbekendeWaarde
+from inkoopkader.model import Doelgroep, Vorm
+from inkoopkader.profile import (
+    SCHEMA_VERSION,
+    ProfielFout,
+    _yaml,
+    load_profile,
+    profiel_yaml,
+    update_profile,
+    write_profile,
+)
+from inkoopkader.select import select
+from inkoopkader.text import strip_markup
+
+SEGMENT = "wmo-1a"
+
+
+# --- helpers: edit a profile the way an inkoper would, in a text editor ---------------------------
+
+
+def criterion_block(text: str, cid: str) -> re.Match[str]:
+    pattern = rf"^(      {re.escape(cid)}:.*\n        opnemen: )(\S+)(.*\n        vorm: )(\S+)"
+    match = re.search(pattern, text, re.MULTILINE)
+    assert match, f"{cid} not found in profile"
+    return match
+
+
+def set_criterion(
+    text: str, cid: str, *, opnemen: str | None = None, vorm: str | None = None, note: str = ""
+) -> str:
+    m = criterion_block(text, cid)
+    new = m.group(1) + (opnemen or m.group(2)) + note + m.group(3) + (vorm or m.group(4))
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def set_kader(text: str, nummer: int, *, opnemen: str | None = None, vorm: str | None = None) -> str:
+    m = re.search(rf"^(  - nummer: {nummer}  #.*\n    opnemen: )(\S+)(\n    vorm: )(\S+)", text, re.MULTILINE)
+    assert m, f"kader {nummer} not found"
+    new = m.group(1) + (opnemen or m.group(2)) + m.group(3) + (vorm or m.group(4))
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def ids(selectie: inkoopkader.Selectie) -> dict[str, Vorm]:
+    return {k.criterium.id: k.vorm for k in [*selectie.keuzes, *selectie.gemeente]}
+
+
+@pytest.fixture
+def profiel(corpus: inkoopkader.Corpus, tmp_path: Path) -> Path:
+    return write_profile(corpus, SEGMENT, tmp_path / "wmo-1a.yaml")
+
+
+def fout(corpus: inkoopkader.Corpus, path: Path, text: str) -> ProfielFout:
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfielFout) as info:
+        load_profile(corpus, path)
+    return info.value
+
+
+# --- init ------------------------------------------------------------------------------------------
+
+
+def test_init_lists_every_candidate_kader_and_criterion_with_its_text(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text)  # plain, valid YAML
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["corpus_versie"] == corpus.versie
+    assert data["segment"] == SEGMENT
+    assert set(data) >= {"gemeente", "titel", "kenmerk", "versie", "kaders"}
+
+    relaties = corpus.kaders_voor_segment(SEGMENT)
+    assert [k["nummer"] for k in data["kaders"]] == [k.nummer for k, _ in relaties]
+    for (kader, relevantie), entry in zip(relaties, data["kaders"]):
+        assert entry["opnemen"] == "ja"
+        assert entry["vorm"] == kader.vorm.value
+        assert list(entry["criteria"]) == [c.id for c in kader.criteria]
+        kop = text.splitlines()[line_of(text, f"  - nummer: {kader.nummer}  #") - 1]
+        assert kader.titel in kop
+        assert ("specifiek" if relevantie is inkoopkader.Relevantie.SPECIFIEK else "algemeen") in kop
+        for crit in kader.criteria:
+            assert entry["criteria"][crit.id] == {"opnemen": "ja", "vorm": "kader"}
+            comment = re.search(rf"^      {re.escape(crit.id)}:  # (.*)$", text, re.MULTILINE)
+            assert comment, crit.id
+            begin = " ".join(strip_markup(crit.tekst).split())[:40].rsplit(" ", 1)[0]
+            assert begin in comment.group(1)
+            assert "**" not in comment.group(1)
+            assert len(comment.group(1)) <= 100 + len("GEMEENTE (bijlage B): ") + 2
+            assert ("GEMEENTE (bijlage B)" in comment.group(1)) == (crit.doelgroep is Doelgroep.GEMEENTE)
+    assert "wav-" in text and "GEMEENTE (bijlage B)" in text  # wmo-1a has gemeente criteria (kader 2)
+
+
+def test_init_text_survives_a_round_trip_unchanged(corpus):
+    text = profiel_yaml(corpus, "Wmo 1a", gemeente='Gemeente "Ons Dorp"', kenmerk="2026-017")
+    buffer = io.StringIO()
+    _yaml().dump(_yaml().load(text), buffer)
+    assert buffer.getvalue() == text
+
+
+def test_init_refuses_to_overwrite_and_rejects_unknown_segment(corpus, profiel, tmp_path):
+    with pytest.raises(InkoopkaderError, match="bestaat al"):
+        write_profile(corpus, SEGMENT, profiel)
+    with pytest.raises(OnbekendeWaarde, match="wmo-1a"):
+        write_profile(corpus, "wmo-1x", tmp_path / "x.yaml")
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_unedited_profile_selects_what_select_selects_by_default(corpus, profiel):
+    loaded = load_profile(corpus, profiel)
+    assert loaded.segment == SEGMENT and loaded.versie == "1.0" and loaded.gemeente is None
+    assert loaded.titel == "Kwaliteitscriteria Wmo 1a – Multi-probleem"
+    assert loaded.is_actueel(corpus)
+    assert ids(select(corpus, loaded.segment, **loaded.select_kwargs())) == ids(select(corpus, SEGMENT))
+
+
+# --- editing and loading ------------------------------------------------------------------------------
+
+
+def test_user_edits_are_honoured_by_select_and_compose(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    text = set_criterion(text, "wbs-02", opnemen="nee", note="  # te zwaar voor kleine aanbieders")
+    text = set_criterion(text, "wbs-05", vorm="vraag")
+    text = set_kader(text, 11, opnemen="nee")
+    text = set_kader(text, 13, vorm="eis")
+    text = set_criterion(text, "was-02", vorm="verwijzing")
+    text = text.replace('gemeente: ""', 'gemeente: "Gemeente Enschede"')
+    text = text.replace('kenmerk: ""', "kenmerk: 2026-017")
+    own = "      # eigen opmerking: bespreken met de aanbieders\n"
+    text = text.replace("      wbs-03:", own + "      wbs-03:")
+    profiel.write_text(text, encoding="utf-8")
+
+    loaded = load_profile(corpus, profiel)
+    kwargs = loaded.select_kwargs()
+    assert "wbs-02" in kwargs["uitgesloten"]
+    assert 11 not in kwargs["kaders"] and 11 in kwargs["zonder_kaders"]
+    assert kwargs["vorm_per_kader"][13] is Vorm.EIS
+    assert kwargs["vorm_per_criterium"] == {"wbs-05": Vorm.VRAAG, "was-02": Vorm.VERWIJZING}
+
+    selectie = select(corpus, loaded.segment, **kwargs)
+    chosen = ids(selectie)
+    assert "wbs-02" not in chosen and "wbs-01" in chosen
+    assert chosen["wbs-05"] is Vorm.VRAAG and chosen["wbs-04"] is Vorm.EIS  # kader 6 default: eis
+    assert not any(cid.startswith("bcp-") for cid in chosen)  # kader 11 left out
+    assert chosen["was-01"] is Vorm.EIS and chosen["was-02"] is Vorm.VERWIJZING
+    assert {k.kader.nummer for k in selectie.kaders} == set(kwargs["kaders"])
+
+    doc = inkoopkader.compose(corpus, selectie, **loaded.compose_kwargs())
+    assert doc.meta.gemeente == "Gemeente Enschede"
+    assert doc.meta.kenmerk == "2026-017"
+    assert doc.meta.titel == "Kwaliteitscriteria Wmo 1a – Multi-probleem"
+
+
+def test_deleted_short_form_and_listless_entries(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    block = criterion_block(text, "wbs-06")
+    text = text[: block.start()] + text[block.end() + 1 :]  # the inkoper deletes wbs-06
+    block = criterion_block(text, "wbs-07")
+    text = text[: block.start()] + "      wbs-07: nee" + text[block.end() :]  # short form
+    # Kader 15 without a criteria list: all its criteria.
+    kader15 = text.index("  - nummer: 15  #")
+    text = text[:kader15] + "  - nummer: 15\n    opnemen: ja\n"
+    profiel.write_text(text, encoding="utf-8")
+
+    loaded = load_profile(corpus, profiel)
+    assert [c.id for c in loaded.ontbrekende_criteria] == ["wbs-06"]
+    chosen = ids(select(corpus, loaded.segment, **loaded.select_kwargs()))
+    assert "wbs-06" not in chosen and "wbs-07" not in chosen and "wbs-08" in chosen
+    assert {c.id for c in corpus.kader(15).criteria} <= set(chosen)
+
+
+def test_kader_missing_from_profile_and_all_kaders_off(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    kader15 = text.index("\n  - nummer: 15  #")
+    profiel.write_text(text[: kader15 + 1], encoding="utf-8")
+    loaded = load_profile(corpus, profiel)
+    assert loaded.ontbrekende_kaders == (15,)
+    assert not any(cid.startswith("wcp-") for cid in ids(select(corpus, SEGMENT, **loaded.select_kwargs())))
+
+    text = re.sub(r"^    opnemen: ja$", "    opnemen: nee", text, flags=re.MULTILINE)
+    profiel.write_text(text, encoding="utf-8")
+    loaded = load_profile(corpus, profiel)
+    assert loaded.opgenomen_kaders == ()
+    selectie = select(corpus, SEGMENT, **loaded.select_kwargs())
+    assert not selectie.keuzes and not selectie.gemeente  # not "no kaders given = all kaders"
+
+
+def test_versie_is_kept_as_written(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8").replace('versie: "1.0"', "versie: 1.10")
+    profiel.write_text(text, encoding="utf-8")
+    assert load_profile(corpus, profiel).versie == "1.10"
+
+
+# --- errors ------------------------------------------------------------------------------------------
+
+
+def test_unknown_criterion_id_names_line_and_closest_id(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8").replace("      wbs-03:", "      wbs-3:")
+    error = fout(corpus, profiel, text)
+    [finding] = error.bevindingen
+    assert finding.regel == line_of(text, "      wbs-3:")
+    assert "wbs-3" in finding.melding and "Bedoelt u 'wbs-03'?" in finding.melding
+    assert f"{profiel.name}:{finding.regel}:" in str(error)
+
+
+def test_unknown_and_foreign_kader_numbers(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    bad = text.replace("  - nummer: 6  #", "  - nummer: 16  #")
+    [finding] = fout(corpus, profiel, bad).bevindingen
+    assert finding.regel == line_of(bad, "  - nummer: 16")
+    assert "onbekend kader '16'" in finding.melding and "Bedoelt u" in finding.melding
+
+    foreign = text.replace("  - nummer: 6  #", "  - nummer: 3  #")
+    [finding] = fout(corpus, profiel, foreign).bevindingen
+    assert finding.regel == line_of(foreign, "  - nummer: 3")
+    assert "hoort volgens de bron niet bij segment wmo-1a" in finding.melding
+
+
+def test_criterion_under_the_wrong_kader(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8").replace("      wbs-03:", "      jzp-03:")
+    [finding] = fout(corpus, profiel, text).bevindingen
+    assert finding.regel == line_of(text, "      jzp-03:")
+    assert "hoort bij kader 3, niet bij kader 6" in finding.melding
+
+
+def test_typo_in_vorm_suggests_the_right_one(corpus, profiel):
+    text = set_criterion(profiel.read_text(encoding="utf-8"), "wbs-05", vorm="vrag")
+    text = set_kader(text, 13, vorm="verwijzng")
+    error = fout(corpus, profiel, text)
+    by_line = {b.regel: b.melding for b in error.bevindingen}
+    crit_line = line_of(text, "      wbs-05:") + 2
+    assert "ongeldige vorm 'vrag'" in by_line[crit_line] and "Bedoelt u 'vraag'?" in by_line[crit_line]
+    kader_line = line_of(text, "vorm: verwijzng")
+    assert "Bedoelt u 'verwijzing'?" in by_line[kader_line]
+    assert len(error.bevindingen) == 2  # every finding, not only the first
+
+
+def test_bad_opnemen_and_unknown_field(corpus, profiel):
+    text = set_criterion(profiel.read_text(encoding="utf-8"), "wbs-05", opnemen="misschien")
+    text = text.replace("gemeente:", "gemeent:")
+    messages = {b.regel: b.melding for b in fout(corpus, profiel, text).bevindingen}
+    assert "schrijf ja of nee" in messages[line_of(text, "opnemen: misschien")]
+    assert "Bedoelt u 'gemeente'?" in messages[line_of(text, "gemeent:")]
+
+
+def test_broken_yaml_names_the_line(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    broken = text.replace('titel: "Kwaliteitscriteria', 'titel: "Kwaliteitscriteria"x', 1)
+    [finding] = fout(corpus, profiel, broken).bevindingen
+    assert finding.regel == line_of(broken, 'titel: "Kwaliteitscriteria"x')
+    assert finding.melding.startswith("ongeldige YAML")
+
+    duplicate = text.replace("      wbs-04:", "      wbs-03:")
+    [finding] = fout(corpus, profiel, duplicate).bevindingen
+    assert "'wbs-03' komt twee keer voor" in finding.melding
+    second = [n for n, line in enumerate(duplicate.splitlines(), 1) if line.startswith("      wbs-03:")][1]
+    assert finding.regel == second
+
+
+def test_missing_profile_and_unknown_segment(corpus, profiel, tmp_path):
+    with pytest.raises(InkoopkaderError, match="bestaat niet"):
+        load_profile(corpus, tmp_path / "nergens.yaml")
+    text = profiel.read_text(encoding="utf-8").replace("segment: wmo-1a", "segment: wmo-1x")
+    [finding] = fout(corpus, profiel, text).bevindingen
+    assert finding.regel == line_of(text, "segment: wmo-1x") and "Bedoelt u 'wmo-1a'?" in finding.melding
+
+
+# --- update after a corpus change -------------------------------------------------------------------
+
+NEW_CRITERION = """\
+  - id: wbs-18
+    thema: organisatie
+    groep: ["Model Basisset kwaliteitseisen Wmo-ondersteuning voor zeer kwetsbare burgers"]
+    doelgroep: organisatie
+    regel: 1105
+    tekst: "Een **nieuw** criterium over het meten van de kwaliteit."
+"""
+REMOVED_CRITERION = """\
+  - id: wbs-17
+    thema: organisatie
+    groep: ["Model Basisset kwaliteitseisen Wmo-ondersteuning voor zeer kwetsbare burgers"]
+    doelgroep: organisatie
+    regel: 1105
+    tekst: "Kwaliteitsbeleid (essentie is organisatie heeft zicht op prestaties en doet aan continue verbetering)."
+"""
+
+
+def change_corpus(directory: Path) -> inkoopkader.Corpus:
+    """A corpus update: wbs-18 added, wbs-17 removed, kader 3 now tied to wmo-1a."""
+    kader6 = directory / "frameworks" / "06-wmo-basisset-kwetsbare-burgers.yaml"
+    text = kader6.read_text(encoding="utf-8")
+    assert REMOVED_CRITERION in text
+    kader6.write_text(text.replace(REMOVED_CRITERION, "") + NEW_CRITERION, encoding="utf-8")
+    kader3 = directory / "frameworks" / "03-jeugdzorgplus.yaml"
+    text = kader3.read_text(encoding="utf-8")
+    old = "segmenten:\n  - id: jeugdhulp-1\n    relevantie: specifiek\n"
+    assert old in text
+    kader3.write_text(text.replace(old, old + "  - id: wmo-1a\n    relevantie: algemeen\n"), encoding="utf-8")
+    return inkoopkader.load_corpus(directory)
+
+
+def test_update_keeps_choices_and_comments_and_marks_new_and_vanished(corpus, profiel, data_copy):
+    text = profiel.read_text(encoding="utf-8")
+    text = set_criterion(text, "wbs-02", opnemen="nee", note="  # te zwaar voor kleine aanbieders")
+    text = set_criterion(text, "wbs-05", vorm="vraag")
+    text = set_criterion(text, "wbs-17", opnemen="nee", note="  # hebben we al in het contract")
+    text = text.replace('gemeente: ""', 'gemeente: "Gemeente Enschede"')
+    own = "  # Daginvulling: nog bespreken met beleid"
+    text = text.replace("  - nummer: 5  #", own + "\n  - nummer: 5  #")
+    profiel.write_text(text, encoding="utf-8")
+
+    updated = change_corpus(data_copy)
+    assert updated.versie != corpus.versie
+    report = update_profile(updated, profiel, segment="Wmo 1a")
+    assert report.geschreven and report.gewijzigd
+    assert report.oude_corpus_versie == corpus.versie and report.corpus_versie == updated.versie
+    assert report.nieuwe_criteria == ("wbs-18",)
+    assert report.nieuwe_kaders == (3,)
+    assert report.vervallen_criteria == ("wbs-17",)
+    after = profiel.read_text(encoding="utf-8")
+
+    # Every line the user had is still there, in the same order (only lines were added).
+    kept = iter(after.splitlines())
+    for line in text.splitlines():
+        if "corpus_versie" in line:
+            continue
+        assert any(candidate == line for candidate in kept), f"lost or moved: {line!r}"
+    # The own comment still sits directly above kader 5 (kader 3 went in before it).
+    lines = after.splitlines()
+    assert lines[lines.index(own) + 1].startswith("  - nummer: 5  #")
+    assert line_of(after, "  - nummer: 3  #") < line_of(after, own)
+    # New entries are marked, with the text comment.
+    marked = rf"^      wbs-18:  # NIEUW in corpus {updated.versie} — Een nieuw criterium"
+    assert re.search(marked, after, re.MULTILINE)
+    assert f"  - nummer: 3  # NIEUW in corpus {updated.versie} — Kwaliteitskader JeugdzorgPlus" in after
+    assert line_of(after, "wbs-17:") < line_of(after, "wbs-18:")
+    # The vanished criterion keeps the user's choice and comment, and is marked.
+    vanished = after[after.index("      wbs-17:") :].split("\n      wbs-18", 1)[0]
+    assert "vervallen: niet meer in corpus" in vanished and "hebben we al in het contract" in vanished
+
+    loaded = load_profile(updated, profiel)
+    assert loaded.vervallen == ("wbs-17",) and loaded.is_actueel(updated)
+    assert loaded.gemeente == "Gemeente Enschede"
+    chosen = ids(select(updated, loaded.segment, **loaded.select_kwargs()))
+    assert "wbs-02" not in chosen and chosen["wbs-05"] is Vorm.VRAAG
+    assert chosen["wbs-18"] is Vorm.EIS and "jzp-01" in chosen
+
+    # Running it again changes nothing.
+    again = update_profile(updated, profiel)
+    assert not again.gewijzigd and not again.geschreven
+    assert profiel.read_text(encoding="utf-8") == after
+
+
+def test_loading_before_update_leaves_out_what_the_profile_does_not_name(profiel, data_copy):
+    updated = change_corpus(data_copy)
+    text = profiel.read_text(encoding="utf-8")
+    block = criterion_block(text, "wbs-17")
+    # Without wbs-17 (gone from the updated corpus) the profile has no unknown ID left.
+    profiel.write_text(text[: block.start()] + text[block.end() + 1 :], encoding="utf-8")
+    loaded = load_profile(updated, profiel)
+    assert not loaded.is_actueel(updated)
+    assert [c.id for c in loaded.ontbrekende_criteria] == ["wbs-18"] and loaded.ontbrekende_kaders == (3,)
+    chosen = ids(select(updated, loaded.segment, **loaded.select_kwargs()))
+    assert "wbs-18" not in chosen and "jzp-01" not in chosen
+
+
+def test_update_back_to_the_old_corpus_restores_and_marks(corpus, profiel, data_copy):
+    updated = change_corpus(data_copy)
+    update_profile(updated, profiel)
+    report = update_profile(corpus, profiel)
+    assert report.hersteld == ("wbs-17",)
+    assert report.vervallen_kaders == (3,) and report.vervallen_criteria == ("wbs-18",)
+    text = profiel.read_text(encoding="utf-8")
+    assert "hoort niet meer bij segment wmo-1a" in text
+    loaded = load_profile(corpus, profiel)
+    assert set(loaded.vervallen) == {"kader 3", "wbs-18"}
+    assert ids(select(corpus, SEGMENT, **loaded.select_kwargs())) == ids(select(corpus, SEGMENT))
+
+
+def test_update_keeps_a_comment_above_the_entry_it_was_written_for(profiel, data_copy):
+    text = profiel.read_text(encoding="utf-8")
+    text = text.replace("      wbs-04:", "      # eigen opmerking over wbs-04\n      wbs-04:")
+    profiel.write_text(text, encoding="utf-8")
+    kader6 = data_copy / "frameworks" / "06-wmo-basisset-kwetsbare-burgers.yaml"
+    new = NEW_CRITERION.replace("wbs-18", "wbs-19").replace("organisatie", "dienstverlening", 1)
+    source = kader6.read_text(encoding="utf-8")
+    kader6.write_text(source.replace("  - id: wbs-04\n", new + "  - id: wbs-04\n"), encoding="utf-8")
+    updated = inkoopkader.load_corpus(data_copy)
+    assert [c.id for c in updated.kader(6).criteria][2:5] == ["wbs-03", "wbs-19", "wbs-04"]
+
+    assert update_profile(updated, profiel).nieuwe_criteria == ("wbs-19",)
+    lines = profiel.read_text(encoding="utf-8").splitlines()
+    comment = lines.index("      # eigen opmerking over wbs-04")
+    assert lines[comment + 1].startswith("      wbs-04:")
+    assert lines[comment - 3].startswith("      wbs-19:  # NIEUW")
+    assert lines[comment - 6].startswith("      wbs-03:")
+
+
+def test_update_refuses_a_profile_for_another_segment(corpus, profiel):
+    before = profiel.read_bytes()
+    with pytest.raises(ProfielFout, match="profiel is voor segment wmo-1a, niet voor wmo-2"):
+        update_profile(corpus, profiel, segment="wmo-2")
+    assert profiel.read_bytes() == before
+
+
+def test_update_of_broken_yaml_leaves_the_file_alone(corpus, profiel):
+    broken = profiel.read_text(encoding="utf-8").replace("kaders:", "kaders: [", 1)
+    profiel.write_text(broken, encoding="utf-8")
+    before = profiel.read_bytes()
+    with pytest.raises(ProfielFout) as info:
+        update_profile(corpus, profiel)
+    assert info.value.bevindingen[0].regel is not None
+    assert profiel.read_bytes() == before
