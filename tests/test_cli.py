@@ -157,3 +157,85 @@ def test_console_script_runs_without_traceback() -> None:
     result = subprocess.run([str(exe), "segments", "jeugdhulp-9"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "Onbekend segment" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- compose ----------------------------------------------------------------------------------------
+
+
+def test_compose_markdown_default_name_and_overwrite_protection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("compose", "--segment", "Wmo 1a", "--format", "md", "--gemeente", "Gemeente Voorbeeld")
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "kwaliteitscriteria-wmo-1a.md"
+    text = target.read_text(encoding="utf-8")
+    assert "Gemeente Voorbeeld" in text and "## Bijlage C – Traceerbaarheid" in text
+    target.write_text("mijn eigen werk", encoding="utf-8")
+    result = invoke("compose", "--segment", "wmo-1a", "--format", "md")
+    assert result.exit_code == 2 and "bestaat al" in result.output
+    assert target.read_text(encoding="utf-8") == "mijn eigen werk"
+    assert invoke("compose", "--segment", "wmo-1a", "--format", "md", "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") != "mijn eigen werk"
+
+
+def test_compose_filters_to_stdout_json() -> None:
+    result = invoke("compose", "-s", "jh4", "--thema", "vakmanschap", "--doelgroep", "professional",
+                    "--zonder-kader", "11", "-f", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["segment"]["id"] == "jeugdhulp-4"
+    assert data["criteria"] and all("vakmanschap" in c["thema"] for c in data["criteria"])
+    assert all(c["kader"] != 11 for c in data["criteria"])
+
+
+def test_compose_ids_and_vorm_csv() -> None:
+    result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-04,jij-01", "--vorm", "vraag", "-f", "csv", "-o", "-")
+    assert result.exit_code == 0, result.output
+    lines = result.output.lstrip("\ufeff").strip().splitlines()
+    assert [line.split(";")[0] for line in lines[1:]] == ["bwmo-04", "jij-01"]
+    assert all(";vraag;" in line for line in lines[1:])
+
+
+def test_compose_bad_input_exit_2() -> None:
+    assert "Geef een segment op" in invoke("compose").output
+    result = invoke("compose", "-s", "wmo-1a", "--vorm", "eys", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "Bedoelt u 'eis'" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-99", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "Bedoelt u 'bwmo-09'" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--datum", "31-12-2026", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "JJJJ-MM-DD" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "-o", "-")
+    assert result.exit_code == 2 and "standaarduitvoer" in result.output
+
+
+def test_compose_into_missing_directory_exit_2(tmp_path: Path) -> None:
+    result = invoke("compose", "-s", "wmo-1a", "-f", "md", "-o", str(tmp_path / "nergens" / "x.md"))
+    assert result.exit_code == 2 and "bestaat niet" in result.output
+
+
+def test_init_then_compose_with_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "profiel.yaml"
+    result = invoke("init", "--segment", "wmo-1a", "-o", str(profile), "--gemeente", "Gemeente Voorbeeld")
+    assert result.exit_code == 0, result.output
+    text = profile.read_text(encoding="utf-8")
+    assert "bwmo-04:" in text and "Gemeente Voorbeeld" in text
+    # The inkoper drops a criterion.
+    lines = text.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("bwmo-04:"))
+    lines[index + 1] = lines[index + 1].replace("opnemen: ja", "opnemen: nee")
+    profile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = json.loads(invoke("compose", "--profiel", str(profile), "-f", "json", "-o", "-").output)
+    ids = {c["id"] for c in data["criteria"]}
+    assert "bwmo-04" not in ids and "bwmo-05" in ids
+    assert data["document"]["gemeente"] == "Gemeente Voorbeeld"
+    again = invoke("init", "-o", str(profile))
+    assert again.exit_code == 0 and "al actueel" in again.output
+
+
+def test_profile_errors_exit_2_with_line(tmp_path: Path) -> None:
+    profile = tmp_path / "profiel.yaml"
+    invoke("init", "--segment", "wmo-1a", "-o", str(profile))
+    text = profile.read_text(encoding="utf-8").replace("bwmo-04:", "bwmo-4:", 1)
+    profile.write_text(text, encoding="utf-8")
+    result = invoke("compose", "--profiel", str(profile), "-f", "md", "-o", "-")
+    assert result.exit_code == 2
+    assert "profiel.yaml:" in result.output and "bwmo-04" in result.output

@@ -40,6 +40,11 @@ _LAZY = {
     "resolve_thema": "resolve",
     "Zoekresultaat": "search",
     "zoek": "search",
+    "Profiel": "profile",
+    "ProfielFout": "profile",
+    "load_profile": "profile",
+    "update_profile": "profile",
+    "write_profile": "profile",
 }
 
 
@@ -68,6 +73,8 @@ __all__ = [
     "Kader",
     "Notitie",
     "OnbekendeWaarde",
+    "Profiel",
+    "ProfielFout",
     "Relevantie",
     "Segment",
     "Thema",
@@ -79,10 +86,13 @@ __all__ = [
     "__version__",
     "compose",
     "load_corpus",
+    "load_profile",
     "resolve_kader",
     "resolve_segment",
     "resolve_thema",
     "select",
+    "update_profile",
     "validate_corpus",
+    "write_profile",
     "zoek",
 ]

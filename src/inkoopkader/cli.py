@@ -365,6 +365,146 @@ def search(
     console.print(table)
 
 
+# --- compose ----------------------------------------------------------------------------------------
+
+
+class Uitvoer(str, Enum):
+    docx = "docx"
+    md = "md"
+    json = "json"
+    csv = "csv"
+
+
+def _split_ids(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+@app.command("compose")
+@_user_errors
+def compose_command(
+    segment: Annotated[Optional[str], typer.Option("--segment", "-s", help="Inkoopsegment, b.v. wmo-1a of 'Jeugdhulp 4'.", show_default=False)] = None,
+    profiel: Annotated[Optional[Path], typer.Option("--profiel", "-p", help="Selectieprofiel (YAML) van 'inkoopkader init'.", show_default=False)] = None,
+    thema: Annotated[Optional[list[str]], typer.Option("--thema", "-t", help="Alleen dit thema (herhaalbaar).")] = None,
+    kader: Annotated[Optional[list[str]], typer.Option("--kader", "-k", help="Alleen dit kader (nummer of sleutel; herhaalbaar).")] = None,
+    zonder_kader: Annotated[Optional[list[str]], typer.Option("--zonder-kader", help="Laat dit kader weg (herhaalbaar).")] = None,
+    doelgroep: Annotated[Optional[list[str]], typer.Option("--doelgroep", help="Alleen criteria voor organisatie, professional of gemeente.")] = None,
+    zoekterm: Annotated[Optional[str], typer.Option("--zoek", help="Alleen criteria die bij deze zoekterm passen.", show_default=False)] = None,
+    ids: Annotated[Optional[list[str]], typer.Option("--id", help="Criterium-ID('s), herhaalbaar of met komma's.")] = None,
+    alleen_specifiek: Annotated[bool, typer.Option("--alleen-specifiek", help="Alleen kaders die de bron aan precies dit segment koppelt.")] = False,
+    vorm: Annotated[Optional[str], typer.Option("--vorm", help="Eén vorm voor alle criteria: eis, vraag of verwijzing.", show_default=False)] = None,
+    zonder_toelichting: Annotated[bool, typer.Option("--zonder-toelichting", help="Laat 'Ter inspiratie', 'Tip' en 'NB' weg.")] = False,
+    gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente (titelpagina).", show_default=False)] = None,
+    titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
+    kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
+    versie: Annotated[str, typer.Option("--versie", help="Versie van het document.")] = "1.0",
+    datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (JJJJ-MM-DD); standaard vandaag.", show_default=False)] = None,
+    formaat: Annotated[Uitvoer, typer.Option("--format", "-f", help="docx, md, json of csv.")] = Uitvoer.docx,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Uitvoerbestand ('-' = standaarduitvoer voor md/json/csv).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")] = False,
+    sjabloon: Annotated[Optional[Path], typer.Option("--sjabloon", help="Huisstijlsjabloon (.docx of .dotx) van de gemeente.", show_default=False)] = None,
+) -> None:
+    """Stel een aanbestedingsklaar document met kwaliteitscriteria samen voor een segment."""
+    import datetime as dt
+
+    from .compose import compose, default_filename
+    from .select import parse_doelgroep, parse_vorm, select
+
+    corpus = _corpus()
+    kwargs: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    if profiel is not None:
+        from .profile import load_profile
+
+        loaded = load_profile(corpus, profiel)
+        segment = segment or loaded.segment
+        kwargs.update(loaded.select_kwargs())
+        meta = {"gemeente": loaded.gemeente, "titel": loaded.titel, "kenmerk": loaded.kenmerk, "versie": loaded.versie}
+    if not segment:
+        raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a) of een profiel met --profiel.")
+    if thema:
+        kwargs["themas"] = [resolve_thema(t) for t in thema]
+    if kader:
+        kwargs["kaders"] = [resolve_kader(corpus, k).nummer for k in kader]
+    if zonder_kader:
+        kwargs["zonder_kaders"] = [resolve_kader(corpus, k).nummer for k in zonder_kader]
+    if doelgroep:
+        kwargs["doelgroepen"] = [parse_doelgroep(d) for d in doelgroep]
+    if ids:
+        kwargs["ids"] = [*kwargs.get("ids", []), *_split_ids(ids)]
+    selectie = select(
+        corpus, segment, zoekterm=zoekterm, alleen_specifiek=alleen_specifiek,
+        vorm=parse_vorm(vorm) if vorm else None, **kwargs,
+    )
+    if not selectie.keuzes and not selectie.gemeente:
+        raise InkoopkaderError(f"Geen criteria geselecteerd voor {selectie.segment.id} met deze filters.")
+    try:
+        datum_waarde = dt.date.fromisoformat(datum) if datum else None
+    except ValueError:
+        raise InkoopkaderError(f"Ongeldige datum '{datum}'; gebruik JJJJ-MM-DD, b.v. 2026-12-01.") from None
+    doc = compose(
+        corpus, selectie,
+        titel=titel or meta.get("titel"), gemeente=gemeente or meta.get("gemeente"),
+        kenmerk=kenmerk or meta.get("kenmerk"), versie=versie if versie != "1.0" else (meta.get("versie") or versie),
+        datum=datum_waarde, met_toelichting=not zonder_toelichting,
+    )
+    if str(output) == "-":
+        if formaat is Uitvoer.docx:
+            raise InkoopkaderError("Een Word-document kan niet naar standaarduitvoer; kies -o BESTAND.docx.")
+        sys.stdout.buffer.write(doc.render(formaat.value))
+        return
+    target = output or Path(default_filename(selectie.segment.id, formaat.value))
+    doc.save(target, formaat.value, force=force, sjabloon=sjabloon)
+    body = doc.lichaam
+    console.print(
+        f"[green]Geschreven:[/] {escape(str(target))} — {len(body)} criteria in de hoofdtekst, "
+        f"{sum(len(k) for _, k in doc.kernpunten)} kernpunten in bijlage A, {len(doc.gemeente)} aandachtspunten "
+        f"voor de gemeente; {len(doc.waarschuwingen)} actualiteitswaarschuwing(en).",
+        highlight=False,
+    )
+
+
+@app.command("init")
+@_user_errors
+def init_command(
+    segment: Annotated[Optional[str], typer.Option("--segment", "-s", help="Inkoopsegment, b.v. wmo-1a.", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Het profielbestand (YAML).")] = Path("profiel.yaml"),
+    gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente.", show_default=False)] = None,
+    titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
+    kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
+) -> None:
+    """Schrijf een selectieprofiel om te bewerken, of werk een bestaand profiel bij na een corpusupdate.
+
+    Een bestaand profiel wordt bijgewerkt: alle keuzes en eigen commentaar blijven staan, nieuwe kaders
+    en criteria worden toegevoegd en gemarkeerd als NIEUW, verdwenen criteria als vervallen.
+    """
+    from .profile import update_profile, write_profile
+
+    corpus = _corpus()
+    if output.exists():
+        update = update_profile(corpus, output, segment=segment)
+        if not update.gewijzigd:
+            console.print(f"{escape(str(output))} is al actueel (corpus {corpus.versie}); niets gewijzigd.", highlight=False)
+            return
+        console.print(
+            f"[green]Bijgewerkt:[/] {escape(str(output))} — {len(update.nieuwe_kaders)} nieuwe kader(s), "
+            f"{len(update.nieuwe_criteria)} nieuwe criteria (gemarkeerd NIEUW), "
+            f"{len(update.vervallen_criteria)} vervallen criteria; uw keuzes en commentaar zijn behouden.",
+            highlight=False,
+        )
+        return
+    if not segment:
+        raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a).")
+    found = resolve_segment(corpus, segment)
+    write_profile(corpus, found.id, output, gemeente=gemeente, titel=titel, kenmerk=kenmerk)
+    kaders = corpus.kaders_voor_segment(found.id)
+    console.print(
+        f"[green]Geschreven:[/] {escape(str(output))} — {len(kaders)} kaders, "
+        f"{sum(len(k.criteria) for k, _ in kaders)} criteria voor {found.id}. Bewerk het bestand en maak "
+        f"het document met: inkoopkader compose --profiel {escape(str(output))}",
+        highlight=False,
+    )
+
+
 # --- validate ---------------------------------------------------------------------------------------
 
 
