@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -685,3 +687,32 @@ def test_bad_templates_give_a_dutch_error_naming_the_file(wmo, tmp_path: Path) -
         doc.render("docx", sjabloon=other_zip)
     with pytest.raises(InkoopkaderError, match=re.escape(tmp_path.name)):
         doc.render("docx", sjabloon=tmp_path)
+
+
+def schema_errors(path: Path) -> list[dict]:
+    """Schema errors reported by openxml-audit, an independent OOXML validator (no Word needed).
+
+    Only errors of type schema count: other categories are heuristics about specific apps.
+    """
+    exe = Path(sys.executable).with_name("openxml-audit")
+    result = subprocess.run([str(exe), "-o", "json", "-m", "0", str(path)], capture_output=True, text=True)
+    (report,) = json.loads(result.stdout)
+    errors = report.get("errors")
+    errors = errors if isinstance(errors, list) else []
+    return [e for e in errors if e.get("type") == "schema"]
+
+
+def test_document_is_schema_valid_for_word(wmo, jeugdhulp, tmp_path: Path) -> None:
+    for name, (_, data) in (("wmo.docx", wmo), ("jeugdhulp.docx", jeugdhulp)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert schema_errors(path) == [], name
+
+
+def test_template_document_is_schema_valid_for_word(wmo, tmp_path: Path) -> None:
+    doc, _ = wmo
+    template = tmp_path / "huisstijl.docx"
+    make_template(template)
+    path = tmp_path / "op-sjabloon.docx"
+    path.write_bytes(doc.render("docx", sjabloon=template))
+    assert schema_errors(path) == []
