@@ -135,3 +135,12 @@ def test_write_atomic_refuses_overwrite_and_keeps_original(tmp_path) -> None:
     write_atomic(target, b"nieuw", force=True)
     assert target.read_text() == "nieuw"
     assert [p.name for p in tmp_path.iterdir()] == ["doc.md"]  # no temp files left
+
+
+def test_document_open_in_word_is_not_overwritten(tmp_path) -> None:
+    target = tmp_path / "kwaliteitscriteria-wmo-1a.docx"
+    target.write_bytes(b"het document van de inkoper")
+    (tmp_path / "~$aliteitscriteria-wmo-1a.docx").write_bytes(b"owner")  # Word's lock file
+    with pytest.raises(Exception, match="geopend in Word"):
+        write_atomic(target, b"nieuw", force=True)
+    assert target.read_bytes() == b"het document van de inkoper"

@@ -15,6 +15,12 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
     A failure or Ctrl-C leaves any existing file untouched and no partial file behind.
     """
     target = Path(target)
+    lock = word_lock_file(target)
+    if lock is not None:
+        raise InkoopkaderError(
+            f"'{target}' is geopend in Word (vergrendelingsbestand '{lock.name}'). Sluit het document "
+            "en probeer opnieuw, of kies een andere naam met -o."
+        )
     if target.exists() and not force:
         raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
     directory = target.parent if str(target.parent) else Path(".")
@@ -40,6 +46,18 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
         _remove(tmp)
         raise
     return target
+
+
+def word_lock_file(target: Path) -> Path | None:
+    """The owner file Word keeps next to an open document ('~$' + name, first two letters dropped
+    when the name is long), or None. Overwriting a document that is open would lose the inkoper's
+    unsaved edits or fail halfway on a network share."""
+    names = {f"~${target.name}", f"~${target.name[2:]}"} if len(target.name) > 2 else {f"~${target.name}"}
+    for name in sorted(names):
+        candidate = target.with_name(name)
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _remove(path: str) -> None:
