@@ -42,6 +42,10 @@ class Metadata:
     inkoopkader_versie: str
     corpus_versie: str
     met_toelichting: bool = True
+    bronnen: dict[str, str] = field(default_factory=dict)  # brondocument-ID -> leesbare titel
+
+    def brontitel(self, document_id: str) -> str:
+        return self.bronnen.get(document_id, document_id)
 
     @property
     def samengesteld_met(self) -> str:
@@ -163,6 +167,9 @@ def compose(
         inkoopkader_versie=__version__,
         corpus_versie=corpus.versie,
         met_toelichting=met_toelichting,
+        bronnen={
+            d.id: f"‘{d.titel}’, versie {d.versie} ({d.datum:%d-%m-%Y})" for d in corpus.brondocumenten
+        },
     )
     verwijzingen = tuple(
         (kk, verwijzing_clausule(kk.kader, BIJLAGE_KERNPUNTEN))

@@ -873,7 +873,7 @@ class _Lichaam:
         self.kop(2, f"{kader.nummer}. {kader.titel}")
         aantal = sum(1 for k in self.doc.alle_keuzes if k.kader.nummer == kader.nummer)
         bron = kader.bron
-        plaats = f"{bron.document}, hoofdstuk {bron.sectie}"
+        plaats = f"{self.doc.meta.brontitel(bron.document)}, hoofdstuk {bron.sectie}"
         if bron.pagina:
             plaats += f", p. {bron.pagina}"
         plaats += f" (regels {bron.regels[0]}–{bron.regels[1]})"

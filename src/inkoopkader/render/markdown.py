@@ -112,7 +112,7 @@ def render(doc: Samenstelling) -> bytes:
                 f"- **Uitgever:** {kader.uitgever}", f"- **Jaar:** {kader.jaar}",
                 f"- **Relatie met dit segment:** {kk.relevantie.value} (bron: ‘{kader.overzicht.inkoopsegment}’)",
                 f"- **Standaardvorm:** {kader.vorm.value} – {kader.vorm_toelichting}",
-                f"- **Bron:** {kader.bron.document}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}", ""]
+                f"- **Bron:** {doc.meta.brontitel(kader.bron.document)}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}", ""]
         for title, text in (("Toelichting", kader.overzicht.toelichting), ("Hoe te gebruiken", kader.overzicht.hoe_te_gebruiken),
                             ("Korte toelichting", kader.korte_toelichting), ("Hoe tot stand gekomen", kader.totstandkoming),
                             ("Opbouw", kader.opbouw)):
