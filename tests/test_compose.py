@@ -144,3 +144,14 @@ def test_document_open_in_word_is_not_overwritten(tmp_path) -> None:
     with pytest.raises(Exception, match="geopend in Word"):
         write_atomic(target, b"nieuw", force=True)
     assert target.read_bytes() == b"het document van de inkoper"
+
+
+def test_public_functions_survive_importing_same_named_submodules() -> None:
+    import inkoopkader
+    import inkoopkader.check
+    import inkoopkader.compose
+    import inkoopkader.select  # noqa: F401
+
+    assert callable(inkoopkader.compose) and inkoopkader.compose.__module__ == "inkoopkader.compose"
+    assert callable(inkoopkader.select) and callable(inkoopkader.check)
+    assert set(inkoopkader.__all__) <= set(dir(inkoopkader)) | {"__version__"}

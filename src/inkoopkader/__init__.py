@@ -10,6 +10,9 @@ Public API (import stays cheap: heavy dependencies load only when a function nee
 
 from __future__ import annotations
 
+import sys
+import types
+
 __version__ = "0.1.0"
 
 from .corpus import load_corpus, validate_corpus
@@ -27,12 +30,6 @@ from .model import (
     Vorm,
 )
 
-# Imported eagerly on purpose: the submodules `select` and `compose` share their names with these
-# functions. Loading them here, before binding, makes `inkoopkader.compose` the function for good
-# (a later `import inkoopkader.compose` finds the module loaded and does not rebind the attribute).
-from .compose import Samenstelling, compose  # noqa: E402
-from .select import Keuze, Selectie, select  # noqa: E402
-
 # Lazily imported (PEP 562): keeps `import inkoopkader` + a warm load_corpus() cheap for CI use.
 _LAZY = {
     "resolve_kader": "resolve",
@@ -45,7 +42,29 @@ _LAZY = {
     "load_profile": "profile",
     "update_profile": "profile",
     "write_profile": "profile",
+    "check": "check",
+    "Rapport": "check",
+    "compose": "compose",
+    "Samenstelling": "compose",
+    "select": "select",
+    "Selectie": "select",
+    "Keuze": "select",
 }
+# These public functions share their names with submodules. Importing a submodule normally rebinds
+# the package attribute to the module (so `inkoopkader.compose(...)` would break after anything ran
+# `import inkoopkader.compose`); _Package keeps the function. The submodules stay importable as usual
+# (`from inkoopkader.compose import ...`), through sys.modules.
+_SHADOWED = {"check", "compose", "select"}
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _SHADOWED and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> object:
@@ -75,6 +94,7 @@ __all__ = [
     "OnbekendeWaarde",
     "Profiel",
     "ProfielFout",
+    "Rapport",
     "Relevantie",
     "Segment",
     "Thema",
@@ -84,6 +104,7 @@ __all__ = [
     "Selectie",
     "Zoekresultaat",
     "__version__",
+    "check",
     "compose",
     "load_corpus",
     "load_profile",

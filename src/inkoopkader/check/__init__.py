@@ -1,0 +1,158 @@
+"""`inkoopkader check`: which quality criteria a tender draft covers, misses or edited.
+
+    >>> import inkoopkader
+    >>> rapport = inkoopkader.check("concept-bestek.docx", segment="wmo-1a")   # doctest: +SKIP
+    >>> rapport.geslaagd, [r.criterium.id for r in rapport.met_status(Status.ONTBREEKT)]
+
+What the draft is checked against, in order of precedence: a selection profile, a segment with the
+same selection options as compose, or the selection compose recorded in the document itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..errors import InkoopkaderError
+from ..model import Corpus, Doelgroep
+from .model import (
+    Bewijs,
+    Concept,
+    CriteriumResultaat,
+    KaderVerwijzing,
+    Locatie,
+    Rapport,
+    Status,
+    Tekstblok,
+    ThemaDekking,
+    VerouderdeVerwijzing,
+)
+
+__all__ = [
+    "Bewijs",
+    "Concept",
+    "CriteriumResultaat",
+    "KaderVerwijzing",
+    "Locatie",
+    "Rapport",
+    "Status",
+    "Tekstblok",
+    "ThemaDekking",
+    "VerouderdeVerwijzing",
+    "check",
+]
+
+
+def check(
+    bron: str | os.PathLike[str] | Concept,
+    corpus: Corpus | None = None,
+    *,
+    segment: str | None = None,
+    profiel: str | os.PathLike[str] | None = None,
+    vereist: Iterable[str] = (),
+    min_dekking: float | None = None,
+    strikt: bool = False,
+    tekst: bool = False,
+    **selectie_opties: Any,
+) -> Rapport:
+    """Check a tender draft against a selection of criteria.
+
+    Args:
+        bron: a path (.docx, .odt, .pdf, .md, .txt), a Concept, or, with `tekst=True`, the text itself.
+        corpus: defaults to `load_corpus()`.
+        segment: check against this segment's selection; `selectie_opties` are passed to `select`
+            (themas, kaders, zonder_kaders, doelgroepen, zoekterm, ids, alleen_specifiek).
+        profiel: a selection profile from `inkoopkader init`; its criteria are required.
+        vereist: criterion IDs that must be present.
+        min_dekking: minimum share (0-1) of criteria found per thema.
+        strikt: any outdated reference fails the gate.
+
+    Returns:
+        A Rapport; `rapport.geslaagd` is the gate, `rapport.redenen_afgekeurd` says why not.
+
+    Raises:
+        ConceptFout (an InkoopkaderError): unreadable, hostile or unsupported input.
+        OnbekendeWaarde: unknown segment, kader or criterion ID.
+    """
+    from ..corpus import load_corpus
+    from ..select import select
+    from .match import match_criteria
+    from .read import read_concept, read_text
+    from .references import find_kaderverwijzingen, find_verouderd
+
+    corpus = corpus or load_corpus()
+    if isinstance(bron, Concept):
+        concept = bron
+    elif tekst:
+        concept = read_text(str(bron))
+    else:
+        concept = read_concept(Path(bron))
+
+    required: set[str] = {v.strip().lower() for v in vereist if v.strip()}
+    if profiel is not None:
+        from ..profile import load_profile
+
+        loaded = load_profile(corpus, profiel)
+        selectie = select(corpus, segment or loaded.segment, **loaded.select_kwargs(), **selectie_opties)
+        herkomst = f"profiel: {Path(profiel).name}"
+        required |= {k.criterium.id for k in selectie.keuzes}
+    elif segment is not None:
+        selectie = select(corpus, segment, **selectie_opties)
+        herkomst = f"segment: {selectie.segment.id}"
+    elif concept.selectie and concept.selectie.get("segment"):
+        ids = [str(i) for i in concept.selectie.get("criteria", []) or []]
+        selectie = select(corpus, str(concept.selectie["segment"]), ids=ids) if ids else select(
+            corpus, str(concept.selectie["segment"])
+        )
+        herkomst = "document (samengesteld met inkoopkader compose)"
+    else:
+        raise InkoopkaderError(
+            f"Waartegen moet '{concept.naam}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) "
+            "of --profiel; alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
+        )
+
+    keuzes = [k for k in selectie.keuzes if k.criterium.doelgroep is not Doelgroep.GEMEENTE]
+    for cid in required:
+        if corpus.criterium(cid) is None:
+            from ..errors import OnbekendeWaarde, dichtstbijzijnde
+
+            raise OnbekendeWaarde("criterium", cid, dichtstbijzijnde(cid, [c.id for c in corpus.criteria()]))
+    selected_ids = {k.criterium.id for k in keuzes}
+    extra = [cid for cid in sorted(required) if cid not in selected_ids]
+    if extra:
+        keuzes += list(select(corpus, selectie.segment.id, ids=extra).keuzes)
+
+    resultaten = [
+        CriteriumResultaat(**{**r.__dict__, "vereist": r.criterium.id in required})
+        for r in match_criteria(concept, keuzes)
+    ]
+    kaderverwijzingen = find_kaderverwijzingen(concept, corpus)
+    verouderd = find_verouderd(concept, corpus)
+
+    redenen = []
+    missing_required = [r.criterium.id for r in resultaten if r.vereist and r.status is Status.ONTBREEKT]
+    if missing_required:
+        redenen.append(f"{len(missing_required)} vereiste criteria ontbreken: {', '.join(missing_required)}")
+    rapport = Rapport(
+        concept=concept.naam,
+        formaat=concept.formaat,
+        segment=selectie.segment.id,
+        corpus_versie=corpus.versie,
+        bron_van_selectie=herkomst,
+        resultaten=tuple(resultaten),
+        kaderverwijzingen=tuple(kaderverwijzingen),
+        verouderd=tuple(verouderd),
+        min_dekking=min_dekking,
+        strikt=strikt,
+    )
+    if min_dekking is not None:
+        for dekking in rapport.per_thema():
+            if dekking.dekking < min_dekking:
+                redenen.append(
+                    f"dekking {dekking.thema.value} {dekking.dekking:.0%} is lager dan de vereiste {min_dekking:.0%}"
+                )
+    if strikt and verouderd:
+        redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
+    return Rapport(**{**rapport.__dict__, "redenen_afgekeurd": tuple(redenen)})

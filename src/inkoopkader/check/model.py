@@ -1,0 +1,162 @@
+"""Data model of `inkoopkader check`: a draft as located text blocks, and the report about it.
+
+Pipeline (one module per stage, arrows one way):
+
+    read.py        path or text -> Concept (Tekstblok per paragraph / table cell / header …, anchors)
+    match.py       Concept + criteria -> CriteriumResultaat per criterion (anchors first, then text)
+    references.py  Concept -> KaderVerwijzing (whole-kader references) and VerouderdeVerwijzing
+    report.py      Rapport -> json / junit / github (the rich summary lives in cli.py)
+    __init__.py    check(): wires the stages and decides the gate
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..model import Criterium, Thema, Vorm
+
+
+@dataclass(frozen=True)
+class Locatie:
+    """Where a text block is in the draft, as a reader would describe it."""
+
+    soort: str  # "alinea" | "tabel" | "koptekst" | "voettekst" | "voetnoot" | "tekstvak" | "regel"
+    index: int  # 1-based running number of the block within the document
+    pagina: int | None = None  # PDF pages (and docx page breaks where known)
+    tabel: tuple[int, int, int] | None = None  # (table, row, column), 1-based; nested tables flatten
+
+    def beschrijving(self) -> str:
+        """Dutch, human-readable: 'pagina 3, alinea 41' or 'tabel 2, rij 4, kolom 1'."""
+        parts = []
+        if self.pagina:
+            parts.append(f"pagina {self.pagina}")
+        if self.tabel:
+            t, r, c = self.tabel
+            parts.append(f"tabel {t}, rij {r}, kolom {c}")
+        elif self.soort in ("koptekst", "voettekst", "voetnoot", "tekstvak"):
+            parts.append(self.soort)
+        else:
+            parts.append(f"{'regel' if self.soort == 'regel' else 'alinea'} {self.index}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Tekstblok:
+    """One unit of draft text: a paragraph, a table cell, a header line, a PDF line group …"""
+
+    tekst: str
+    locatie: Locatie
+    ankers: tuple[str, ...] = ()  # criterion IDs whose compose-bookmark (ik_<id>) covers this block
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A tender draft as text blocks, plus what compose recorded in it (if it made the document)."""
+
+    naam: str
+    formaat: str  # docx | odt | pdf | md | txt | tekst
+    blokken: tuple[Tekstblok, ...]
+    selectie: dict[str, object] | None = None  # segment, criteria IDs, corpus version from compose
+
+
+class Status(str, Enum):
+    GEDEKT = "gedekt"  # found, (nearly) as in the source
+    GEWIJZIGD = "gewijzigd"  # found, but materially different
+    ONTBREEKT = "ontbreekt"  # not found
+
+
+@dataclass(frozen=True)
+class Bewijs:
+    """The draft text that matched a criterion and where it is."""
+
+    tekst: str
+    locatie: Locatie
+    score: float
+
+
+@dataclass(frozen=True)
+class CriteriumResultaat:
+    criterium: Criterium
+    vorm: Vorm
+    status: Status
+    score: float  # 0-100: how well the best evidence matches the criterion text
+    bewijs: tuple[Bewijs, ...] = ()
+    via_anker: bool = False  # found through compose's bookmark, however much it was edited
+    verschil: tuple[str, ...] = ()  # for gewijzigd: what differs ("ontbreekt: …", "toegevoegd: …")
+    vereist: bool = False
+
+
+@dataclass(frozen=True)
+class KaderVerwijzing:
+    """The draft references a kader as a whole ('werkt conform het JIJ-kader')."""
+
+    kader: int
+    tekst: str
+    locatie: Locatie
+    editie: str | None = None  # the edition/year the draft names, if any
+    afwijkende_editie: bool = False  # names another edition than the corpus holds
+
+
+@dataclass(frozen=True)
+class VerouderdeVerwijzing:
+    """The draft cites a law, body or edition that has since changed (data/actualiteit.yaml)."""
+
+    onderwerp: str  # ID in actualiteit.yaml
+    term: str  # what the draft literally says
+    vervangen_door: str
+    sinds: str  # ISO date
+    tekst: str  # the sentence around it
+    locatie: Locatie
+
+
+@dataclass(frozen=True)
+class ThemaDekking:
+    thema: Thema
+    totaal: int
+    gedekt: int
+    gewijzigd: int
+
+    @property
+    def dekking(self) -> float:
+        """Share of criteria found (gedekt or gewijzigd), 0-1; 1.0 when the thema has none."""
+        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """What `check` found. The CLI formats it; the library never prints."""
+
+    concept: str
+    formaat: str
+    segment: str
+    corpus_versie: str
+    bron_van_selectie: str  # "profiel: x.yaml" | "segment: wmo-1a" | "document (compose)"
+    resultaten: tuple[CriteriumResultaat, ...]
+    kaderverwijzingen: tuple[KaderVerwijzing, ...] = ()
+    verouderd: tuple[VerouderdeVerwijzing, ...] = ()
+    min_dekking: float | None = None
+    strikt: bool = False
+    redenen_afgekeurd: tuple[str, ...] = field(default=())
+
+    @property
+    def geslaagd(self) -> bool:
+        return not self.redenen_afgekeurd
+
+    def per_thema(self) -> list[ThemaDekking]:
+        result = []
+        for thema in Thema:
+            rows = [r for r in self.resultaten if r.criterium.hoofdthema is thema]
+            if rows:
+                result.append(
+                    ThemaDekking(
+                        thema,
+                        len(rows),
+                        sum(1 for r in rows if r.status is Status.GEDEKT),
+                        sum(1 for r in rows if r.status is Status.GEWIJZIGD),
+                    )
+                )
+        return result
+
+    def met_status(self, status: Status) -> list[CriteriumResultaat]:
+        return [r for r in self.resultaten if r.status is status]
