@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .framing import VORM_UITLEG, blok_inleiding, thema_verwijzing, verwijzing_clausule
+from .errors import OnbekendeWaarde, dichtstbijzijnde
 from .model import Corpus, Doelgroep, Kader, Relevantie, Thema, Vorm
+from .personeel import Personeelseis, ProfielItem, standaard_eisen
 from .select import KaderKeuze, Keuze, Selectie
 
 BIJLAGE_KERNPUNTEN = "bijlage A"
@@ -88,6 +91,16 @@ class Waarschuwing:
 
 
 @dataclass(frozen=True)
+class PersoneelBlok:
+    """A staff requirement in the document: the eis/vraag, its listed parts and its sources."""
+
+    eis: Personeelseis
+    vorm: Vorm
+    onderdelen: tuple[ProfielItem, ...]
+    profiel_titel: str | None = None  # the profile the parts are quoted from
+
+
+@dataclass(frozen=True)
 class Samenstelling:
     """A composed tender document, renderable to docx, md, json or csv."""
 
@@ -99,6 +112,7 @@ class Samenstelling:
     kernpunten: tuple[tuple[Kader, tuple[Keuze, ...]], ...]
     gemeente: tuple[Keuze, ...]
     waarschuwingen: tuple[Waarschuwing, ...] = field(default=())
+    personeel: tuple[PersoneelBlok, ...] = field(default=())
 
     @property
     def lichaam(self) -> list[Keuze]:
@@ -152,8 +166,17 @@ def compose(
     versie: str = "1.0",
     datum: dt.date | None = None,
     met_toelichting: bool = True,
+    personeel: bool | Sequence[str] = False,
+    functieniveaus: Sequence[str] = (),
+    personeel_vorm: Vorm | None = None,
 ) -> Samenstelling:
-    """Turn a selection into a tender document structure (see the module docstring)."""
+    """Turn a selection into a tender document structure (see the module docstring).
+
+    `personeel=True` adds the default staff requirements for the segment's domain (chapter
+    "Deskundigheid en inzet van personeel"); a list of IDs (pe-…) chooses them explicitly.
+    `functieniveaus` limits listed function levels (e.g. ["B", "C"]); `personeel_vorm` overrides
+    the eis/vraag form of every staff requirement.
+    """
     segment = selectie.segment
     meta = Metadata(
         titel=titel or f"Kwaliteitscriteria {segment.titel}",
@@ -200,6 +223,7 @@ def compose(
     )
     kernpunten = tuple((k, ks) for k, ks in kernpunten if ks)
     result = Samenstelling(
+        personeel=_personeel(corpus, selectie, personeel, functieniveaus, personeel_vorm),
         meta=meta,
         selectie=selectie,
         inleiding=(),
@@ -210,6 +234,33 @@ def compose(
         waarschuwingen=_waarschuwingen(corpus, selectie),
     )
     return _with_introduction(result)
+
+
+def _personeel(
+    corpus: Corpus,
+    selectie: Selectie,
+    keuze: bool | Sequence[str],
+    functieniveaus: Sequence[str],
+    vorm: Vorm | None,
+) -> tuple[PersoneelBlok, ...]:
+    if keuze is False:
+        return ()
+    if keuze is True:
+        eisen = standaard_eisen(corpus.personeelseisen, selectie.segment.domein)
+    else:
+        known = {e.id: e for e in corpus.personeelseisen}
+        eisen = []
+        for eis_id in keuze:
+            if eis_id not in known:
+                raise OnbekendeWaarde("personeelseis", eis_id, dichtstbijzijnde(eis_id, known), list(known))
+            eisen.append(known[eis_id])
+    blokken = []
+    for eis in eisen:
+        onderdelen = tuple(eis.onderdelen(corpus.beroepsprofielen, functieniveaus))
+        bron = eis.niveaus_uit or eis.competenties_uit
+        titel = corpus.beroepsprofiel(bron).titel if bron else None
+        blokken.append(PersoneelBlok(eis, vorm or eis.vorm, onderdelen, titel))
+    return tuple(blokken)
 
 
 def _waarschuwingen(corpus: Corpus, selectie: Selectie) -> tuple[Waarschuwing, ...]:
@@ -270,6 +321,12 @@ def _with_introduction(doc: Samenstelling) -> Samenstelling:
         f"verklaard ({kern} kernpunten in bijlage A)."
         + (f" {len(doc.gemeente)} aandachtspunten richten zich tot de gemeente zelf (bijlage B)." if doc.gemeente else "")
     )
+    if doc.personeel:
+        paragraphs.append(
+            f"Het hoofdstuk ‘Deskundigheid en inzet van personeel’ bevat {len(doc.personeel)} eisen en "
+            "vragen over opleiding, beroepsregistratie en competenties van medewerkers, ontleend aan de "
+            "kaders en aan beroeps- en functieprofielen; bij elk onderdeel staat de bron."
+        )
     paragraphs.append(
         "Neem niet alles over. Kies criteria die passen bij de opdracht, de omvang en het risico van de "
         "dienstverlening (proportionaliteit), en schrap wat niet past: elk extra criterium vraagt inzet "

@@ -76,11 +76,11 @@ def _data_files(directory: Path) -> dict[str, Path]:
     """Every data file that makes up the corpus, keyed by its role-relative name."""
     fallback = bundled_data_dir()
     files: dict[str, Path] = {}
-    for sub in ("frameworks", "segments"):
+    for sub in ("frameworks", "segments", "profiles"):
         base = directory / sub if (directory / sub).is_dir() else fallback / sub
         for path in sorted(base.glob("*.yaml")):
             files[f"{sub}/{path.name}"] = path
-    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml"):
+    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml", "personeel.yaml"):
         path = directory / name
         files[name] = path if path.is_file() else fallback / name
     return files
@@ -291,15 +291,21 @@ def _dutch_message(error: dict[str, Any], schema: Any) -> str:
 
 def _validate(path: Path, schema: Any) -> tuple[Any, list[Bevinding]]:
     """Parse and validate one YAML file; findings carry file and line."""
+    parsed, findings, _ = _validate_with_data(path, schema)
+    return parsed, findings
+
+
+def _validate_with_data(path: Path, schema: Any) -> tuple[Any, list[Bevinding], Any]:
+    """As `_validate`, also returning the parsed YAML tree (for generic checks on free-form blocks)."""
     from pydantic import ValidationError
 
     data, problems = _parse_yaml(path)
     if problems:
-        return None, problems
+        return None, problems, None
     if data is None:
-        return None, [Bevinding(_display(path), "bestand is leeg")]
+        return None, [Bevinding(_display(path), "bestand is leeg")], None
     try:
-        return schema.model_validate(data), []
+        return schema.model_validate(data), [], data
     except ValidationError as exc:
         seen: set[tuple[str, int | None]] = set()
         findings = []
@@ -313,7 +319,7 @@ def _validate(path: Path, schema: Any) -> tuple[Any, list[Bevinding]]:
                 continue
             seen.add((str(loc), line))
             findings.append(Bevinding(_display(path), message, line))
-        return None, findings
+        return None, findings, data
 
 
 def check_kader_file(path: str | os.PathLike[str]) -> list[str]:
@@ -392,14 +398,17 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     """Validate every data file and cross-check them; raise CorpusFout with all findings."""
     from .schema import (
         ActualiteitBestandSchema,
+        BeroepsprofielSchema,
         BronnenBestandSchema,
         KaderSchema,
+        PersoneelBestandSchema,
         SegmentBestandSchema,
     )
 
     findings: list[Bevinding] = []
     kaders: list[Kader] = []
     segmenten = []
+    profielen = []
     for name, path in files.items():
         if name.startswith("frameworks/"):
             parsed, problems = _validate(path, KaderSchema)
@@ -411,11 +420,19 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
             findings += problems
             if parsed is not None:
                 segmenten += [s.to_model(parsed.domein) for s in parsed.segmenten]
+        elif name.startswith("profiles/"):
+            parsed, problems, raw = _validate_with_data(path, BeroepsprofielSchema)
+            findings += problems
+            if parsed is not None:
+                profielen.append(parsed.to_model(raw, _display(path)))
     actualiteit_file, bronnen_file = files["actualiteit.yaml"], files["bronnen/bronnen.yaml"]
     parsed_act, problems = _validate(actualiteit_file, ActualiteitBestandSchema)
     findings += problems
     parsed_bron, problems = _validate(bronnen_file, BronnenBestandSchema)
     findings += problems
+    parsed_pers, problems = _validate(files["personeel.yaml"], PersoneelBestandSchema)
+    findings += problems
+    personeelseisen = tuple(e.to_model() for e in parsed_pers.eisen) if parsed_pers else ()
     if not kaders and not findings:
         findings.append(Bevinding(_display(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
 
@@ -426,6 +443,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
 
         documenten = tuple(Brondocument(**d.model_dump()) for d in parsed_bron.documenten)
     findings += _corpus_integrity(kaders, segmenten, onderwerpen, documenten)
+    findings += _personeel_integrity(kaders, profielen, personeelseisen, documenten, files["personeel.yaml"])
     if findings:
         raise CorpusFout(findings)
     kaders.sort(key=lambda k: k.nummer)
@@ -436,6 +454,8 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         brondocumenten=documenten,
         versie=versie,
         pad=str(directory),
+        beroepsprofielen=tuple(sorted(profielen, key=lambda p: p.sleutel)),
+        personeelseisen=personeelseisen,
     )
 
 
@@ -478,4 +498,31 @@ def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevind
                 )
         if documenten and kader.bron.document not in document_ids:
             findings.append(Bevinding(kader.bestand, f"bron.document '{kader.bron.document}' is onbekend"))
+    return findings
+
+
+def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: Path) -> list[Bevinding]:  # type: ignore[no-untyped-def]
+    """Profile item IDs unique and prefixed; staff requirements point at existing profiles/sources."""
+    findings: list[Bevinding] = []
+    criterion_ids = {c.id for k in kaders for c in k.criteria}
+    seen: dict[str, str] = {}
+    for profiel in profielen:
+        for item in profiel.items:
+            if not item.id.startswith(f"{profiel.prefix}-"):
+                findings.append(Bevinding(profiel.pad, f"ID '{item.id}' begint niet met '{profiel.prefix}-'"))
+            if item.id in seen or item.id in criterion_ids:
+                findings.append(Bevinding(profiel.pad, f"ID '{item.id}' is niet uniek (ook in {seen.get(item.id, 'de kaders')})"))
+            seen[item.id] = profiel.pad
+    profiel_keys = {p.sleutel for p in profielen}
+    bronnen = profiel_keys | {d.id for d in documenten}
+    where = _display(personeel_file)
+    for eis in eisen:
+        for ref in (eis.niveaus_uit, eis.competenties_uit):
+            if ref is not None and ref not in profiel_keys:
+                findings.append(Bevinding(where, f"{eis.id}: onbekend beroepsprofiel '{ref}'"))
+        for bron in eis.onderbouwing:
+            if bron.bron not in bronnen:
+                findings.append(Bevinding(where, f"{eis.id}: onbekende bron '{bron.bron}'"))
+    for dup in _duplicates(e.id for e in eisen):
+        findings.append(Bevinding(where, f"personeelseis '{dup}' komt meer dan eens voor"))
     return findings

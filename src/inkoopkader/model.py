@@ -272,6 +272,8 @@ class Corpus:
     brondocumenten: tuple[Brondocument, ...]
     versie: str  # short content hash of the data files
     pad: str
+    beroepsprofielen: tuple = ()  # tuple[personeel.Beroepsprofiel, ...]
+    personeelseisen: tuple = ()  # tuple[personeel.Personeelseis, ...]
 
     def criteria(self) -> Iterator[Criterium]:
         for kader in self.kaders:
@@ -303,6 +305,12 @@ class Corpus:
             if relevantie is not None:
                 result.append((kader, relevantie))
         return result
+
+    def beroepsprofiel(self, sleutel: str):  # type: ignore[no-untyped-def]
+        for profiel in self.beroepsprofielen:
+            if sleutel in (profiel.sleutel, profiel.prefix):
+                return profiel
+        raise KeyError(sleutel)
 
     def onderwerp(self, onderwerp_id: str) -> ActualiteitOnderwerp:
         for onderwerp in self.actualiteit:

@@ -287,3 +287,129 @@ class BrondocumentSchema(_Strict):
 
 class BronnenBestandSchema(_Strict):
     documenten: list[BrondocumentSchema] = Field(min_length=1)
+
+
+# --- beroepsprofielen en personeelseisen -------------------------------------------------------------
+# Profiles differ per source (result areas, core tasks, T-profile …); the parts that compose relies on
+# (source, levels with education and registration, competences) are strict, profile-specific blocks
+# are accepted as data and checked generically (every `id` traceable to a line, unique, prefixed).
+
+
+class _ProfielBronSchema(_Strict):
+    id: Slug
+    titel: str | None = None
+    uitgever: str | None = None
+    jaar: int | None = None
+    bestand: NonEmpty
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    regels: tuple[int, int]
+    niet_opgenomen: list[dict[str, Any]] = []
+
+
+class _OpleidingSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    niveau: Annotated[str, StringConstraints(pattern=r"^(mbo|mbo-4|hbo|hbo\+)$")]
+    tekst: NonEmpty
+    regel: int = Field(ge=1)
+    voorkeur: bool = False
+
+
+class _RegistratieSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+    register_naam: NonEmpty = Field(alias="register")  # 'register' would shadow BaseModel.register
+    eis: Annotated[str, StringConstraints(pattern=r"^(vereist|opleiding-registreerbaar)$")]
+    tekst: NonEmpty
+    regel: int = Field(ge=1)
+
+
+class _NiveauSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    id: NonEmpty
+    naam: NonEmpty
+    regel: int = Field(ge=1)
+    code: str | None = None
+    schaal: int | None = None
+    opleiding: _OpleidingSchema
+    registratie: list[_RegistratieSchema] = []
+
+
+class _CompetentieSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    id: NonEmpty
+    regel: int = Field(ge=1)
+    naam: NonEmpty | None = None
+    tekst: NonEmpty | None = None
+
+
+class BeroepsprofielSchema(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    sleutel: Slug
+    prefix: Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+    titel: NonEmpty
+    soort: NonEmpty
+    organisatie: str | None = None
+    domein: str | None = None
+    jaar: int | None = None
+    bron: _ProfielBronSchema
+    niveaus: list[_NiveauSchema] = Field(min_length=1)
+    competenties: list[_CompetentieSchema] = Field(min_length=1)
+    correcties: list[dict[str, Any]] = []
+
+    def to_model(self, raw: dict[str, Any], pad: str) -> Any:
+        from . import personeel
+
+        niveaus = tuple(
+            personeel.Functieniveau(
+                id=n.id, naam=n.naam, regel=n.regel, code=n.code, schaal=n.schaal,
+                opleiding=n.opleiding.tekst, opleiding_niveau=n.opleiding.niveau,
+                opleiding_regel=n.opleiding.regel, voorkeur=n.opleiding.voorkeur,
+                registraties=tuple(
+                    personeel.Registratie(r.register_naam, r.eis, r.tekst, r.regel) for r in n.registratie
+                ),
+            )
+            for n in self.niveaus
+        )
+        competenties = tuple(
+            personeel.ProfielItem(c.id, c.tekst or c.naam or "", c.regel, self.sleutel) for c in self.competenties
+        )
+        return personeel.Beroepsprofiel(
+            sleutel=self.sleutel, prefix=self.prefix, titel=self.titel, soort=self.soort,
+            bron_id=self.bron.id, bron_titel=self.bron.titel, bestand=self.bron.bestand,
+            sha256=self.bron.sha256, regels=self.bron.regels, niveaus=niveaus, competenties=competenties,
+            items=tuple(personeel.walk_items({k: v for k, v in raw.items() if k != "bron"}, self.sleutel)), organisatie=self.organisatie,
+            domein=self.domein, jaar=self.jaar, pad=pad,
+        )
+
+
+class _OnderbouwingSchema(_Strict):
+    bron: DocumentId
+    regel: int = Field(ge=1)
+    citaat: NonEmpty
+    plaats: NonEmpty
+
+
+class PersoneelseisSchema(_Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^pe-[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    titel: NonEmpty
+    domeinen: list[Annotated[str, StringConstraints(pattern=r"^(Jeugdhulp|Wmo|Sociaal Werk)$")]] = []
+    soort: Annotated[str, StringConstraints(pattern=r"^(opleiding|registratie|competentie)$")]
+    vorm: model.Vorm
+    tekst: NonEmpty
+    onderbouwing: list[_OnderbouwingSchema] = Field(min_length=1)
+    niveaus_uit: Slug | None = None
+    competenties_uit: Slug | None = None
+
+    def to_model(self) -> Any:
+        from . import personeel
+
+        return personeel.Personeelseis(
+            id=self.id, titel=self.titel, domeinen=tuple(self.domeinen), soort=self.soort, vorm=self.vorm,
+            tekst=self.tekst,
+            onderbouwing=tuple(personeel.Onderbouwing(o.bron, o.regel, o.citaat, o.plaats) for o in self.onderbouwing),
+            niveaus_uit=self.niveaus_uit, competenties_uit=self.competenties_uit,
+        )
+
+
+class PersoneelBestandSchema(_Strict):
+    schema_version: int
+    eisen: list[PersoneelseisSchema] = Field(min_length=1)

@@ -35,4 +35,10 @@ def render(doc: Samenstelling) -> bytes:
             ", ".join(t.value for t in crit.thema), keuze.vorm.value, crit.doelgroep.value,
             " › ".join(crit.groep), plaats,
         ])
+    for blok in doc.personeel:
+        onderdelen = "; ".join(item.tekst.rstrip(". ") for item in blok.onderdelen)
+        tekst = blok.eis.tekst + (f" {onderdelen}." if onderdelen else "")
+        bronnen = "; ".join(f"{b.plaats}, regel {b.regel}" for b in blok.eis.onderbouwing)
+        writer.writerow([blok.eis.id, tekst, f"Deskundigheid en inzet van personeel ({bronnen})", "",
+                         "vakmanschap", blok.vorm.value, "organisatie", blok.eis.titel, "lichaam (personeel)"])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -567,6 +567,7 @@ class _Lichaam:
         self._koppen_met_stijlnummering = stijlen.heading_style_numbering
         self.bladwijzers: dict[str, str] = {}
         self.plaatsen: dict[str, str] = {}
+        self.personeel_bladwijzers: dict[str, str] = {}
         self._kader_gewaarschuwd: set[int] = set()
 
     # paragraphs
@@ -792,6 +793,9 @@ class _Lichaam:
                     self.p("Normal", _runs(blok.inleiding), keep_next=True, ppr='<w:spacing w:before="200"/>')
                     self.lijst(blok.keuzes, "lichaam")
 
+        if doc.personeel:
+            self.personeel()
+
         if doc.kernpunten:
             self.kop(1, "Bijlage A – Kernpunten van de kaders waarnaar wordt verwezen", page_break=True)
             self.p("Normal", _run(
@@ -827,6 +831,34 @@ class _Lichaam:
         toc = self.inhoudsopgave()
         return [*self.out[:toc_index], *toc, *self.out[toc_index:]]
 
+    def _anker(self, ident: str, tekst: str) -> str:
+        """Text wrapped in the bookmark that lets `check` recognise it after editing."""
+        naam = bladwijzer_naam(ident)
+        self.personeel_bladwijzers[ident] = naam
+        bid = self._next_bookmark()
+        return f'<w:bookmarkStart w:id="{bid}" w:name="{naam}"/>{_runs(tekst)}<w:bookmarkEnd w:id="{bid}"/>'
+
+    def personeel(self) -> None:
+        """Chapter 'Deskundigheid en inzet van personeel': staff requirements with their sources."""
+        self.kop(1, "Deskundigheid en inzet van personeel", genummerd=True)
+        self.p("Normal", _run(
+            "Dit hoofdstuk bevat eisen en vragen over opleiding, beroepsregistratie en competenties van de "
+            "medewerkers die Opdrachtnemer inzet. Onder elke eis of vraag staan de passages uit de kaders "
+            "en beroepsprofielen waarop ze steunt."))
+        for blok in self.doc.personeel:
+            eis = blok.eis
+            self.kop(2, eis.titel, genummerd=True)
+            self.p("Normal", self._anker(eis.id, eis.tekst), keep_next=bool(blok.onderdelen))
+            self.p("Bron", _run(f"{eis.id} · {blok.vorm.value} · {eis.soort}"))
+            if blok.onderdelen:
+                num = self.nummering.nieuwe_lijst()
+                for item in blok.onderdelen:
+                    self.p("List Number", self._anker(item.id, item.tekst), keep_next=True, num=num)
+                    self.p("Bron", _run(f"{item.id} · {blok.profiel_titel}, regel {item.regel}"))
+            for bron in eis.onderbouwing:
+                self.p("Toelichting", _run(f"Onderbouwing ({bron.plaats}, regel {bron.regel}): ", bold=True)
+                       + _run(f"“{bron.citaat}”"))
+
     def traceerbaarheid(self) -> None:
         total = sum(width for _, width in _TRACE_COLUMNS)
         widths = [round(width * self.breedte / total) for _, width in _TRACE_COLUMNS]
@@ -858,6 +890,17 @@ class _Lichaam:
             )
             rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>'
                         + "".join(cell(w, v) for w, v in zip(widths, values, strict=True)) + "</w:tr>")
+        for blok in self.doc.personeel:
+            for ident, bron, doelgroep in [(blok.eis.id, "Deskundigheid en inzet van personeel", "organisatie"),
+                                           *((i.id, blok.profiel_titel or "", "professional") for i in blok.onderdelen)]:
+                naam = self.personeel_bladwijzers.get(ident)
+                link = _run(ident)
+                if naam:
+                    link = f'<w:hyperlink w:anchor="{naam}" w:history="1">{link}</w:hyperlink>'
+                values = (link, _run(bron), _run("vakmanschap"), _run(blok.vorm.value), _run(doelgroep),
+                          _run(blok.eis.titel))
+                rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>'
+                            + "".join(cell(w, v) for w, v in zip(widths, values, strict=True)) + "</w:tr>")
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         self.out.append(
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{s[_TABLE_STYLE]}"/>'

@@ -2,7 +2,9 @@
 
 Schema (top level): schema_version, document (metadata), segment, kaders (used kaders with
 relevantie and vorm), criteria (one object per selected criterion: all corpus fields plus
-`vorm`, `plaats` = lichaam | bijlage-a | bijlage-b, `kader_titel`, `kader_jaar`, `waarschuwingen`).
+`vorm`, `plaats` = lichaam | bijlage-a | bijlage-b, `kader_titel`, `kader_jaar`, `waarschuwingen`),
+personeel (staff requirements: id, titel, soort, vorm, tekst, onderbouwing with source passages,
+and `onderdelen`: the quoted profile items with id, tekst, regel, profiel).
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ def as_data(doc: Samenstelling) -> dict[str, Any]:
             for kk in doc.selectie.kaders
         ],
         "criteria": criteria,
+        "personeel": [
+            {**to_data(blok.eis), "vorm": blok.vorm.value, "profiel": blok.profiel_titel,
+             "onderdelen": [to_data(item) for item in blok.onderdelen]}
+            for blok in doc.personeel
+        ],
     }
 
 

@@ -79,6 +79,19 @@ def render(doc: Samenstelling) -> bytes:
                 for index, keuze in enumerate(blok.keuzes, start=1):
                     out += _criterium(doc, index, keuze)
                 out.append("")
+    if doc.personeel:
+        chapter += 1
+        out += [f"## {chapter} Deskundigheid en inzet van personeel", ""]
+        for blok in doc.personeel:
+            eis = blok.eis
+            out += [f"### {eis.titel}", "", eis.tekst, "", f"   <sub>`{eis.id}` · {blok.vorm.value}</sub>", ""]
+            for index, item in enumerate(blok.onderdelen, start=1):
+                out += [f"{index}. {item.tekst}", f"   <sub>`{item.id}` · {blok.profiel_titel}, regel {item.regel}</sub>"]
+            if blok.onderdelen:
+                out.append("")
+            for bron in eis.onderbouwing:
+                out.append(f"> *Onderbouwing ({bron.plaats}, regel {bron.regel}):* “{bron.citaat}”")
+            out.append("")
     if doc.kernpunten:
         out += ["## Bijlage A – Kernpunten van de kaders waarnaar wordt verwezen", ""]
         for kader, keuzes in doc.kernpunten:
@@ -105,6 +118,12 @@ def render(doc: Samenstelling) -> bytes:
             f"{', '.join(t.value for t in crit.thema)} | {keuze.vorm.value} | {crit.doelgroep.value} | "
             f"{' › '.join(crit.groep)} |"
         )
+    for blok in doc.personeel:
+        out.append(f"| {blok.eis.id} | Deskundigheid en inzet van personeel | vakmanschap | {blok.vorm.value} | "
+                   f"organisatie | {blok.eis.titel} |")
+        for item in blok.onderdelen:
+            out.append(f"| {item.id} | {blok.profiel_titel} | vakmanschap | {blok.vorm.value} | professional | "
+                       f"{blok.eis.titel} |")
     out += ["", "## Bijlage D – Gebruikte kwaliteitskaders", ""]
     for kk in doc.selectie.kaders:
         kader = kk.kader

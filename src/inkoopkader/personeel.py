@@ -1,0 +1,146 @@
+"""Personeelseisen: requirements on staff (education, registration, competences), with sources.
+
+Two kinds of data feed this stage:
+
+- `data/profiles/*.yaml`: three professional profiles (justice social worker, the mbo qualification
+  'sociaal-maatschappelijk dienstverlener', the Enschede wijkcoach A–D) as traceable items;
+- `data/personeel.yaml`: requirement templates in tender language, each with the source passages
+  that support it (`onderbouwing`) and, where it lists levels or competences, the profile they come
+  from (`niveaus_uit`, `competenties_uit`).
+
+`personeelseisen(corpus, segment)` gives the defaults for a segment's domain; compose adds them as a
+chapter "Deskundigheid en inzet van personeel". Loading and validation happen in corpus.py, like the
+kaders, so the result is cached with the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Vorm
+
+
+@dataclass(frozen=True)
+class ProfielItem:
+    """Any identified, traceable item of a profile (competence, level, result, indicator …)."""
+
+    id: str
+    tekst: str
+    regel: int
+    profiel: str  # sleutel of the profile
+    veld: str = "tekst"  # the field of the source item the text comes from
+
+
+@dataclass(frozen=True)
+class Registratie:
+    register: str  # SKJ | BIG | Registerplein …
+    eis: str  # vereist | opleiding-registreerbaar
+    tekst: str
+    regel: int
+
+
+@dataclass(frozen=True)
+class Functieniveau:
+    """A function or qualification level with what the source requires of it."""
+
+    id: str
+    naam: str
+    regel: int
+    opleiding: str  # verbatim education text
+    opleiding_niveau: str  # mbo | mbo-4 | hbo | hbo+
+    opleiding_regel: int
+    code: str | None = None
+    schaal: int | None = None
+    voorkeur: bool = False  # the source says "bij voorkeur": a preference, not a hard requirement
+    registraties: tuple[Registratie, ...] = ()
+
+    @property
+    def eistekst(self) -> str:
+        """The level and its requirements as one line, quoting the source."""
+        registratie = " ".join(r.tekst for r in self.registraties if r.tekst not in self.opleiding)
+        text = f"{self.naam}: {self.opleiding}"
+        if self.voorkeur and "voorkeur" not in self.opleiding.lower():
+            text += " (bij voorkeur)"
+        return f"{text} {registratie}".strip()
+
+
+@dataclass(frozen=True)
+class Beroepsprofiel:
+    sleutel: str
+    prefix: str
+    titel: str
+    soort: str
+    bron_id: str
+    bron_titel: str | None
+    bestand: str
+    sha256: str
+    regels: tuple[int, int]
+    niveaus: tuple[Functieniveau, ...]
+    competenties: tuple[ProfielItem, ...]
+    items: tuple[ProfielItem, ...]  # every identified item in the file, for search and tracing
+    organisatie: str | None = None
+    domein: str | None = None
+    jaar: int | None = None
+    pad: str = ""
+
+
+@dataclass(frozen=True)
+class Onderbouwing:
+    """A source passage that supports a staff requirement."""
+
+    bron: str  # brondocument ID or profile sleutel
+    regel: int
+    citaat: str
+    plaats: str
+
+
+@dataclass(frozen=True)
+class Personeelseis:
+    """A staff requirement or question, ready for the tender, with its parts and sources."""
+
+    id: str
+    titel: str
+    domeinen: tuple[str, ...]
+    soort: str  # opleiding | registratie | competentie
+    vorm: Vorm
+    tekst: str
+    onderbouwing: tuple[Onderbouwing, ...]
+    niveaus_uit: str | None = None
+    competenties_uit: str | None = None
+
+    def onderdelen(self, profielen: Iterable[Beroepsprofiel], niveaus: Iterable[str] = ()) -> list[ProfielItem]:
+        """The listed parts: function levels (optionally only some, by code or ID) or competences."""
+        wanted = {n.strip().lower() for n in niveaus}
+        for profiel in profielen:
+            if self.niveaus_uit == profiel.sleutel:
+                return [
+                    ProfielItem(n.id, n.eistekst, n.opleiding_regel, profiel.sleutel)
+                    for n in profiel.niveaus
+                    if not wanted or (n.code or "").lower() in wanted or n.id in wanted
+                ]
+            if self.competenties_uit == profiel.sleutel:
+                return list(profiel.competenties)
+        return []
+
+
+def walk_items(data: Any, profiel: str) -> Iterator[ProfielItem]:
+    """Every mapping with an `id` and a text in a profile file, depth first."""
+    if isinstance(data, dict):
+        if "id" in data and isinstance(data.get("id"), str):
+            # The verbatim text of an item; a level's `naam` is the compiler's label, its `typering` the source's.
+            veld = next((k for k in ("tekst", "typering", "naam", "resultaat", "titel") if data.get(k)), None)
+            regel = data.get("regel") or (data.get("regels") or [None])[0]
+            if veld is not None and isinstance(data[veld], str) and isinstance(regel, int):
+                yield ProfielItem(data["id"], data[veld], regel, profiel, veld)
+        for value in data.values():
+            yield from walk_items(value, profiel)
+    elif isinstance(data, list):
+        for value in data:
+            yield from walk_items(value, profiel)
+
+
+def standaard_eisen(eisen: Iterable[Personeelseis], segment_domein: str) -> list[Personeelseis]:
+    """The default staff requirements for a segment's domain ('Jeugdhulp', 'Wmo', 'Sociaal Werk')."""
+    return [e for e in eisen if segment_domein in e.domeinen]
