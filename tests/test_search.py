@@ -39,3 +39,12 @@ def test_search_filters_and_snippets(corpus) -> None:
 def test_search_nonsense_finds_nothing(corpus) -> None:
     assert zoek(corpus, "xyzzyplugh") == []
     assert zoek(corpus, "   ") == []
+
+
+def test_profile_items_are_searchable(corpus) -> None:
+    from inkoopkader.search import zoek_profielen
+
+    skj = [h.item.id for h in zoek_profielen(corpus, "SKJ-registratie")]
+    assert set(skj[:3]) == {"wce-niv-b", "wce-niv-c", "wce-niv-d"}
+    assert zoek_profielen(corpus, "motiveren")[0].item.id == "mdj-comp-motiveren"
+    assert zoek_profielen(corpus, "xyzzyplugh") == []

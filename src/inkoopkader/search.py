@@ -6,9 +6,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Corpus, Criterium, Thema
+from .personeel import ProfielItem
 from .text import fold, strip_markup, tokens
 
 MIN_SCORE = 70.0
+
+
+@dataclass(frozen=True, slots=True)
+class ProfielTreffer:
+    """A hit in a professional profile (competence, level requirement, result …)."""
+
+    item: ProfielItem
+    profiel_titel: str
+    score: float
+    fragment: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +47,39 @@ def _snippet(text: str, query_tokens: list[str], width: int = 160) -> str:
     return ("… " if start else "") + snippet
 
 
+def _score(query_tokens: list[str], folded_query: str, text: str) -> float:
+    """Stemmed-token hits first (all query words present), else a typo-tolerant partial ratio."""
+    from rapidfuzz import fuzz
+
+    doc_tokens = tokens(text)
+    doc_set = set(doc_tokens)
+    exact = sum(1 for q in query_tokens if q in doc_set)
+    prefix = sum(1 for q in query_tokens if q not in doc_set and any(d.startswith(q) for d in doc_set))
+    if exact + prefix == len(query_tokens):
+        # Shorter texts that are about the query rank above long ones that mention it.
+        return 100.0 - 10.0 * prefix / len(query_tokens) - min(9.0, len(doc_tokens) / 40.0)
+    return fuzz.partial_ratio(folded_query, fold(text)) * 0.9
+
+
+def zoek_profielen(corpus: Corpus, query: str, *, limiet: int | None = 25) -> list[ProfielTreffer]:
+    """Search the professional profiles' items (competences, levels, results), best first."""
+    query_tokens = tokens(query)
+    if not query_tokens:
+        return []
+    folded_query = fold(query)
+    hits = []
+    for profiel in corpus.beroepsprofielen:
+        # Level requirements (education, registration) are searchable as the level's item.
+        levels = [ProfielItem(n.id, n.eistekst, n.opleiding_regel, profiel.sleutel) for n in profiel.niveaus]
+        level_ids = {n.id for n in profiel.niveaus}
+        for item in [*levels, *(i for i in profiel.items if i.id not in level_ids)]:
+            score = _score(query_tokens, folded_query, item.tekst)
+            if score >= MIN_SCORE:
+                hits.append(ProfielTreffer(item, profiel.titel, round(score, 1), _snippet(item.tekst, query_tokens)))
+    hits.sort(key=lambda h: (-h.score, h.item.id))
+    return hits[:limiet] if limiet else hits
+
+
 def zoek(
     corpus: Corpus,
     query: str,
@@ -51,8 +95,6 @@ def zoek(
     'melding'); a typo still matches through rapidfuzz's partial ratio. Filters narrow the
     candidates to themes, kader numbers, or the kaders that apply to a segment.
     """
-    from rapidfuzz import fuzz
-
     query_tokens = tokens(query)
     if not query_tokens:
         return []
@@ -69,17 +111,7 @@ def zoek(
         if segment_kaders is not None and criterium.kader not in segment_kaders:
             continue
         text = _searchable(criterium)
-        doc_tokens = tokens(text)
-        doc_set = set(doc_tokens)
-        # Exact (stemmed) token hits count most; prefixes ('meld' in 'meldcode') next.
-        exact = sum(1 for q in query_tokens if q in doc_set)
-        prefix = sum(1 for q in query_tokens if q not in doc_set and any(d.startswith(q) for d in doc_set))
-        if exact + prefix == len(query_tokens):
-            score = 100.0 - 10.0 * prefix / len(query_tokens)
-            # Shorter criteria that are about the query rank above long ones that mention it.
-            score -= min(9.0, len(doc_tokens) / 40.0)
-        else:
-            score = fuzz.partial_ratio(folded_query, fold(text)) * 0.9
+        score = _score(query_tokens, folded_query, text)
         if score >= MIN_SCORE:
             results.append(Zoekresultaat(criterium, round(score, 1), _snippet(text, query_tokens)))
     results.sort(key=lambda r: (-r.score, r.criterium.kader, r.criterium.id))
