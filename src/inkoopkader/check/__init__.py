@@ -102,9 +102,17 @@ def check(
         selectie = select(corpus, segment, **selectie_opties)
         herkomst = f"segment: {selectie.segment.id}"
     elif concept.selectie and concept.selectie.get("segment"):
+        from ..select import parse_vorm
+
         ids = [str(i) for i in concept.selectie.get("criteria", []) or []]
-        selectie = select(corpus, str(concept.selectie["segment"]), ids=ids) if ids else select(
-            corpus, str(concept.selectie["segment"])
+        vormen = concept.selectie.get("vormen") or {}
+        # Keep compose's eis/vraag/verwijzing per criterion, as recorded in the document.
+        per_criterium = {str(k): parse_vorm(str(v)) for k, v in dict(vormen).items()}  # type: ignore[call-overload]
+        segment_id = str(concept.selectie["segment"])
+        selectie = (
+            select(corpus, segment_id, ids=ids, vorm_per_criterium=per_criterium)
+            if ids
+            else select(corpus, segment_id)
         )
         herkomst = "document (samengesteld met inkoopkader compose)"
     else:

@@ -1360,13 +1360,26 @@ def lees_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, Any] | None
     except (zipfile.BadZipFile, OSError) as exc:
         naam = "het document" if isinstance(bron, bytes) else f"'{bron}'"
         raise InkoopkaderError(f"{naam} is geen Word-document: {exc}") from None
+    # Untrusted input: read only small parts, never a DOCTYPE, never resolve entities or fetch.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+    def lees(name: str) -> bytes:
+        if archive.getinfo(name).file_size > 5 * 1024 * 1024:
+            raise InkoopkaderError(f"Onderdeel '{name}' van het document is verdacht groot; niet gelezen.")
+        return archive.read(name)
+
+    def veilig(data: bytes, name: str) -> Any:
+        if b"<!DOCTYPE" in data[:4096].upper():
+            raise InkoopkaderError(f"Onderdeel '{name}' van het document bevat een DOCTYPE; geweigerd.")
+        return etree.fromstring(data, parser)
+
     with archive:
         names = archive.namelist()
         for name in sorted(n for n in names if re.fullmatch(r"customXml/item\d+\.xml", n)):
-            data = archive.read(name)
+            data = lees(name)
             if NAMESPACE.encode() not in data:
                 continue
-            root = etree.fromstring(data)
+            root = veilig(data, name)
             if root.tag != f"{{{NAMESPACE}}}selectie":
                 continue
             criteria = list(root.iterfind(f"{{{NAMESPACE}}}criterium"))
@@ -1378,7 +1391,7 @@ def lees_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, Any] | None
                 "plaatsen": {c.get("id"): c.get("plaats") for c in criteria},
             }
         if "docProps/custom.xml" in names:
-            root = etree.fromstring(archive.read("docProps/custom.xml"))
+            root = veilig(lees("docProps/custom.xml"), "docProps/custom.xml")
             props = {p.get("name"): (p[0].text or "") if len(p) else "" for p in root}
             if "inkoopkader.segment" in props:
                 parts = sorted((int(k.rsplit(".", 1)[1]), v) for k, v in props.items()
