@@ -134,7 +134,7 @@ def check(
 
     resultaten = [
         CriteriumResultaat(**{**r.__dict__, "vereist": r.criterium.id in required})
-        for r in match_criteria(concept, keuzes)
+        for r in match_criteria(concept, keuzes, corpus=corpus)
     ]
     kaderverwijzingen = find_kaderverwijzingen(concept, corpus)
     verouderd = find_verouderd(concept, corpus)
@@ -142,7 +142,11 @@ def check(
     redenen = []
     missing_required = [r.criterium.id for r in resultaten if r.vereist and r.status is Status.ONTBREEKT]
     if missing_required:
-        redenen.append(f"{len(missing_required)} vereiste criteria ontbreken: {', '.join(missing_required)}")
+        aantal = len(missing_required)
+        redenen.append(
+            f"{aantal} vereist{'' if aantal == 1 else 'e'} criteri{'um ontbreekt' if aantal == 1 else 'a ontbreken'}: "
+            f"{', '.join(missing_required)}"
+        )
     rapport = Rapport(
         concept=concept.naam,
         formaat=concept.formaat,

@@ -1,0 +1,248 @@
+"""Benchmark of `inkoopkader check`: accuracy on the labelled drafts, and speed on a 200-page draft.
+
+1. Precision and recall per edit type on tests/fixtures/check/ (labels.yaml): how many of the
+   criteria a tender writer copied, swapped actors in, merged, split, cut short or paraphrased are
+   found, and how many reported criteria are really there.
+2. Speed: a generated ~200-page Word draft (compose-like criteria, some with actor swaps, some in
+   requirement tables, amid much unrelated procurement text: prices, invoicing, iWmo messaging,
+   contract articles, a hulpmiddelen chapter). The whole process `inkoopkader check DRAFT --segment
+   wmo-1a` is timed against a floor script that only opens the same file with python-docx and reads
+   all paragraph and table text. Target (issue 4): ratio <= 2.0.
+
+Run: python benchmarks/bench_check.py [--runs N] [--pagina 200] [--alleen-snelheid | --alleen-kwaliteit]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+FLOOR = """
+import sys
+from docx import Document
+doc = Document(sys.argv[1])
+parts = [p.text for p in doc.paragraphs]
+def cells(table):
+    for row in table.rows:
+        for cell in row.cells:
+            parts.extend(p.text for p in cell.paragraphs)
+            for inner in cell.tables:
+                cells(inner)
+for table in doc.tables:
+    cells(table)
+print(sum(len(p) for p in parts))
+"""
+
+ONVERWANT = [
+    "De Aanbieder declareert maandelijks via het iWmo-berichtenverkeer (303-bericht) op basis van een geldige "
+    "toewijzing. Declaraties worden uiterlijk op de twintigste van de volgende maand ingediend; de gemeente "
+    "betaalt binnen dertig dagen na ontvangst van een juiste en volledige declaratie.",
+    "De tarieven worden jaarlijks per 1 januari geïndexeerd met de OVA-index. Opdrachtgever maakt de "
+    "geïndexeerde tarieven uiterlijk 1 november bekend. Meerwerk wordt alleen vergoed na voorafgaande "
+    "schriftelijke toestemming van Opdrachtgever.",
+    "Opdrachtnemer stuurt binnen vijf werkdagen na ontvangst van een toewijzing een 305-startbericht en binnen "
+    "vijf werkdagen na beëindiging een 307-stopbericht via het Gemeentelijk Gegevensknooppunt.",
+    "Partijen kunnen de overeenkomst tussentijds opzeggen met een opzegtermijn van zes maanden. Bij "
+    "ontbinding blijven de bepalingen over geheimhouding, aansprakelijkheid en overdracht van kracht.",
+    "Opdrachtnemer heeft een bedrijfsaansprakelijkheidsverzekering met een dekking van ten minste EUR "
+    "2.500.000 per gebeurtenis en legt op verzoek een kopie van de polis over.",
+    "De levertermijn van een traplift bedraagt zes weken na goedkeuring van de offerte. Bij storing is een "
+    "monteur binnen vier uur ter plaatse; een scootmobiel wordt binnen tien werkdagen geleverd.",
+    "Inschrijvingen worden beoordeeld op de beste prijs-kwaliteitverhouding. Het plan van aanpak telt maximaal "
+    "vier pagina's A4 en wordt beoordeeld door een commissie van drie beoordelaars.",
+    "De productieverantwoording wordt jaarlijks vóór 1 april ingediend volgens het Protocol "
+    "Productieverantwoording Wmo, met een controleverklaring van een accountant.",
+    "Vragen over deze aanbesteding kunnen uitsluitend via TenderNed worden gesteld tot tien dagen voor de "
+    "sluitingsdatum. De antwoorden worden in een nota van inlichtingen gepubliceerd.",
+    "De gemeente kan steekproefsgewijs dossiers controleren op de rechtmatigheid van de gedeclareerde "
+    "ondersteuning. Onterecht gedeclareerde bedragen worden verrekend met toekomstige betalingen.",
+]
+KOPPEN = [
+    "Tarieven en bekostiging",
+    "Facturatie",
+    "Berichtenverkeer iWmo",
+    "Contractvoorwaarden",
+    "Verzekeringen",
+    "Hulpmiddelen",
+    "Beoordeling",
+    "Verantwoording",
+    "Inlichtingen",
+    "Controle",
+]
+
+
+def _actorwissel(tekst: str, rnd: random.Random) -> str:
+    if rnd.random() < 0.5:
+        return tekst
+    return (
+        tekst.replace("De organisatie", rnd.choice(["Opdrachtnemer", "De Aanbieder", "Inschrijver"]))
+        .replace("de cliënt", "de inwoner")
+        .replace("De professional", "De medewerker")
+        .replace("**", "")
+    )
+
+
+def maak_concept(pad: Path, paginas: int = 200, seed: int = 7) -> tuple[dict[str, int], set[str]]:
+    """A ~`paginas`-page draft: half of the wmo-1a criteria between many pages of unrelated text.
+
+    Returns counts and the IDs of the criteria put in.
+    """
+    from docx import Document
+
+    import inkoopkader
+
+    rnd = random.Random(seed)
+    corpus = inkoopkader.load_corpus()
+    keuzes = list(inkoopkader.select(corpus, "wmo-1a").keuzes)
+    rnd.shuffle(keuzes)
+    gekozen = keuzes[: len(keuzes) // 2]
+    doc = Document()
+    doc.add_heading("Aanbestedingsleidraad Wmo-ondersteuning 2027 (gegenereerd testconcept)", 0)
+    alineas = tabellen = 0
+    doel_alineas = paginas * 16  # ~16 paragraphs of this length fill a page
+    per_blok = max(1, doel_alineas // max(1, len(gekozen)))
+    hoofdstuk = 0
+    ingevoegd: list[str] = []
+    while alineas < doel_alineas or gekozen:
+        hoofdstuk += 1
+        doc.add_heading(f"{hoofdstuk} {rnd.choice(KOPPEN)}", 1)
+        for _ in range(per_blok):
+            doc.add_paragraph(rnd.choice(ONVERWANT))
+            alineas += 1
+        if gekozen:
+            keuze = gekozen.pop()
+            crit = keuze.criterium
+            ingevoegd.append(crit.id)
+            tekst = _actorwissel(crit.tekst, rnd)
+            if rnd.random() < 0.2:
+                table = doc.add_table(rows=1, cols=3)
+                cells = table.rows[0].cells
+                cells[0].text, cells[1].text, cells[2].text = (
+                    f"E{hoofdstuk}",
+                    tekst.replace("**", ""),
+                    "Ja/nee",
+                )
+                for item in crit.items:
+                    cells[1].add_paragraph(item.tekst.replace("**", ""))
+                tabellen += 1
+            else:
+                doc.add_paragraph(tekst.replace("**", ""), style="List Number")
+                for item in crit.items:
+                    doc.add_paragraph(item.tekst.replace("**", ""), style="List Bullet")
+                for vervolg in crit.vervolg:
+                    doc.add_paragraph(vervolg.replace("**", ""))
+            alineas += 1 + len(crit.items)
+        if hoofdstuk % 25 == 0:
+            table = doc.add_table(rows=6, cols=4)
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    cell.text = (
+                        f"Product {r}.{c}" if c == 0 else f"€ {rnd.randint(20, 160)},{rnd.randint(10, 99)}"
+                    )
+            tabellen += 1
+    doc.save(str(pad))
+    return {"alineas": alineas, "tabellen": tabellen, "criteria": len(ingevoegd)}, set(ingevoegd)
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def kwaliteit() -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from check_fixtures import KOPIEERBEWERKINGEN, evalueer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        uitkomst, _ = evalueer(Path(tmp))
+    print(f"Labelled criteria: {uitkomst.aantal} (tests/fixtures/check/labels.yaml)")
+    print(f"{'bewerking':<18} {'n':>4} {'recall':>7} {'status juist':>13}")
+    for bewerking, rows in sorted(uitkomst.per_bewerking.items()):
+        recall = sum(1 for _, _, p in rows if p != "ontbreekt") / len(rows)
+        juist = sum(1 for _, e, p in rows if e == p) / len(rows)
+        print(f"{bewerking:<18} {len(rows):>4} {recall:>7.2f} {juist:>13.2f}")
+    print(f"recall kopieerbewerkingen: {uitkomst.recall(KOPIEERBEWERKINGEN):.3f} (doel >= 0.9)")
+    print(f"recall alle bewerkingen:   {uitkomst.recall():.3f}")
+    print(
+        f"precisie:                  {uitkomst.precisie:.3f} (doel >= 0.95; {uitkomst.gevonden} gemeld, "
+        f"{len(uitkomst.vals_positief)} onterecht)"
+    )
+    print(f"treffers in ongerelateerde aanbestedingen: {len(uitkomst.ongerelateerd)} (doel 0)")
+
+
+def snelheid(runs: int, paginas: int) -> float:
+    exe = shutil.which("inkoopkader") or str(Path(sys.executable).with_name("inkoopkader"))
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "INKOOPKADER_CACHE": os.path.join(tmp, "cache")}
+        concept = Path(tmp, "concept.docx")
+        info, ingevoegd = maak_concept(concept, paginas)
+        tool = [exe, "check", str(concept), "--segment", "wmo-1a"]
+        floor = [sys.executable, "-c", FLOOR, str(concept)]
+        timed(tool, env)  # warm the corpus cache, as on any machine after the first run
+        tool_t, floor_t = [], []
+        for _ in range(runs):
+            tool_t.append(timed(tool, env))
+            floor_t.append(timed(floor, env))
+        size = concept.stat().st_size
+        gevonden = _gevonden_in(concept)
+    tool_s, floor_s = statistics.median(tool_t), statistics.median(floor_t)
+    ratio = tool_s / floor_s
+    print(
+        f"concept: ~{paginas} pagina's, {info['alineas']} alinea's, {info['tabellen']} tabellen, "
+        f"{info['criteria']} criteria uit wmo-1a erin, {size // 1024} KiB"
+    )
+    print(
+        f"vloer (python-docx openen + alle alinea- en tabeltekst lezen): {floor_s * 1000:7.0f} ms (mediaan van {runs})"
+    )
+    print(
+        f"inkoopkader check CONCEPT --segment wmo-1a:                   {tool_s * 1000:7.0f} ms (mediaan van {runs})"
+    )
+    print(f"verhouding: {ratio:.2f}x (doel <= 2.0x) -> {'GEHAALD' if ratio <= 2.0 else 'NIET GEHAALD'}")
+    juist = len(gevonden & ingevoegd)
+    print(
+        f"herkend in dit concept: {juist} van {len(ingevoegd)} ingevoegde criteria "
+        f"(recall {juist / len(ingevoegd):.3f}), {len(gevonden - ingevoegd)} onterecht "
+        f"(precisie {juist / len(gevonden) if gevonden else 1.0:.3f}); criteria van een paar woorden tussen "
+        "pagina's andere tekst tellen bewust niet mee"
+    )
+    return ratio
+
+
+def _gevonden_in(concept: Path) -> set[str]:
+    import inkoopkader
+    from inkoopkader.check import Status
+
+    rapport = inkoopkader.check(concept, segment="wmo-1a")
+    return {r.criterium.id for r in rapport.resultaten if r.status is not Status.ONTBREEKT}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pagina", type=int, default=200, dest="paginas")
+    groep = parser.add_mutually_exclusive_group()
+    groep.add_argument("--alleen-kwaliteit", action="store_true")
+    groep.add_argument("--alleen-snelheid", action="store_true")
+    args = parser.parse_args()
+    if not args.alleen_snelheid:
+        kwaliteit()
+    if args.alleen_kwaliteit:
+        return 0
+    print()
+    ratio = snelheid(args.runs, args.paginas)
+    return 0 if ratio <= 2.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

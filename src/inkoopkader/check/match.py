@@ -1,0 +1,790 @@
+"""Matching: which selected criteria a tender draft contains, as written or edited, and which it lacks.
+
+    >>> resultaten = match_criteria(concept, selectie.keuzes)          # doctest: +SKIP
+    >>> [(r.criterium.id, r.status.value, r.score) for r in resultaten]
+
+How a criterion is found, in this order:
+
+1. **Anchors.** A block that carries the criterion's compose bookmark (`Tekstblok.ankers`) is its
+   place, however much the text was edited. The text there is compared with the source: status
+   `gedekt` when it still says the same, otherwise `gewijzigd` with what differs.
+2. **Text.** Every other criterion is looked for in the text. A criterion is split into units — the
+   sentences of its text, its sub-items and follow-up paragraphs — and every text (criterion and
+   draft) is normalised by `inkoopkader.check.taal`: folded, stemmed, synonyms such as
+   "Opdrachtnemer"/"de organisatie" or "inwoner"/"cliënt" made equal, stop words left out. Words
+   weigh by how rare they are among the criteria (idf); words every care tender uses ("zorg",
+   "cliënt", the `algemeen` list in the synonym file) weigh little, words in parentheses weigh less
+   (tender writers drop parentheticals).
+
+   Candidates come from an inverted index over the draft's terms: the blocks sharing the most rare
+   terms with a criterion. Around each candidate a window of neighbouring blocks is scored: each unit
+   takes the block — or run of up to four consecutive blocks, for a criterion split over a list —
+   that covers most of its weight. The best window is the evidence. Two criteria merged into one
+   paragraph are both found, because a block may serve several criteria.
+
+   Precision: a criterion counts as found only when the evidence covers enough of its weight
+   (`DREMPEL_GEVONDEN`; down to `DREMPEL_PARAFRASE` for a paraphrase, or one substantial unit almost
+   word for word for a truncation), enough distinctive (non-general) weight, and when the evidence
+   sentences are mostly about the criterion rather than holding its words scattered through text
+   about something else. So prices, invoicing or a tender for something else do not match on
+   "organisatie", "cliënt" and "zorg". Criteria of a few words ("Openheid", "Gaat erop af") are
+   accepted only as a block that says just that, next to other found criteria (a list of
+   competences, not a stray heading); criteria of one short sentence need a block of their own or
+   found neighbours. When two criteria compete for the same text (near-duplicates in the corpus), the
+   better match keeps it and the other needs distinctive evidence of its own.
+
+Scores are 0-100: the share of the criterion's weight the evidence covers, less the share of words the
+draft inserted within the matched sentences. `gedekt` needs `DREMPEL_GEDEKT` and every substantial
+unit (sentence, item) present; anything found below that is `gewijzigd`, with `verschil` listing the
+missing units, the missing words and the inserted words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Corpus, Criterium, Item
+from ..select import Keuze
+from ..text import strip_markup
+from .model import Bewijs, Concept, CriteriumResultaat, Status, Tekstblok
+from .taal import Synoniemen, Token, laad_synoniemen
+
+__all__ = ["DREMPEL_GEDEKT", "DREMPEL_GEVONDEN", "DREMPEL_PARAFRASE", "match_criteria"]
+
+DREMPEL_GEVONDEN = 65.0  # score (share of weight covered) at which a criterion counts as found
+DREMPEL_PARAFRASE = 50.0  # lower scores count only when the evidence is mostly about the criterion
+DREMPEL_GEDEKT = 85.0  # minimum score for 'gedekt' (as in the source, after normalisation)
+MIN_ONDERSCHEIDEND = 8.0  # minimum distinctive (non-general) weight the evidence must share
+
+_GEWICHT_ALGEMEEN = 0.25
+_STRAF_TOEGEVOEGD = 1.0  # how much words inserted within the criterion's sentences lower its score
+_GEWICHT_HAAKJES = 0.3
+_MAX_SONDES = 16  # rare terms per criterion used to retrieve candidates
+_MAX_KANDIDATEN = 8  # candidate blocks per criterion
+MIDDEL_ONDERSCHEIDEND = 14.0  # below this a match also needs a block of its own or found neighbours
+_MAX_RUN = 4  # consecutive blocks one unit may spread over (a criterion split over a list)
+_CONTEXT = 15  # blocks around a short criterion in which other found criteria must be
+_LIJSTTEKEN = re.compile(r"^\s*(?:[-*+•·◦▪–—]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)])\s+")
+_ZIN = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+_HAAKJES = re.compile(r"\([^()]*\)")
+# Criterion IDs (compose prints them next to each criterion) are markers, not content.
+_ID = re.compile(r"\b[a-z]{2,5}-\d{2,3}[a-z]?\b", re.IGNORECASE)
+_ZINSDEEL = re.compile(r"(?<=[.!?;])\s+(?=\S)|\s*[·›|\n]+\s*")
+_NEVENSCHIKKING = re.compile(r",|\s(?:en|of|maar)\s", re.IGNORECASE)  # clauses of a merged sentence
+_SEGMENT = re.compile(r"[.;:!?·|›»\n]+")
+
+
+# --- the criterion side -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Eenheid:
+    """A sentence of a criterion's text, one of its items or a follow-up paragraph."""
+
+    soort: str  # "tekst" | "onderdeel" | "vervolg"
+    tekst: str
+    gewichten: dict[str, float]
+    totaal: float
+    syn: Synoniemen
+    _tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The unit's tokens with their words (only needed to describe differences, so built lazily)."""
+        if self._tokens is None:
+            self._tokens = self.syn.tokens(self.tekst)
+        return self._tokens
+
+
+@dataclass
+class _Crit:
+    keuze: Keuze
+    eenheden: list[_Eenheid]
+    gewichten: dict[str, float]  # every term of the criterion, max weight over its units
+    totaal: float
+    onderscheidend: float  # weight of the non-general terms
+    sondes: list[str]
+
+    @property
+    def kort(self) -> bool:
+        """Too little distinctive text to be recognised on its words alone ('Openheid')."""
+        return self.onderscheidend < MIN_ONDERSCHEIDEND or len(self.sondes) < 2
+
+    @property
+    def middel(self) -> bool:
+        """Short enough that common phrases could imitate it ('De eigen kracht ... wordt versterkt')."""
+        return not self.kort and (self.onderscheidend < MIDDEL_ONDERSCHEIDEND or len(self.sondes) < 4)
+
+
+@dataclass
+class _Treffer:
+    """The best evidence for one criterion in one window of blocks."""
+
+    score: float
+    dekking: float  # weighted share of the criterion covered, 0-1
+    eenheid_dekking: list[float]
+    eenheid_blokken: list[tuple[int, ...]]
+    gevonden: set[str]  # criterion terms present in the evidence
+    onderscheidend: float  # distinctive weight of `gevonden`
+    via_anker: bool = False
+    toegevoegd: list[str] = field(default_factory=list)
+
+    @property
+    def blokken(self) -> list[int]:
+        seen: dict[int, None] = {}
+        for index, (run, cov) in enumerate(zip(self.eenheid_blokken, self.eenheid_dekking)):
+            # A unit that is mostly missing does not make its best block evidence (an anchor does).
+            if cov >= 0.3 or (self.via_anker and index == 0):
+                for b in run:
+                    seen[b] = None
+        return sorted(seen)
+
+
+def _zonder_lijstteken(tekst: str) -> str:
+    return _LIJSTTEKEN.sub("", tekst, count=1)
+
+
+def _schoon(tekst: str) -> str:
+    """A draft block's text without list marker and criterion IDs."""
+    return _ID.sub(" ", _zonder_lijstteken(tekst))
+
+
+def _item_teksten(items: Iterable[Item]) -> Iterable[str]:
+    for item in items:
+        for sub in item.walk():
+            yield sub.tekst
+
+
+def _zinnen(tekst: str) -> list[str]:
+    """Sentences; a very short one is joined to the previous one."""
+    parts = [p.strip() for p in _ZIN.split(tekst) if p.strip()]
+    result: list[str] = []
+    for part in parts:
+        if result and len(part.split()) < 4:
+            result[-1] = f"{result[-1]} {part}"
+        else:
+            result.append(part)
+    return result
+
+
+class _Weger:
+    """Term weights: idf over the criteria of the kaders involved, general words and parentheses lighter."""
+
+    def __init__(self, syn: Synoniemen, criteria: Iterable[Criterium]) -> None:
+        self.syn = syn
+        df: dict[str, int] = defaultdict(int)
+        n = 0
+        for crit in criteria:
+            n += 1
+            teksten = [crit.tekst, *_item_teksten(crit.items), *crit.vervolg]
+            for term in {t for tekst in teksten for t in syn.termen_van(_zonder_lijstteken(tekst))}:
+                df[term] += 1
+        self.n = max(n, 1)
+        self.df = df
+        self.onbekend = math.log(1 + self.n)  # a term no criterion uses: as rare as can be
+
+    def idf(self, term: str) -> float:
+        df = self.df.get(term)
+        if df is None:
+            return self.onbekend
+        return math.log(1 + self.n / (1 + df))
+
+    def gewicht(self, term: str) -> float:
+        w = self.idf(term)
+        return w * _GEWICHT_ALGEMEEN if self.syn.is_algemeen(term) else w
+
+    def eenheid(self, soort: str, tekst: str) -> _Eenheid | None:
+        tekst = _zonder_lijstteken(strip_markup(tekst)).strip()
+        gewichten: dict[str, float] = {}
+        tokens: list[Token] | None = None
+        if "(" in tekst:
+            tokens = self.syn.tokens(tekst)
+            haakjes = [(m.start(), m.end()) for m in _HAAKJES.finditer(tekst)]
+            for token in tokens:
+                if token.stop:
+                    continue
+                w = self.gewicht(token.term)
+                if any(a <= token.start < b for a, b in haakjes):
+                    w *= _GEWICHT_HAAKJES
+                gewichten[token.term] = max(gewichten.get(token.term, 0.0), w)
+        else:
+            for term in self.syn.termen_van(tekst):
+                if term not in gewichten:
+                    gewichten[term] = self.gewicht(term)
+        if not gewichten:
+            return None
+        return _Eenheid(soort, tekst, gewichten, sum(gewichten.values()), self.syn, tokens)
+
+    def criterium(self, keuze: Keuze) -> _Crit | None:
+        crit = keuze.criterium
+        eenheden = [e for z in _zinnen(strip_markup(crit.tekst)) if (e := self.eenheid("tekst", z))]
+        eenheden += [e for t in _item_teksten(crit.items) if (e := self.eenheid("onderdeel", t))]
+        eenheden += [e for t in crit.vervolg if (e := self.eenheid("vervolg", t))]
+        if not eenheden:
+            return None
+        gewichten: dict[str, float] = {}
+        for e in eenheden:
+            for term, w in e.gewichten.items():
+                gewichten[term] = max(gewichten.get(term, 0.0), w)
+        onderscheidend = sum(w for t, w in gewichten.items() if not self.syn.is_algemeen(t))
+        # Probe with the rarest terms of every unit (so that a long list of items does not crowd out
+        # the criterion's own sentence), then with the rarest terms overall.
+        sondes: dict[str, None] = {}
+        for e in eenheden:
+            own = sorted(
+                (t for t in e.gewichten if not self.syn.is_algemeen(t)), key=lambda t: -e.gewichten[t]
+            )
+            sondes.update(dict.fromkeys(own[:2]))
+        rest = sorted((t for t in gewichten if not self.syn.is_algemeen(t)), key=lambda t: -gewichten[t])
+        for t in rest:
+            if len(sondes) >= max(_MAX_SONDES, 2 * len(eenheden)):
+                break
+            sondes[t] = None
+        return _Crit(
+            keuze, eenheden, gewichten, sum(e.totaal for e in eenheden), onderscheidend, list(sondes)
+        )
+
+
+# --- the draft side ----------------------------------------------------------------------------------
+
+
+class _Tekst:
+    """The draft's blocks as term sets, with an inverted index."""
+
+    def __init__(self, syn: Synoniemen, blokken: Sequence[Tekstblok]) -> None:
+        self.blokken = blokken
+        self.termen: list[frozenset[str]] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+        cache: dict[str, frozenset[str]] = {}  # drafts repeat text (headers, boilerplate, table cells)
+        for i, blok in enumerate(blokken):
+            terms = cache.get(blok.tekst)
+            if terms is None:
+                terms = cache[blok.tekst] = frozenset(syn.termen_van(_schoon(blok.tekst)))
+            self.termen.append(terms)
+            for term in terms:
+                self.index[term].append(i)
+        self.n = len(blokken)
+        # A term in a large share of a long draft's blocks says nothing about where a criterion is.
+        self.max_postings = max(60, self.n // 8)
+
+
+# --- scoring -------------------------------------------------------------------------------------------
+
+
+def _dekking(eenheid: _Eenheid, termen: frozenset[str] | set[str]) -> float:
+    return sum(w for t, w in eenheid.gewichten.items() if t in termen) / eenheid.totaal
+
+
+def _beste_run(eenheid: _Eenheid, tekst: _Tekst, lo: int, hi: int) -> tuple[float, tuple[int, ...]]:
+    """The block, or run of consecutive blocks, in [lo, hi) that covers most of the unit."""
+    best: float = 0.0
+    best_run: tuple[int, ...] = ()
+    singles = [(_dekking(eenheid, tekst.termen[j]), j) for j in range(lo, hi)]
+    for cov, j in singles:
+        if cov > best:
+            best, best_run = cov, (j,)
+    if best >= 0.8 or len(eenheid.gewichten) < 3:
+        return best, best_run
+    # Split over a list: grow runs from blocks that already cover part of the unit.
+    for cov, j in singles:
+        if cov <= 0.0:
+            continue
+        union = set(tekst.termen[j])
+        for k in range(1, _MAX_RUN):
+            if j + k >= hi:
+                break
+            union |= tekst.termen[j + k]
+            run_cov = _dekking(eenheid, union) - 0.03 * k  # prefer the shorter run
+            if run_cov > best + 0.1:
+                best, best_run = run_cov, tuple(range(j, j + k + 1))
+    return max(best, 0.0), best_run
+
+
+def _beoordeel(
+    crit: _Crit, tekst: _Tekst, lo: int, hi: int, weger: _Weger, vast: Sequence[int] = ()
+) -> _Treffer:
+    """Score a window of blocks [lo, hi); `vast` are blocks the first unit must use (an anchor)."""
+    covs: list[float] = []
+    runs: list[tuple[int, ...]] = []
+    for index, eenheid in enumerate(crit.eenheden):
+        if vast and index == 0:
+            union: set[str] = set()
+            for b in vast:
+                union |= tekst.termen[b]
+            cov, run = _dekking(eenheid, union), tuple(vast)
+            # The rest of the criterion text may have moved out of the bookmark; look around it too.
+            alt_cov, alt_run = _beste_run(eenheid, tekst, lo, hi)
+            if alt_cov > cov + 0.2:
+                cov, run = alt_cov, alt_run
+        else:
+            cov, run = _beste_run(eenheid, tekst, lo, hi)
+        covs.append(cov)
+        runs.append(run)
+    gevonden: set[str] = set()
+    for eenheid, run in zip(crit.eenheden, runs):
+        union = set()
+        for b in run:
+            union |= tekst.termen[b]
+        gevonden |= {t for t in eenheid.gewichten if t in union}
+    dekking = sum(e.totaal * c for e, c in zip(crit.eenheden, covs)) / crit.totaal
+    onderscheidend = sum(crit.gewichten[t] for t in gevonden if not weger.syn.is_algemeen(t))
+    return _Treffer(100.0 * dekking, dekking, covs, runs, gevonden, onderscheidend)
+
+
+def _kandidaten(crit: _Crit, tekst: _Tekst) -> list[int]:
+    """Blocks sharing the most rare criterion terms (inverted index), best first."""
+    acc: dict[int, float] = defaultdict(float)
+    for term in crit.sondes:
+        postings = tekst.index.get(term)
+        if not postings or len(postings) > tekst.max_postings:
+            continue
+        w = crit.gewichten[term]
+        for b in postings:
+            acc[b] += w
+    if not acc:
+        return []
+    # A candidate must carry a fair part of the probe weight of at least one unit.
+    drempel = 0.3 * max(sum(e.gewichten.get(t, 0.0) for t in crit.sondes) for e in crit.eenheden)
+    # Ties (the same words in many blocks) go to the shortest block: most likely the criterion itself.
+    beste = sorted(
+        (b for b, v in acc.items() if v >= drempel), key=lambda b: (-acc[b], len(tekst.termen[b]), b)
+    )
+    return beste[:_MAX_KANDIDATEN]
+
+
+def _venster(crit: _Crit, b: int, n: int) -> tuple[int, int]:
+    extra = min(len(crit.eenheden) + 1, 40)
+    return max(0, b - extra), min(n, b + extra + 2)
+
+
+def _gevonden(treffer: _Treffer, crit: _Crit, drempel: float, tekst: _Tekst, weger: _Weger) -> bool:
+    """Whether a window's evidence is the criterion (copied, edited, cut short or paraphrased).
+
+    Coverage alone is not enough: a long paragraph about something else can hold most of a
+    criterion's words. The evidence sentences must also be mostly about the criterion
+    (`_zuiverheid`), the more so the lower the coverage.
+    """
+    if crit.kort or treffer.onderscheidend < MIN_ONDERSCHEIDEND:
+        return False  # short criteria go through `_korte_criteria`
+    kandidaat = treffer.score >= min(drempel, DREMPEL_PARAFRASE)
+    if not kandidaat:
+        # Truncated: one substantial unit is there almost word for word, the rest was dropped.
+        for eenheid, cov in zip(crit.eenheden, treffer.eenheid_dekking):
+            if cov >= 0.8 and eenheid.totaal >= 0.15 * crit.totaal:
+                distinct = sum(
+                    w
+                    for t, w in eenheid.gewichten.items()
+                    if not weger.syn.is_algemeen(t) and t in treffer.gevonden
+                )
+                if distinct >= 1.5 * MIN_ONDERSCHEIDEND:
+                    kandidaat = True
+                    break
+    if not kandidaat:
+        return False
+    zuiver = _zuiverheid(crit, treffer, tekst, weger)
+    if treffer.score >= drempel:
+        return zuiver >= 0.3
+    return zuiver >= 0.45
+
+
+# --- differences ----------------------------------------------------------------------------------------
+
+
+def _reeksen(tokens: Sequence[Token], ontbreekt: Iterable[bool], tekst: str) -> list[str]:
+    """Runs of marked content tokens (stop words in between allowed), as text from `tekst`."""
+    result: list[str] = []
+    start = end = None
+    for token, mis in zip(tokens, ontbreekt):
+        if token.stop:
+            continue
+        if mis:
+            if start is None:
+                start = token.start
+            end = token.start + len(token.tekst)
+        else:
+            if start is not None:
+                result.append(tekst[start:end])
+            start = end = None
+    if start is not None:
+        result.append(tekst[start:end])
+    return [r.strip(" ,;:.") for r in result if r.strip(" ,;:.")]
+
+
+def _kort(tekst: str, n: int = 90) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= n else tekst[: n - 1].rstrip() + "…"
+
+
+def _verschillen(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen) -> tuple[str, ...]:
+    """Human-readable differences: dropped units, missing words, words the draft inserted."""
+    result: list[str] = []
+    missing_words: list[str] = []
+    for eenheid, cov, run in zip(crit.eenheden, treffer.eenheid_dekking, treffer.eenheid_blokken):
+        if cov < 0.5:
+            label = "onderdeel" if eenheid.soort == "onderdeel" else "tekst"
+            result.append(f"ontbreekt ({label}): «{_kort(eenheid.tekst)}»")
+            continue
+        union: set[str] = set()
+        for b in run:
+            union |= tekst.termen[b]
+        marks = [(not t.stop) and t.term not in union for t in eenheid.tokens]
+        missing_words += _reeksen(eenheid.tokens, marks, eenheid.tekst)
+    if missing_words:
+        result.append("ontbreekt: " + ", ".join(f"«{w}»" for w in dict.fromkeys(missing_words)))
+    if treffer.toegevoegd:
+        result.append("toegevoegd: " + ", ".join(f"«{w}»" for w in dict.fromkeys(treffer.toegevoegd)))
+    return tuple(result)
+
+
+def _toevoegingen(crit: _Crit, treffer: _Treffer, tekst: _Tekst, weger: _Weger) -> tuple[list[str], float]:
+    """Words the draft added inside the sentences that carry the criterion, and their share of weight.
+
+    Only sentences whose weight is for the larger part the criterion's count, so that the other half
+    of a merged paragraph (or sentence) is not reported as an insertion.
+    """
+    syn = weger.syn
+    added: list[str] = []
+    added_weight = 0.0
+    matched_weight = 0.0
+
+    def gewicht(term: str) -> float:
+        # A word no criterion uses is an insertion, not another criterion merged in: weigh it lightly.
+        if term.isdigit():
+            return 1.0
+        return weger.gewicht(term) if term in weger.df else 2.0
+
+    for b in treffer.blokken:
+        blok = _schoon(strip_markup(tekst.blokken[b].tekst))
+        for zin in _ZINSDEEL.split(blok):
+            tokens = syn.tokens(zin)
+            content = [t for t in tokens if not t.stop]
+            if not content:
+                continue
+            own = sum(gewicht(t.term) for t in content if t.term in crit.gewichten)
+            if own < 0.45 * sum(gewicht(t.term) for t in content):
+                continue  # another criterion's sentence, or text about something else
+            # Report real insertions, not the actor ('Opdrachtnemer') or the numbering ('Eis 2.4').
+            marks, begonnen = [], False
+            for t in tokens:
+                begonnen = begonnen or t.term in crit.gewichten
+                marks.append(
+                    not t.stop
+                    and t.term not in crit.gewichten
+                    and not syn.is_algemeen(t.term)
+                    and not (t.term.isdigit() and not begonnen)
+                )
+            added += _reeksen(tokens, marks, zin)
+            for t in content:
+                if t.term in crit.gewichten:
+                    matched_weight += crit.gewichten[t.term]
+                elif not syn.is_algemeen(t.term) and not t.term.isdigit():
+                    added_weight += 1.0  # an inserted word: about the weight of a common word
+    total = matched_weight + added_weight
+    return added, (added_weight / total if total else 0.0)
+
+
+# --- the public function --------------------------------------------------------------------------------
+
+
+def _anker_sleutel(waarde: str) -> str:
+    key = re.sub(r"[^a-z0-9]", "_", waarde.strip().lower())
+    return key[3:] if key.startswith("ik_") else key
+
+
+def match_criteria(
+    concept: Concept,
+    keuzes: Sequence[Keuze],
+    *,
+    drempel_gevonden: float = DREMPEL_GEVONDEN,
+    drempel_gedekt: float = DREMPEL_GEDEKT,
+    synoniemen: Synoniemen | None = None,
+    corpus: Corpus | None = None,
+) -> list[CriteriumResultaat]:
+    """Find each selected criterion in a tender draft: anchors first, then the text.
+
+    Args:
+        concept: the draft as text blocks (`read_concept` / `read_text`).
+        keuzes: the selected criteria (a `Selectie.keuzes`), in the order the result should have.
+        drempel_gevonden: minimum score (0-100) for a criterion to count as present.
+        drempel_gedekt: minimum score for `gedekt`; below it a found criterion is `gewijzigd`.
+        synoniemen: a synonym list (default: the bundled `data/check/synoniemen.yaml`).
+        corpus: weigh words by their rarity over the whole corpus, so that a small selection (a few
+            `--id`s) is matched exactly like the same criteria in a large one. Without it, the
+            kaders of the selected criteria are the reference.
+
+    Returns:
+        One CriteriumResultaat per keuze, in the same order, with status, score (0-100), evidence
+        (draft text and location) and, for `gewijzigd`, what differs. `vereist` is always False: the
+        caller decides which criteria are required.
+
+    Raises:
+        SynoniemenFout: the synonym list is invalid.
+    """
+    syn = synoniemen or laad_synoniemen()
+    kaders = {k.nummer: k for k in corpus.kaders} if corpus else {k.kader.nummer: k.kader for k in keuzes}
+    alle = {c.id: c for kader in kaders.values() for c in kader.criteria}
+    for keuze in keuzes:
+        alle.setdefault(keuze.criterium.id, keuze.criterium)
+    weger = _Weger(syn, alle.values())
+    tekst = _Tekst(syn, concept.blokken)
+
+    crits: dict[str, _Crit] = {}
+    for keuze in keuzes:
+        crit = weger.criterium(keuze)
+        if crit is not None:
+            crits[keuze.criterium.id] = crit
+
+    # Anchors: which blocks carry which criterion's bookmark.
+    anker_blokken: dict[str, list[int]] = defaultdict(list)
+    for i, blok in enumerate(concept.blokken):
+        for anker in blok.ankers:
+            anker_blokken[_anker_sleutel(anker)].append(i)
+    eerste_anker = {min(v) for v in anker_blokken.values()}
+
+    geaccepteerd: dict[str, _Treffer] = {}
+    leeg_anker: set[str] = set()
+    for cid, crit in crits.items():
+        blokken = anker_blokken.get(_anker_sleutel(cid))
+        if not blokken:
+            continue
+        if not any(tekst.termen[b] for b in blokken):
+            leeg_anker.add(cid)  # the bookmark survived, its text was deleted
+            continue
+        lo = min(blokken)
+        hi = max(blokken) + 1
+        # The items and follow-up paragraphs come after the bookmarked text, up to the next anchor.
+        grens = min(tekst.n, hi + len(crit.eenheden) + 3)
+        for j in range(hi, grens):
+            if j in eerste_anker:
+                grens = j
+                break
+        treffer = _beoordeel(crit, tekst, lo, max(grens, hi), weger, vast=blokken)
+        treffer.via_anker = True
+        geaccepteerd[cid] = treffer
+
+    # Text: the best windows around retrieved candidates.
+    opties: dict[str, list[_Treffer]] = {}
+    for cid, crit in crits.items():
+        if cid in geaccepteerd or cid in leeg_anker or crit.kort:
+            continue
+        treffers: list[_Treffer] = []
+        seen: set[tuple[int, int]] = set()
+        for b in _kandidaten(crit, tekst):
+            lo, hi = _venster(crit, b, tekst.n)
+            if (lo, hi) in seen:
+                continue
+            seen.add((lo, hi))
+            treffer = _beoordeel(crit, tekst, lo, hi, weger)
+            if _gevonden(treffer, crit, drempel_gevonden, tekst, weger):
+                treffers.append(treffer)
+        if treffers:
+            # Best score first; among equals the evidence of fewest terms (the criterion itself).
+            treffers.sort(key=lambda t: (-round(t.score), sum(len(tekst.termen[b]) for b in t.blokken)))
+            opties[cid] = treffers[:3]
+
+    # Competition: the best match claims its terms in its blocks; a weaker match of another
+    # criterion on the same text needs enough distinctive evidence of its own. Criteria of a few
+    # words only (`middel`) come last and need a block of their own or found neighbours.
+    geclaimd: dict[int, set[str]] = defaultdict(set)
+    for treffer in geaccepteerd.values():
+        _claim(geclaimd, treffer, tekst)
+    lang = [c for c in opties if not crits[c].middel]
+    for cid in sorted(lang, key=lambda c: -opties[c][0].score):
+        for treffer in opties[cid]:
+            if _eigen_bewijs(crits[cid], treffer, tekst, geclaimd, syn):
+                geaccepteerd[cid] = treffer
+                _claim(geclaimd, treffer, tekst)
+                break
+    # Middle-length criteria: first those standing in a block of their own, then (repeatedly) those
+    # next to found criteria — a list of short competences supports itself once one is certain.
+    middel = sorted((c for c in opties if crits[c].middel), key=lambda c: -opties[c][0].score)
+    for ronde in range(4):
+        sterk = [b for t in geaccepteerd.values() for b in t.blokken]
+        nieuw = False
+        for cid in middel:
+            if cid in geaccepteerd:
+                continue
+            crit = crits[cid]
+            for treffer in opties[cid]:
+                if ronde == 0:
+                    ok = any(
+                        _zegt_alleen(crit, concept.blokken[b].tekst, weger, 0.8, 0.6) for b in treffer.blokken
+                    )
+                else:
+                    ok = any(abs(b - s) <= _CONTEXT for b in treffer.blokken for s in sterk)
+                if ok and _eigen_bewijs(crit, treffer, tekst, geclaimd, syn):
+                    geaccepteerd[cid] = treffer
+                    _claim(geclaimd, treffer, tekst)
+                    nieuw = True
+                    break
+        if ronde > 0 and not nieuw:
+            break
+
+    # Short criteria: a block that says just that, among other found criteria.
+    _korte_criteria(crits, tekst, weger, geaccepteerd, geclaimd)
+
+    resultaten: list[CriteriumResultaat] = []
+    for keuze in keuzes:
+        cid = keuze.criterium.id
+        crit = crits.get(cid)
+        gevonden = geaccepteerd.get(cid)
+        if crit is None or gevonden is None:
+            verschil: tuple[str, ...] = (
+                ("de bladwijzer staat er nog, maar de tekst van het criterium is verwijderd",)
+                if cid in leeg_anker
+                else ()
+            )
+            resultaten.append(
+                CriteriumResultaat(keuze.criterium, keuze.vorm, Status.ONTBREEKT, 0.0, verschil=verschil)
+            )
+            continue
+        treffer = gevonden
+        added, added_share = _toevoegingen(crit, treffer, tekst, weger)
+        treffer.toegevoegd = added
+        score = round(treffer.score * (1.0 - _STRAF_TOEGEVOEGD * added_share), 1)
+        units_ok = all(
+            cov >= 0.5
+            for e, cov in zip(crit.eenheden, treffer.eenheid_dekking)
+            if e.totaal >= 0.1 * crit.totaal
+        )
+        status = Status.GEDEKT if score >= drempel_gedekt and units_ok else Status.GEWIJZIGD
+        bewijs = tuple(
+            Bewijs(
+                concept.blokken[b].tekst, concept.blokken[b].locatie, round(_blok_score(crit, treffer, b), 1)
+            )
+            for b in treffer.blokken
+        )
+        verschil = _verschillen(crit, treffer, tekst, syn) if status is Status.GEWIJZIGD else ()
+        resultaten.append(
+            CriteriumResultaat(
+                keuze.criterium, keuze.vorm, status, score, bewijs, treffer.via_anker, verschil
+            )
+        )
+    return resultaten
+
+
+def _eigen_bewijs(
+    crit: _Crit, treffer: _Treffer, tekst: _Tekst, geclaimd: dict[int, set[str]], syn: Synoniemen
+) -> bool:
+    """Whether enough of the match's distinctive terms are not already another criterion's evidence."""
+    eigen = sum(
+        crit.gewichten[t]
+        for t in treffer.gevonden
+        if not syn.is_algemeen(t) and not all(t in geclaimd[b] for b in _blokken_met(treffer, tekst, t))
+    )
+    return eigen >= MIN_ONDERSCHEIDEND and eigen >= 0.4 * treffer.onderscheidend
+
+
+def _blokken_met(treffer: _Treffer, tekst: _Tekst, term: str) -> list[int]:
+    return [b for b in treffer.blokken if term in tekst.termen[b]]
+
+
+def _claim(geclaimd: dict[int, set[str]], treffer: _Treffer, tekst: _Tekst) -> None:
+    for b in treffer.blokken:
+        geclaimd[b] |= treffer.gevonden & tekst.termen[b]
+
+
+def _blok_score(crit: _Crit, treffer: _Treffer, b: int) -> float:
+    """How much of the criterion this one block carries, 0-100."""
+    return (
+        100.0
+        * sum(
+            e.totaal * cov
+            for e, cov, run in zip(crit.eenheden, treffer.eenheid_dekking, treffer.eenheid_blokken)
+            if b in run
+        )
+        / crit.totaal
+    )
+
+
+def _zegt_alleen(crit: _Crit, tekst: str, weger: _Weger, dekking: float = 0.9, zuiver: float = 0.75) -> bool:
+    """Whether some segment of a block is (almost) only this criterion: all of it, little else."""
+    schoon = _schoon(strip_markup(tekst))
+    segmenten = _SEGMENT.split(schoon)
+    # Clauses too: 'heeft een werkend kwaliteitssysteem en werkt met een veiligheidsmanagementsysteem'.
+    for segment in [schoon, *segmenten, *(d for s in segmenten for d in _NEVENSCHIKKING.split(s))]:
+        terms = set(weger.syn.termen_van(segment))
+        if not terms:
+            continue
+        gedekt = sum(w for t, w in crit.gewichten.items() if t in terms) / crit.totaal
+        eigen = sum(weger.gewicht(t) for t in terms if t in crit.gewichten)
+        alles = sum(weger.gewicht(t) for t in terms)
+        if gedekt >= dekking and eigen >= zuiver * alles:
+            return True
+    return False
+
+
+def _korte_criteria(
+    crits: dict[str, _Crit],
+    tekst: _Tekst,
+    weger: _Weger,
+    geaccepteerd: dict[str, _Treffer],
+    geclaimd: dict[int, set[str]],
+) -> None:
+    """Accept short criteria that stand as a block of their own near other found criteria.
+
+    A block that is already the evidence of a found criterion for the same words does not count:
+    'oplossingsgericht' inside a competence ('handelt methodisch, doel- en oplossingsgericht') is not
+    the criterion 'Oplossingsgericht'.
+    """
+    kandidaten: dict[str, tuple[int, _Treffer]] = {}
+    for cid, crit in crits.items():
+        if cid in geaccepteerd or not crit.kort:
+            continue
+        termen = list(crit.gewichten)
+        rarest = min(termen, key=lambda t: len(tekst.index.get(t, ())) or 10**9)
+        best: tuple[int, _Treffer] | None = None
+        for b in tekst.index.get(rarest, ())[: tekst.max_postings]:
+            blok = tekst.termen[b]
+            if not blok:
+                continue
+            treffer = _beoordeel(crit, tekst, b, b + 1, weger)
+            if treffer.dekking < 0.9:
+                continue
+            eigen = [t for t in treffer.gevonden if not weger.syn.is_algemeen(t)] or list(treffer.gevonden)
+            if all(t in geclaimd[b] for t in eigen):
+                continue  # these words are another found criterion's
+            if not _zegt_alleen(crit, tekst.blokken[b].tekst, weger):
+                continue  # the block says more than the criterion: a sentence that happens to use the words
+            if best is None or treffer.score > best[1].score:
+                best = (b, treffer)
+        if best is not None:
+            kandidaten[cid] = best
+    if not kandidaten:
+        return
+    sterk = [b for t in geaccepteerd.values() for b in t.blokken]
+    for cid, (b, treffer) in kandidaten.items():
+        kader = crits[cid].keuze.kader.nummer
+        near_strong = any(abs(b - s) <= _CONTEXT for s in sterk)
+        near_short = sum(
+            1
+            for other, (ob, _) in kandidaten.items()
+            if other != cid and abs(ob - b) <= 6 and crits[other].keuze.kader.nummer == kader
+        )
+        if near_strong or near_short >= 2:
+            geaccepteerd[cid] = treffer
+
+
+def _zuiverheid(crit: _Crit, treffer: _Treffer, tekst: _Tekst, weger: _Weger) -> float:
+    """Share of the weight of the evidence sentences that is the criterion's (0-1).
+
+    Only sentences holding a distinctive term of the criterion count. A criterion's words scattered
+    through long paragraphs about something else give a low share; the criterion itself, edited or
+    paraphrased, gives a high one.
+    """
+    eigen = alles = 0.0
+    for b in treffer.blokken:
+        for zin in _ZINSDEEL.split(_schoon(strip_markup(tekst.blokken[b].tekst))):
+            terms = set(weger.syn.termen_van(zin))
+            if not any(t in crit.gewichten and not weger.syn.is_algemeen(t) for t in terms):
+                continue
+            for t in terms:
+                w = weger.gewicht(t)
+                alles += w
+                if t in crit.gewichten:
+                    eigen += w
+    return eigen / alles if alles else 0.0

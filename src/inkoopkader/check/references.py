@@ -1,0 +1,713 @@
+"""References in a tender draft: to a kader as a whole, and to laws or bodies that have since changed.
+
+Two independent scans over the draft's text blocks:
+
+* `find_kaderverwijzingen` recognises a kader by its names, abbreviations and variants
+  (`data/check/kaderverwijzingen.yaml`) and keeps only the places where the draft declares the kader
+  applicable as a whole ("Opdrachtnemer werkt conform het JIJ-kader", "… is gecertificeerd volgens het
+  Kwaliteitslabel Sociaal Werk", "… (VNG, 2016) is van toepassing"). A mere mention ("meer over het
+  JIJ-kader leest u op de website van de inspectie") or a reference to part of a kader ("voldoet aan de
+  volgende eisen uit …") does not count. The edition the draft names is compared with the corpus.
+* `find_verouderd` finds outdated terms with the patterns in `data/actualiteit.yaml` (shared with
+  compose). Historical context ("de AVG, voorheen de Wbp") is not a finding.
+
+Matching happens on a normalised copy of each block (whitespace collapsed, typographic dashes and
+spaces unified, soft hyphens dropped) with a map back to the original, so that a finding in a
+Markdown or text file can name the exact line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import Bevinding, CorpusFout
+from ..model import ActualiteitOnderwerp, Corpus
+from .model import Concept, KaderVerwijzing, Locatie, Tekstblok, VerouderdeVerwijzing
+
+__all__ = [
+    "BESTAND",
+    "Verwijsregels",
+    "find_kaderverwijzingen",
+    "find_verouderd",
+    "load_kaderverwijzingen",
+]
+
+BESTAND = "check/kaderverwijzingen.yaml"  # relative to a corpus directory
+_CACHE_FORMAT = 1
+_LIJST_MAX_ITEMS = 20  # list items after "… werkt conform de volgende kaders:" that inherit the verb
+_LIJST_MAX_LENGTE = 250  # a longer block is prose, not a list item
+_LIJST_NAAM_BEGIN = 30  # in a list item the kader's name comes first ("het ‘JIJ-kader’ …")
+_VENSTER_VOOR = 140  # characters before a name in which a reference verb may stand
+_WOORDEN_NA = 6  # words after a name (and its edition) in which a reference verb may stand
+
+
+# --- text normalisation with a map back to the original ---------------------------------------------
+
+_SPATIES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\t", "\r", "\n", "\f", "\v"}
+_WEG = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}  # soft hyphen, zero-width characters
+_STREEPJES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
+_VERTALING = {ord(ch): None for ch in _WEG} | {ord(ch): " " for ch in _SPATIES} | {ord(ch): "-" for ch in _STREEPJES}
+_MEER_SPATIES = re.compile(" {2,}")
+_BIJZONDER = re.compile("[" + re.escape("".join(_WEG | _SPATIES | _STREEPJES)) + "]")
+_HOOFDLETTER_ESCAPE = re.compile(r"\\[A-Z]")  # \S, \W, \D …: change meaning when lower-cased
+
+
+def _snel_normaal(tekst: str) -> str:
+    """The same text as `_Tekst.van(tekst).norm`, without the position map (for pre-filtering)."""
+    if _BIJZONDER.search(tekst):  # most paragraphs have nothing to translate, and translate() is slow
+        tekst = tekst.translate(_VERTALING)
+    if "  " in tekst:
+        tekst = _MEER_SPATIES.sub(" ", tekst)
+    return tekst.strip(" ")
+
+
+class _Voorfilter:
+    """Does a text contain any of these patterns at all? Case-insensitive, on word boundaries.
+
+    Lower-cased patterns on lower-cased text are about four times faster than re.IGNORECASE on a
+    large draft. A pattern with an upper-case escape cannot be lower-cased and keeps IGNORECASE. The
+    answer is only yes/no: positions always come from the real patterns.
+    """
+
+    def __init__(self, patronen: Iterable[str], *, letterbegin: bool = False) -> None:
+        """`letterbegin`: every pattern starts with a literal letter (the outdated terms). Then re can
+        skip ahead to a possible first letter, which beats a look-behind at every position; the word
+        boundary before a match is then checked by hand. Names that start with optional words
+        ("(?:model )?basisset …") are faster with the look-behind, which rejects in-word positions."""
+        patronen = [_zonder_groepen(p) for p in patronen]
+        veilig = [p.lower() for p in patronen if not _HOOFDLETTER_ESCAPE.search(p)]
+        rest = [p for p in patronen if _HOOFDLETTER_ESCAPE.search(p)]
+        alternatie = "(?:" + "|".join(f"(?:{p})" for p in veilig) + ")"
+        self._handmatig = letterbegin
+        if not veilig:
+            self._laag = None
+        elif letterbegin:
+            self._laag = re.compile(alternatie + r"(?!\w)")
+        else:
+            self._laag = re.compile(r"(?<!\w)" + alternatie + r"(?!\w)")
+        self._rest = _alternatie(rest) if rest else None
+
+    def search(self, tekst: str, laag: str | None = None) -> bool:
+        """`laag` may pass `tekst.lower()` when the caller has it already."""
+        if self._laag is not None:
+            laag = tekst.lower() if laag is None else laag
+            m = self._laag.search(laag)
+            if not self._handmatig:
+                return m is not None or bool(self._rest is not None and self._rest.search(tekst))
+            while m is not None:
+                begin = m.start()
+                if begin == 0 or not (laag[begin - 1].isalnum() or laag[begin - 1] == "_"):
+                    return True
+                m = self._laag.search(laag, begin + 1)
+        return bool(self._rest is not None and self._rest.search(tekst))
+
+
+@dataclass(frozen=True)
+class _Tekst:
+    """A block's text normalised for matching; `bron[i]` is the original index of `norm[i]`.
+
+    `bron` is None when normalising changed nothing but leading spaces (the usual case): then the
+    original index is simply `i + begin`, and there is no line break to count.
+    """
+
+    origineel: str
+    norm: str
+    bron: tuple[int, ...] | None
+    begin: int = 0
+
+    @classmethod
+    def van(cls, tekst: str) -> _Tekst:
+        if not _BIJZONDER.search(tekst) and "  " not in tekst:
+            norm = tekst.strip(" ")
+            return cls(tekst, norm, None, len(tekst) - len(tekst.lstrip(" ")))
+        chars: list[str] = []
+        bron: list[int] = []
+        for i, ch in enumerate(tekst):
+            if ch in _WEG:
+                continue
+            if ch in _SPATIES or ch == " ":
+                if not chars or chars[-1] == " ":
+                    continue
+                ch = " "
+            elif ch in _STREEPJES:
+                ch = "-"
+            chars.append(ch)
+            bron.append(i)
+        while chars and chars[-1] == " ":
+            chars.pop()
+            bron.pop()
+        return cls(tekst, "".join(chars), tuple(bron))
+
+    def regels_voor(self, pos: int) -> int:
+        """How many line breaks of the original precede normalised position `pos`."""
+        if not self.bron:
+            return 0  # no special characters, so no line breaks either
+        orig = self.bron[min(pos, len(self.bron) - 1)]
+        return self.origineel.count("\n", 0, orig)
+
+    def zin(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence around [start, end) in the normalised text."""
+        begin = 0
+        # endpos a little past start: the lookahead must see the first letter of the sentence.
+        for m in _ZINSGRENS.finditer(self.norm, 0, min(len(self.norm), start + 2)):
+            if m.end() <= start:
+                begin = m.end()
+        m = _ZINSGRENS.search(self.norm, end)
+        return begin, (m.start() + 1 if m else len(self.norm))
+
+
+# A sentence ends at . ! ? or ; followed by space and something that starts a sentence. Lower case
+# after a full stop is an abbreviation ("o.a. de", "m.b.t. het"), not a new sentence.
+_ZINSGRENS = re.compile(r"[.!?;](?=\s+[\"'‘“(•*\-]?[A-Z0-9À-ÖØ-Þ])|[;](?=\s)")
+
+
+def _locatie_op(blok: Tekstblok, tekst: _Tekst, pos: int) -> Locatie:
+    """The block's location; for line-based drafts (md/txt) the line of `pos` itself."""
+    loc = blok.locatie
+    if loc.soort == "regel":
+        extra = tekst.regels_voor(pos)
+        if extra:
+            return replace(loc, index=loc.index + extra)
+    return loc
+
+
+def _fragment(tekst: _Tekst, start: int, end: int, maximum: int = 300) -> str:
+    """The sentence around a match, shortened around the match when long."""
+    zin_start, zin_end = tekst.zin(start, end)
+    zin = tekst.norm[zin_start:zin_end].strip()
+    if len(zin) <= maximum:
+        return zin
+    links = max(zin_start, start - maximum // 2)
+    rechts = min(zin_end, links + maximum)
+    return ("… " if links > zin_start else "") + tekst.norm[links:rechts].strip() + (" …" if rechts < zin_end else "")
+
+
+def _patroon(regex: str) -> str:
+    """A data pattern on word boundaries (lookarounds work where \\b does not, e.g. after '+')."""
+    return rf"(?<!\w)(?:{regex})(?!\w)"
+
+
+# --- the rules file ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AndereEditie:
+    naam: re.Pattern[str]
+    editie: str
+
+
+@dataclass(frozen=True)
+class KaderNamen:
+    """How a draft names one kader, and which edition the corpus holds."""
+
+    kader: int
+    namen: tuple[re.Pattern[str], ...]
+    jaar: int
+    versie: str | None = None
+    andere_edities: tuple[AndereEditie, ...] = ()
+    voorfilter: _Voorfilter | None = None  # may any of this kader's names occur at all?
+
+
+@dataclass(frozen=True)
+class Verwijsregels:
+    """The validated, compiled contents of `kaderverwijzingen.yaml`."""
+
+    bestand: str
+    voor: re.Pattern[str]
+    na: re.Pattern[str]
+    deels: re.Pattern[str]
+    kaders: tuple[KaderNamen, ...]
+    alle_namen: _Voorfilter  # quick pre-filter: does a block name any kader at all?
+
+    def voor_kader(self, nummer: int) -> KaderNamen | None:
+        for kader in self.kaders:
+            if kader.kader == nummer:
+                return kader
+        return None
+
+
+_GROEPEN = {"jaar", "versie"}
+
+
+def _schema() -> Any:
+    """The pydantic schema of the rules file (built on demand: pydantic is only needed on a cache miss)."""
+    from typing import Annotated
+
+    from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+    NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+    def check_regex(patronen: list[str], named_ok: bool) -> list[str]:
+        for patroon in patronen:
+            try:
+                compiled = re.compile(patroon)
+            except re.error as exc:
+                raise ValueError(f"ongeldige reguliere expressie {patroon!r}: {exc}") from None
+            onbekend = set(compiled.groupindex) - (_GROEPEN if named_ok else set())
+            if onbekend:
+                toegestaan = " (toegestaan: jaar, versie)" if named_ok else " (hier niet toegestaan)"
+                raise ValueError(f"patroon {patroon!r} heeft onbekende groep(en) {', '.join(sorted(onbekend))}{toegestaan}")
+            if compiled.match(""):
+                raise ValueError(f"patroon {patroon!r} past ook op lege tekst")
+        return patronen
+
+    class _Strict(BaseModel):
+        model_config = ConfigDict(extra="forbid", frozen=True)
+
+    class EditieSchema(_Strict):
+        jaar: int = Field(ge=1900, le=2100)
+        versie: NonEmpty | None = None
+
+    class AndereEditieSchema(_Strict):
+        naam: NonEmpty
+        editie: NonEmpty
+
+        @field_validator("naam")
+        @classmethod
+        def _regex(cls, naam: str) -> str:
+            return check_regex([naam], named_ok=False)[0]
+
+    class KaderSchema(_Strict):
+        kader: int = Field(ge=1)
+        namen: list[NonEmpty] = Field(min_length=1)
+        editie: EditieSchema
+        andere_edities: list[AndereEditieSchema] = []
+
+        @field_validator("namen")
+        @classmethod
+        def _regexes(cls, namen: list[str]) -> list[str]:
+            return check_regex(namen, named_ok=True)
+
+    class VerwijzingSchema(_Strict):
+        voor: list[NonEmpty] = Field(min_length=1)
+        na: list[NonEmpty] = Field(min_length=1)
+        deels: list[NonEmpty] = Field(min_length=1)
+
+        @field_validator("voor", "na", "deels")
+        @classmethod
+        def _regexes(cls, patronen: list[str]) -> list[str]:
+            return check_regex(patronen, named_ok=False)
+
+    class BestandSchema(_Strict):
+        schema_version: int = Field(ge=1, le=1)
+        verwijzing: VerwijzingSchema
+        kaders: list[KaderSchema] = Field(min_length=1)
+
+        @field_validator("kaders")
+        @classmethod
+        def _unique(cls, kaders: list[KaderSchema]) -> list[KaderSchema]:
+            seen: set[int] = set()
+            for kader in kaders:
+                if kader.kader in seen:
+                    raise ValueError(f"kader {kader.kader} staat er meer dan één keer in")
+                seen.add(kader.kader)
+            return kaders
+
+    return BestandSchema
+
+
+def _rules_path(corpus: Corpus | None) -> Path:
+    from ..corpus import bundled_data_dir
+
+    if corpus is not None and corpus.pad:
+        eigen = Path(corpus.pad) / BESTAND
+        if eigen.is_file():
+            return eigen
+    return bundled_data_dir() / BESTAND
+
+
+_MEMO: dict[tuple[str, str], Verwijsregels] = {}
+
+
+def load_kaderverwijzingen(pad: str | os.PathLike[str] | None = None) -> Verwijsregels:
+    """Load and validate the kader-reference rules (default: the bundled `data/check/kaderverwijzingen.yaml`).
+
+    The validated contents are cached by content hash (in memory and next to the corpus cache), so a
+    warm run neither imports ruamel.yaml nor pydantic.
+
+    Raises:
+        CorpusFout: the file is missing, not valid YAML, or breaks the schema; each finding names the
+            file and line, in Dutch.
+    """
+    path = Path(pad) if pad is not None else _rules_path(None)
+    try:
+        inhoud = path.read_bytes()
+    except OSError as exc:
+        raise CorpusFout([Bevinding(str(path), f"bestand kan niet worden gelezen: {exc.strerror or exc}")]) from None
+    sleutel = hashlib.sha256(b"%d\0" % _CACHE_FORMAT + inhoud).hexdigest()
+    memo_key = (str(path), sleutel)
+    if memo_key in _MEMO:
+        return _MEMO[memo_key]
+    data = _read_cache(sleutel)
+    if data is None:
+        data = _validate_file(path)
+        _write_cache(sleutel, data)
+    regels = _compile(str(path), data)
+    _MEMO[memo_key] = regels
+    return regels
+
+
+def _validate_file(path: Path) -> dict[str, Any]:
+    from ..corpus import _validate
+
+    parsed, findings = _validate(path, _schema())
+    if findings:
+        raise CorpusFout(findings)
+    return parsed.model_dump()
+
+
+def _cache_file(sleutel: str) -> Path:
+    from ..corpus import _cache_dir
+
+    return _cache_dir() / f"kaderverwijzingen-{sleutel[:40]}.json"
+
+
+def _read_cache(sleutel: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(_cache_file(sleutel).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("schema_version") == 1 else None
+
+
+def _write_cache(sleutel: str, data: dict[str, Any]) -> None:
+    import tempfile
+
+    target = _cache_file(sleutel)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".kaderverwijzingen-", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, target)
+    except OSError:
+        # A read-only cache only makes the next run slower.
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass
+
+
+def _alternatie(patronen: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(_patroon("|".join(f"(?:{p})" for p in patronen)), re.IGNORECASE)
+
+
+def _zonder_groepen(patroon: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", patroon)
+
+
+def _compile(bestand: str, data: dict[str, Any]) -> Verwijsregels:
+    kaders = []
+    alle: list[str] = []
+    for entry in data["kaders"]:
+        namen = tuple(re.compile(_patroon(p), re.IGNORECASE) for p in entry["namen"])
+        andere = tuple(
+            AndereEditie(re.compile(_patroon(a["naam"]), re.IGNORECASE), a["editie"]) for a in entry["andere_edities"]
+        )
+        alle += [*entry["namen"], *(a["naam"] for a in entry["andere_edities"])]
+        eigen = [*entry["namen"], *(a["naam"] for a in entry["andere_edities"])]
+        kaders.append(
+            KaderNamen(entry["kader"], namen, entry["editie"]["jaar"], entry["editie"]["versie"], andere, _Voorfilter(eigen))
+        )
+    verwijzing = data["verwijzing"]
+    return Verwijsregels(
+        bestand=bestand,
+        voor=_alternatie(verwijzing["voor"]),
+        na=_alternatie(verwijzing["na"]),
+        deels=_alternatie(verwijzing["deels"]),
+        kaders=tuple(kaders),
+        alle_namen=_Voorfilter(alle),
+    )
+
+
+# --- whole-kader references ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Naam:
+    start: int
+    end: int
+    kader: KaderNamen
+    jaar: str | None = None
+    versie: str | None = None
+    andere_editie: str | None = None
+
+
+_MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_JAAR = r"(?:19|20)\d\d"
+_AANHALING = re.compile(r"\s?[’'\"”»]")
+_VERSIE_NA = re.compile(r"\s?,?\s?(?:versie |editie |v\.? ?)?(\d{1,2}\.\d{1,2})(?![\d.]\d)")
+_JAAR_NA = re.compile(rf"\s?[,-]?\s?({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
+_JAAR_MET_WOORD = re.compile(
+    rf"\s?,?\s?(?:uit|van|d\.d\.|versie|editie|herzien(?: in)?)\s(?:(?:{_MAANDEN})\s)?({_JAAR})(?!\d)", re.IGNORECASE
+)
+_JAREN = re.compile(rf"(?<!\d)({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
+_VERSIE_IN_HAAKJES = re.compile(r"(?:versie|editie|v\.?)\s?(\d{1,2}\.\d{1,2})(?![\d.]\d)|^\s*(\d{1,2}\.\d{1,2})\s*$", re.IGNORECASE)
+_BIJZIN = re.compile(r",\s?(?:die|dat|waarbij|waarin|waarmee|zodat|omdat|terwijl|wanneer|als)\b", re.IGNORECASE)
+
+
+def _haakjes(norm: str, pos: int, limit: int) -> int | None:
+    """End (exclusive) of the balanced parenthetical that opens at `pos`, within `limit`."""
+    depth = 0
+    for i in range(pos, min(limit, pos + 160)):
+        if norm[i] == "(":
+            depth += 1
+        elif norm[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _editie_na(norm: str, pos: int, limit: int) -> tuple[list[str], list[str], int]:
+    """Years and versions written right after a kader name: ' 2.0', ' (VNG, 2016)', ' van januari 2021'."""
+    jaren: list[str] = []
+    versies: list[str] = []
+    i = pos
+    for _ in range(4):
+        rest = norm[i:limit]
+        if m := _AANHALING.match(rest):
+            i += m.end()
+            continue
+        stripped = len(rest) - len(rest.lstrip(" "))
+        if rest[stripped : stripped + 1] == "(":
+            end = _haakjes(norm, i + stripped, limit)
+            if end is None:
+                break
+            inhoud = norm[i + stripped + 1 : end - 1]
+            gevonden_jaren = [j.replace(" ", "") for j in _JAREN.findall(inhoud)]
+            gevonden_versies = [a or b for a, b in _VERSIE_IN_HAAKJES.findall(inhoud)]
+            if not gevonden_jaren and not gevonden_versies:
+                break  # "(zie bijlage 3)": no edition, stop here
+            jaren += gevonden_jaren
+            versies += gevonden_versies
+            i = end
+            continue
+        if m := _VERSIE_NA.match(rest):
+            versies.append(m.group(1))
+        elif m := _JAAR_MET_WOORD.match(rest):
+            jaren.append(m.group(1))
+        elif m := _JAAR_NA.match(rest):
+            jaren.append(m.group(1).replace(" ", ""))
+        else:
+            break
+        i += m.end()
+    return jaren, versies, i
+
+
+def _namen_in(tekst: _Tekst, regels: Verwijsregels, kaders: set[int]) -> list[_Naam]:
+    hits: list[_Naam] = []
+    laag = tekst.norm.lower()
+    for kader in regels.kaders:
+        if kader.kader not in kaders or (kader.voorfilter is not None and not kader.voorfilter.search(tekst.norm, laag)):
+            continue
+        for patroon in kader.namen:
+            for m in patroon.finditer(tekst.norm):
+                groepen = m.groupdict()
+                hits.append(_Naam(m.start(), m.end(), kader, groepen.get("jaar"), groepen.get("versie")))
+        for andere in kader.andere_edities:
+            for m in andere.naam.finditer(tekst.norm):
+                hits.append(_Naam(m.start(), m.end(), kader, andere_editie=andere.editie))
+    # Overlapping names (two variants of one name) count once: the longest wins.
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    result: list[_Naam] = []
+    for hit in hits:
+        if result and hit.start < result[-1].end:
+            continue
+        result.append(hit)
+    return result
+
+
+def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naam], regels: Verwijsregels,
+               in_lijst: bool) -> bool:
+    """Does the sentence declare this kader applicable as a whole (not merely mention it)?"""
+    norm = tekst.norm
+    zin_start, zin_end = tekst.zin(naam.start, naam.end)
+    zin = norm[zin_start:zin_end].rstrip()
+    venster_start = max(zin_start, naam.start - _VENSTER_VOOR)
+    voor = norm[venster_start : naam.start]
+    werkwoorden = list(regels.voor.finditer(voor))
+    if werkwoorden:
+        tussen = voor[werkwoorden[-1].end() :]
+        # Other kader names between the verb and this one are a coordination ("conform A en B").
+        for other in alle:
+            if venster_start + werkwoorden[-1].end() <= other.start and other.end <= naam.start:
+                tussen = tussen.replace(norm[other.start : other.end], " ")
+        # "… beschikken over de volgende competenties, zoals beschreven in X:" introduces parts of X.
+        inleiding = zin.endswith(":") or norm.endswith(":")
+        deels = regels.deels.search(tussen) or (inleiding and regels.deels.search(voor))
+        if not deels and not _BIJZIN.search(tussen) and len(tussen) <= 90:
+            return True
+    # Verb after the name (and its edition): "… het JIJ-kader (IGJ, 2021) is van toepassing".
+    na = norm[editie_eind:zin_end]
+    for other in alle:
+        if editie_eind <= other.start < zin_end:
+            na = na.replace(norm[other.start : other.end], "KADER")
+    woorden = " ".join(na.split()[:_WOORDEN_NA])
+    if regels.na.search(woorden):
+        return True
+    # A list item under "Opdrachtnemer werkt conform de volgende kaders:" that starts with the name
+    # ("het JIJ-kader (IGJ, 2021);"). A block ending in ':' introduces something itself.
+    return (in_lijst and not werkwoorden and naam.start <= _LIJST_NAAM_BEGIN and len(norm) <= _LIJST_MAX_LENGTE
+            and not norm.endswith(":"))
+
+
+def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwijzing]:
+    """Places where the draft references a kader as a whole, in document order.
+
+    A name alone is a mention; it counts as a reference when a reference verb governs it in the same
+    sentence ("werkt conform", "voldoet aan", "is gecertificeerd volgens", "hanteert", "… is van
+    toepassing"), or when it is an item in a list introduced that way. The edition the draft names
+    (a year, a version, or a predecessor's name) is returned in `editie`; `afwijkende_editie` says it
+    differs from the corpus. Per block and kader one reference is kept (the one naming an edition,
+    if any).
+
+    Raises:
+        CorpusFout: when `kaderverwijzingen.yaml` is invalid.
+    """
+    regels = load_kaderverwijzingen(_rules_path(corpus))
+    kaders = {k.nummer for k in corpus.kaders}
+    result: list[KaderVerwijzing] = []
+    lijst = 0  # remaining list items that inherit the intro's reference verb
+    for blok in concept.blokken:
+        norm = _snel_normaal(blok.tekst)
+        if lijst and (len(norm) > _LIJST_MAX_LENGTE or not norm):
+            lijst = 0
+        if regels.alle_namen.search(norm):
+            tekst = _Tekst.van(blok.tekst)
+            per_kader: dict[int, tuple[int, KaderVerwijzing]] = {}
+            namen = _namen_in(tekst, regels, kaders)
+            for naam in namen:
+                zin_end = tekst.zin(naam.start, naam.end)[1]
+                jaren, versies, editie_eind = _editie_na(norm, naam.end, zin_end)
+                if not _is_geheel(tekst, naam, editie_eind, namen, regels, lijst > 0):
+                    continue
+                verwijzing = _verwijzing(blok, tekst, naam, jaren, versies, editie_eind)
+                eerder = per_kader.get(naam.kader.kader)
+                if eerder is None or (eerder[1].editie is None and verwijzing.editie is not None):
+                    per_kader[naam.kader.kader] = (naam.start, verwijzing)
+            result += [v for _, v in sorted(per_kader.values(), key=lambda sv: sv[0])]
+        if norm.endswith(":") and regels.voor.search(norm):
+            lijst = _LIJST_MAX_ITEMS
+        elif lijst:
+            lijst = 0 if norm.endswith(".") else lijst - 1
+    return result
+
+
+def _verwijzing(blok: Tekstblok, tekst: _Tekst, naam: _Naam, jaren: list[str], versies: list[str],
+                editie_eind: int) -> KaderVerwijzing:
+    kader = naam.kader
+    if naam.jaar:
+        jaren = [naam.jaar, *jaren]
+    if naam.versie:
+        versies = [naam.versie, *versies]
+    if naam.andere_editie:
+        editie: str | None = naam.andere_editie
+        afwijkend = True
+    else:
+        editie = ", ".join(dict.fromkeys([*versies, *jaren])) or None
+        genoemde_jaren = {int(j) for spec in jaren for j in re.findall(r"\d{4}", spec)}
+        afwijkend = bool(genoemde_jaren - {kader.jaar}) or bool(
+            kader.versie and any(v != kader.versie for v in versies)
+        )
+    return KaderVerwijzing(
+        kader=kader.kader,
+        tekst=_fragment(tekst, naam.start, editie_eind),
+        locatie=_locatie_op(blok, tekst, naam.start),
+        editie=editie,
+        afwijkende_editie=afwijkend,
+    )
+
+
+# --- outdated references ---------------------------------------------------------------------------------
+
+# Context that makes an old name historical rather than a reference: "de AVG (voorheen Wbp)", and
+# compose's own currency warning ("Actualiteit: de bron noemt … Sinds …"), which flags it already.
+_HISTORISCH_VOOR = re.compile(
+    r"(?<!\w)(?:voorheen|voormalige?|vroegere?|destijds|oude|opvolger van|vervanger van|ter vervanging van|"
+    r"vervangt|in plaats van|i\.?p\.?v\.?|afgeschafte|ingetrokken|(?:de bron|het kader|dit criterium) noemt)"
+    r"(?!\w)\W*(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_HISTORISCH_NA = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:vervallen|ingetrokken|(?:is|zijn|werd|werden) (?:per \S+ |in \d{4} |sinds \S+ )?"
+    r"(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan)|inmiddels (?:vervangen|opgevolgd|opgeheven|vervallen))",
+    re.IGNORECASE,
+)
+
+# compose's currency warning under a criterion: it names the old term on purpose (and is meant to be
+# deleted by the inkoper); the criterion text itself is what gets flagged.
+_COMPOSE_WAARSCHUWING = "Actualiteit: de bron noemt "
+
+_Patronen = list[tuple[ActualiteitOnderwerp, re.Pattern[str]]]
+_VEROUDERD_MEMO: dict[tuple[ActualiteitOnderwerp, ...], tuple[_Voorfilter | None, _Patronen]] = {}
+
+
+def _verouderd_patronen(corpus: Corpus) -> tuple[_Voorfilter | None, _Patronen]:
+    key = corpus.actualiteit
+    if key not in _VEROUDERD_MEMO:
+        # Onderwerpen without patronen (a kader's validity, where a law applies) are not detectable in text.
+        per_onderwerp = [
+            (onderwerp, re.compile(_patroon("|".join(f"(?:{p})" for p in onderwerp.patronen)), re.IGNORECASE))
+            for onderwerp in corpus.actualiteit
+            if onderwerp.patronen
+        ]
+        alle = [p for onderwerp, _ in per_onderwerp for p in onderwerp.patronen]
+        letterbegin = all(re.match(r"[A-Za-zÀ-ÿ]", p) for p in alle)
+        _VEROUDERD_MEMO[key] = (_Voorfilter(alle, letterbegin=letterbegin) if alle else None, per_onderwerp)
+    return _VEROUDERD_MEMO[key]
+
+
+def find_verouderd(concept: Concept, corpus: Corpus) -> list[VerouderdeVerwijzing]:
+    """Outdated laws, bodies and editions the draft cites (patterns from `actualiteit.yaml`).
+
+    Matching is case-insensitive on word boundaries, as the patterns intend; current law that merely
+    resembles an old name (Wmcz 2018, Wet zorg en dwang, Inspectie Gezondheidszorg en Jeugd) is not
+    matched by the patterns. One finding per onderwerp per sentence, in document order. A name in
+    historical context ("voorheen", "is vervangen door") is not a finding.
+    """
+    prefilter, per_onderwerp = _verouderd_patronen(corpus)
+    if prefilter is None:
+        return []
+    result: list[VerouderdeVerwijzing] = []
+    for blok in concept.blokken:
+        normaal = _snel_normaal(blok.tekst)
+        if normaal.startswith(_COMPOSE_WAARSCHUWING) or not prefilter.search(normaal):
+            continue
+        tekst = _Tekst.van(blok.tekst)
+        norm = tekst.norm
+        gevonden: list[tuple[int, int, ActualiteitOnderwerp]] = []
+        for onderwerp, patroon in per_onderwerp:
+            # One finding per sentence; a sentence that names the old term historically anywhere
+            # ("de AVG (voorheen Wet bescherming persoonsgegevens, Wbp)") has none.
+            per_zin: dict[tuple[int, int], list[re.Match[str]]] = {}
+            for m in patroon.finditer(norm):
+                per_zin.setdefault(tekst.zin(m.start(), m.end()), []).append(m)
+            for zin, matches in per_zin.items():
+                if not any(_historisch(norm, m.start(), m.end(), zin) for m in matches):
+                    gevonden.append((matches[0].start(), matches[0].end(), onderwerp))
+        for start, end, onderwerp in sorted(gevonden, key=lambda g: g[0]):
+            result.append(
+                VerouderdeVerwijzing(
+                    onderwerp=onderwerp.id,
+                    term=norm[start:end],
+                    vervangen_door=onderwerp.vervangen_door,
+                    sinds=onderwerp.sinds.isoformat(),
+                    tekst=_fragment(tekst, start, end),
+                    locatie=_locatie_op(blok, tekst, start),
+                )
+            )
+    return result
+
+
+def _historisch(norm: str, start: int, end: int, zin: tuple[int, int]) -> bool:
+    voor = norm[max(zin[0], start - 40) : start]
+    na = norm[end : min(zin[1], end + 60)]
+    return bool(_HISTORISCH_VOOR.search(voor) or _HISTORISCH_NA.search(na))

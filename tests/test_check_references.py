@@ -1,0 +1,388 @@
+"""Kader references (a kader as a whole, its edition) and outdated references in tender drafts."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inkoopkader.check.model import Concept, Locatie, Tekstblok
+from inkoopkader.check.references import (
+    BESTAND,
+    find_kaderverwijzingen,
+    find_verouderd,
+    load_kaderverwijzingen,
+)
+from inkoopkader.errors import CorpusFout
+from inkoopkader.framing import blok_inleiding, thema_verwijzing, verwijzing_clausule
+from inkoopkader.model import Doelgroep, Thema, Vorm
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "data" / BESTAND
+
+
+def concept(*teksten: str, soort: str = "regel") -> Concept:
+    """A hand-built draft: one block per text, block i on line 10*i (so line arithmetic is visible)."""
+    return Concept(
+        "concept.md", "md", tuple(Tekstblok(t, Locatie(soort, 10 * (i + 1))) for i, t in enumerate(teksten))
+    )
+
+
+def refs(corpus, *teksten: str):
+    return find_kaderverwijzingen(concept(*teksten), corpus)
+
+
+# --- whole-kader references: positives ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "kader"),
+    [
+        ("Opdrachtnemer werkt conform het JIJ-kader.", 8),
+        ("De aanbieder werkt volgens het JIJ kader van de inspectie.", 8),
+        ("Opdrachtnemer voldoet aan het Kwaliteitslabel Sociaal Werk.", 9),
+        ("Opdrachtnemer is gecertificeerd volgens het Kwaliteitslabel Sociaal Werk.", 9),
+        ("Inschrijver beschikt over het Kwaliteitslabel Sociaal Werk of een gelijkwaardig certificaat.", 9),
+        ("Opdrachtnemer werkt conform de Kwaliteitseisen Beschermd Wonen en Maatschappelijke Opvang (VNG, 2016).", 1),
+        ("De Aanbieder handelt conform de kwaliteitseisen BW/MO van de VNG.", 1),
+        ("Opdrachtnemer hanteert het Model Professioneel Statuut.", 10),
+        ("De jeugdhulpaanbieder werkt met het Model Professioneel Statuut Jeugdhulp en Jeugdbescherming.", 10),
+        ("Medewerkers handelen volgens het Beroepscompetentieprofiel sociaal werker.", 11),
+        ("Opdrachtnemer zorgt dat het Kwaliteitskader JeugdzorgPlus 2.0 wordt nageleefd.", 3),
+        ("De aanbieder werkt conform het Kwaliteitskader Voorkomen Seksueel Misbruik in de Jeugdzorg.", 4),
+        ("De dagbesteding sluit aan bij de Generieke module Daginvulling en participatie.", 5),
+        ("Opdrachtnemer voldoet aan de Model basisset kwaliteitseisen Wmo-ondersteuning voor zeer kwetsbare burgers.", 6),
+        ("Opdrachtnemer werkt volgens de Handreiking maatschappelijke ondersteuning.", 7),
+        ("Professionals handelen conform het Competentieprofiel hbo jeugd- en gezinsprofessional.", 12),
+        ("Het aanbod is gebaseerd op Wat werkt bij de aanpak van armoede en schulden.", 13),
+        ("Het wijkteam werkt volgens ‘Wat werkt bij integraal werken in de wijk’.", 14),
+        ("Opdrachtnemer houdt rekening met de werkzame elementen uit Wat werkt bij cliëntenparticipatie.", 15),
+        ("Het JIJ-kader is onverkort van toepassing.", 8),  # verb after the name
+        ("Opdrachtnemer het Kwaliteitslabel Sociaal Werk behaald heeft, is een voorwaarde.", 9),
+    ],
+)
+def test_whole_kader_reference_is_found(corpus, tekst: str, kader: int) -> None:
+    found = refs(corpus, tekst)
+    assert [v.kader for v in found] == [kader], tekst
+    assert found[0].locatie.index == 10
+    assert not found[0].afwijkende_editie
+
+
+def test_list_items_under_a_reference_verb_count(corpus) -> None:
+    found = refs(
+        corpus,
+        "Opdrachtnemer werkt conform de volgende kwaliteitskaders:",
+        "het JIJ-kader (IGJ, januari 2021);",
+        "het Model Professioneel Statuut;",
+        "Prijzen worden jaarlijks geïndexeerd. Het JIJ-kader wordt hier niet genoemd als eis.",
+    )
+    assert [(v.kader, v.locatie.index) for v in found] == [(8, 20), (10, 30)]
+    assert found[0].editie == "2021" and not found[0].afwijkende_editie
+
+
+@pytest.mark.parametrize("kader_nr", range(1, 16))
+def test_compose_wording_is_recognised_for_every_kader(corpus, kader_nr: int) -> None:
+    """compose's own reference clauses are whole references in the current edition; its block
+    introductions ('voldoet aan de volgende eisen uit …') are parts of a kader, not the whole."""
+    kader = corpus.kader(kader_nr)
+    for tekst in (verwijzing_clausule(kader, "bijlage A"), thema_verwijzing(kader, Thema.DIENSTVERLENING, 3, "bijlage A")):
+        found = refs(corpus, tekst)
+        assert [v.kader for v in found] == [kader_nr], tekst
+        assert found[0].editie is not None and str(kader.jaar) in found[0].editie
+        assert not found[0].afwijkende_editie
+    intros = [blok_inleiding(kader, vorm, dg, 3) for vorm in (Vorm.EIS, Vorm.VRAAG) for dg in Doelgroep]
+    assert refs(corpus, *intros) == []
+
+
+def test_every_kader_title_is_a_known_name(corpus) -> None:
+    for kader in corpus.kaders:
+        found = refs(corpus, f"Opdrachtnemer werkt conform ‘{kader.titel}’.")
+        assert [v.kader for v in found] == [kader.nummer], kader.titel
+
+
+# --- mere mentions and partial references ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Het JIJ-kader is in 2021 door de inspectie gepubliceerd.",
+        "Meer informatie over het Kwaliteitslabel Sociaal Werk vindt u op de website van Sociaal Werk Nederland.",
+        "In de toelichting noemen wij het Model Professioneel Statuut als inspiratiebron.",
+        "De aanbieder werkt met medewerkers, die het JIJ-kader kennen.",
+        "Opdrachtnemer voldoet aan de volgende eisen uit de Kwaliteitseisen Beschermd Wonen en Maatschappelijke Opvang:",
+        "Opdrachtnemer voldoet aan paragraaf 3 van het Kwaliteitskader JeugdzorgPlus.",
+        "De aanbieder beschikt over een eigen professioneel statuut.",  # not the Model statuut
+        "Wij vragen inschrijvers te werken aan veiligheid in het gezin.",  # not kader 2's name
+        "Opdrachtnemer werkt conform de Wmo 2015. Het JIJ-kader staat in bijlage 5.",
+    ],
+)
+def test_mention_is_not_a_whole_kader_reference(corpus, tekst: str) -> None:
+    assert refs(corpus, tekst) == []
+
+
+def test_one_reference_per_kader_per_block(corpus) -> None:
+    found = refs(corpus, "Opdrachtnemer werkt conform het JIJ-kader (IGJ, 2021) en hanteert het JIJ-kader ook intern.")
+    assert [v.kader for v in found] == [8]
+    assert found[0].editie == "2021"
+
+
+def test_coordinated_kaders_both_count(corpus) -> None:
+    found = refs(corpus, "Opdrachtnemer werkt conform het JIJ-kader en het Model Professioneel Statuut.")
+    assert [v.kader for v in found] == [8, 10]
+
+
+# --- editions ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "kader", "editie"),
+    [
+        ("Opdrachtnemer werkt volgens het Kwaliteitskader JeugdzorgPlus 1.0.", 3, "1.0"),
+        ("Opdrachtnemer werkt conform het Kwaliteitskader JeugdzorgPlus (2008/2011).", 3, "2008/2011"),
+        ("Opdrachtnemer werkt conform het JIJ-kader 2019.", 8, "2019"),
+        ("Medewerkers handelen volgens het Beroepscompetentieprofiel sociaal werker 2017.", 11, "2017"),
+        ("Opdrachtnemer voldoet aan de Basisset kwaliteitseisen 2012.", 6, "2012"),
+        ("Opdrachtnemer hanteert het Kwaliteitslabel Sociaal Werk (Sociaal Werk Nederland, 2016).", 9, "2016"),
+        ("Opdrachtnemer werkt volgens de Handreiking Professioneel Ondersteunen.", 7,
+         "Handreiking Professioneel Ondersteunen, versie 2.0 (voorganger)"),
+        ("Opdrachtnemer voldoet aan de Basis kwaliteitseisen Beschermd Wonen.", 1,
+         "Basis kwaliteitseisen Beschermd Wonen (december 2015)"),
+    ],
+)
+def test_other_edition_is_flagged(corpus, tekst: str, kader: int, editie: str) -> None:
+    found = refs(corpus, tekst)
+    assert [(v.kader, v.editie, v.afwijkende_editie) for v in found] == [(kader, editie, True)]
+
+
+@pytest.mark.parametrize(
+    ("tekst", "editie"),
+    [
+        ("Opdrachtnemer werkt conform het JIJ-kader van januari 2021.", "2021"),
+        ("Opdrachtnemer werkt conform het ‘Kwaliteitskader JeugdzorgPlus 2.0’ (Jeugdzorg Nederland, 2019).", "2.0, 2019"),
+        ("Opdrachtnemer werkt conform de Model basisset kwaliteitseisen 2014 Wmo-ondersteuning.", "2014"),
+        ("Opdrachtnemer werkt conform het JIJ-kader (zie bijlage 3).", None),
+        ("Opdrachtnemer werkt conform het JIJ-kader en levert vanaf 1 januari 2025 een jaarverslag.", None),
+    ],
+)
+def test_current_or_no_edition_is_not_flagged(corpus, tekst: str, editie: str | None) -> None:
+    found = refs(corpus, tekst)
+    assert len(found) == 1
+    assert found[0].editie == editie
+    assert not found[0].afwijkende_editie
+
+
+# --- the rules file ----------------------------------------------------------------------------------------
+
+
+def test_rules_cover_every_kader_with_the_corpus_year(corpus) -> None:
+    regels = load_kaderverwijzingen(RULES)
+    assert {k.kader for k in regels.kaders} == {k.nummer for k in corpus.kaders}
+    for entry in regels.kaders:
+        assert entry.jaar == corpus.kader(entry.kader).jaar, f"kader {entry.kader}: editie.jaar wijkt af van het kaderbestand"
+
+
+def _write_rules(tmp_path: Path, old: str, new: str) -> Path:
+    text = RULES.read_text(encoding="utf-8")
+    assert old in text
+    target = tmp_path / "kaderverwijzingen.yaml"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def _line_of(path: Path, fragment: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(fragment)
+
+
+def test_invalid_regex_names_file_and_line(tmp_path: Path) -> None:
+    path = _write_rules(tmp_path, "'JIJ-? ?kader'", "'JIJ-(kader'")
+    with pytest.raises(CorpusFout) as exc:
+        load_kaderverwijzingen(path)
+    bevinding = exc.value.bevindingen[0]
+    assert bevinding.bestand.endswith("kaderverwijzingen.yaml")
+    assert bevinding.regel == _line_of(path, "JIJ-(kader")
+    assert "ongeldige reguliere expressie" in bevinding.melding
+
+
+def test_unknown_field_and_duplicate_kader_are_reported_in_dutch(tmp_path: Path) -> None:
+    path = _write_rules(tmp_path, "    editie: {jaar: 2021}", "    editie: {jaar: 2021}\n    opmerking: x")
+    with pytest.raises(CorpusFout) as exc:
+        load_kaderverwijzingen(path)
+    assert "onbekend veld 'opmerking'" in str(exc.value)
+    assert exc.value.bevindingen[0].regel == _line_of(path, "opmerking: x")
+
+    path = _write_rules(tmp_path, "  - kader: 9\n", "  - kader: 8\n")
+    with pytest.raises(CorpusFout, match="kader 8 staat er meer dan één keer in"):
+        load_kaderverwijzingen(path)
+
+
+def test_unknown_named_group_is_refused(tmp_path: Path) -> None:
+    path = _write_rules(tmp_path, "'JIJ-? ?kader'", "'JIJ-? ?kader(?P<jaartal>\\d+)?'")
+    with pytest.raises(CorpusFout, match="onbekende groep"):
+        load_kaderverwijzingen(path)
+
+
+def test_warm_load_needs_neither_ruamel_nor_pydantic(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from inkoopkader.check.references import load_kaderverwijzingen\n"
+        "load_kaderverwijzingen()\n"
+        "print('ruamel.yaml' in sys.modules, 'pydantic' in sys.modules)\n"
+    )
+    env = {"INKOOPKADER_CACHE": str(tmp_path / "cache"), "PATH": ""}
+    cold = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert cold.stdout.split() == ["True", "True"]  # validated once …
+    assert warm.stdout.split() == ["False", "False"]  # … then read from the cache
+
+
+def test_corpus_with_own_rules_file_uses_it(corpus, data_copy: Path) -> None:
+    import inkoopkader
+
+    rules = data_copy / BESTAND
+    rules.write_text(
+        rules.read_text(encoding="utf-8").replace("'JIJ-? ?kader'", "'JIJ-? ?kader'\n      - 'toezichtkader jeugd'"),
+        encoding="utf-8",
+    )
+    own = inkoopkader.load_corpus(data_copy, cache=False)
+    tekst = "Opdrachtnemer werkt conform het toezichtkader jeugd."
+    assert [v.kader for v in refs(own, tekst)] == [8]
+    assert refs(corpus, tekst) == []
+
+
+# --- outdated references -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "onderwerp", "term"),
+    [
+        ("Opdrachtnemer handelt conform de Wet bescherming persoonsgegevens (Wbp).", "wbp", "Wet bescherming persoonsgegevens"),
+        ("Gegevens worden verwerkt volgens de wbp.", "wbp", "wbp"),
+        ("Inwoners met een AWBZ-indicatie behouden hun ondersteuning.", "awbz", "AWBZ"),
+        ("De Algemene Wet Bijzondere Ziektekosten is van toepassing.", "awbz", "Algemene Wet Bijzondere Ziektekosten"),
+        ("Opdrachtnemer voldoet aan de Wet op de jeugdzorg.", "wet-op-de-jeugdzorg", "Wet op de jeugdzorg"),
+        ("Calamiteiten worden gemeld bij de IGZ.", "igz", "IGZ"),
+        ("De Inspectie voor de Gezondheidszorg ziet toe.", "igz", "Inspectie voor de Gezondheidszorg"),
+        ("Meldingen gaan naar de Inspectie Jeugdzorg.", "inspectie-jeugdzorg", "Inspectie Jeugdzorg"),
+        ("Bij gedwongen opname geldt de Wet Bopz.", "wet-bopz", "Wet Bopz"),
+        ("De cliëntenraad is ingesteld op grond van de Wmcz.", "wmcz", "Wmcz"),
+        ("De Wet medezeggenschap cliënten zorginstellingen is van toepassing.", "wmcz",
+         "Wet medezeggenschap cliënten zorginstellingen"),
+        ("Arbeidsomstandigheden worden getoetst door de Inspectie SZW.", "inspectie-szw", "Inspectie SZW"),
+        ("Het pand voldoet aan het Bouwbesluit 2012.", "bouwbesluit-2012", "Bouwbesluit 2012"),
+    ],
+)
+def test_outdated_reference_is_found_with_replacement_and_date(corpus, tekst: str, onderwerp: str, term: str) -> None:
+    found = find_verouderd(concept(tekst), corpus)
+    assert [(v.onderwerp, v.term) for v in found] == [(onderwerp, term)]
+    data = corpus.onderwerp(onderwerp)
+    assert found[0].vervangen_door == data.vervangen_door
+    assert found[0].sinds == data.sinds.isoformat()
+    assert found[0].tekst == tekst
+    assert found[0].locatie.index == 10
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Professionals zijn geregistreerd op grond van de Wet BIG.",
+        "De maaltijden voldoen aan het Warenwetbesluit hygiëne van levensmiddelen.",
+        "De cliëntenraad functioneert volgens de Wmcz 2018.",
+        "De Wet medezeggenschap cliënten zorginstellingen 2018 is van toepassing.",
+        "Toezicht: de Inspectie Gezondheidszorg en Jeugd (IGJ).",
+        "Onvrijwillige zorg valt onder de Wet zorg en dwang (Wzd) en de Wvggz.",
+        "De ondersteuning valt onder de Wmo 2015 en de Jeugdwet.",
+        "Het pand voldoet aan het Besluit bouwwerken leefomgeving.",
+        "De Nederlandse Arbeidsinspectie houdt toezicht.",
+        "De Wlz en de Zvw zijn niet van toepassing.",
+        "Gegevens worden verwerkt conform de AVG (voorheen Wbp).",  # historical context
+        "De AWBZ is per 2015 vervangen door de Wlz, de Wmo 2015 en de Jeugdwet.",
+        "Sinds de opvolger van de Inspectie Jeugdzorg, de IGJ, toezicht houdt, gelden nieuwe normen.",
+        "IGZA en WbpX zijn geen afkortingen van wetten.",  # word boundaries
+    ],
+)
+def test_current_law_and_historical_context_are_not_flagged(corpus, tekst: str) -> None:
+    assert find_verouderd(concept(tekst), corpus) == []
+
+
+def test_each_onderwerp_recognises_its_own_term(corpus) -> None:
+    for onderwerp in corpus.actualiteit:
+        found = {v.onderwerp for v in find_verouderd(concept(f"Conform de {onderwerp.term}."), corpus)}
+        if onderwerp.patronen:
+            assert onderwerp.id in found, onderwerp.id
+        else:
+            assert onderwerp.id not in found  # not text-detectable (e.g. a kader's validity)
+
+
+def test_criteria_the_corpus_marks_outdated_are_detected(corpus) -> None:
+    """A criterion that the corpus says cites an outdated law, copied into a draft, is flagged."""
+    checked = 0
+    for kader in corpus.kaders:
+        for act in kader.actualiteit:
+            if not corpus.onderwerp(act.onderwerp).patronen:
+                continue
+            for cid in act.criteria:
+                teksten = list(corpus.criterium(cid).alle_teksten())
+                assert act.onderwerp in {v.onderwerp for v in find_verouderd(concept(*teksten), corpus)}, cid
+                checked += 1
+    assert checked >= 5
+
+
+def test_onderwerp_without_patterns_is_skipped(corpus) -> None:
+    zonder = tuple(dataclasses.replace(o, patronen=()) if o.id == "wbp" else o for o in corpus.actualiteit)
+    aangepast = dataclasses.replace(corpus, actualiteit=zonder)
+    found = find_verouderd(concept("Conform de Wbp en de AWBZ."), aangepast)
+    assert [v.onderwerp for v in found] == ["awbz"]
+
+
+def test_one_finding_per_onderwerp_per_sentence_in_document_order(corpus) -> None:
+    found = find_verouderd(
+        concept("De Wet bescherming persoonsgegevens (Wbp) en de AWBZ gelden. Ook de Wbp geldt.", "Bopz."), corpus
+    )
+    assert [(v.onderwerp, v.locatie.index) for v in found] == [("wbp", 10), ("awbz", 10), ("wbp", 10), ("wet-bopz", 20)]
+    assert found[2].tekst == "Ook de Wbp geldt."
+
+
+def test_line_of_finding_inside_a_multiline_block(corpus) -> None:
+    found = find_verouderd(concept("Opdrachtnemer volgt de wetgeving,\nwaaronder de Wet\u00a0bescherming\npersoons\u00adgegevens."), corpus)
+    assert len(found) == 1
+    assert found[0].term == "Wet bescherming persoonsgegevens"
+    assert found[0].locatie.index == 11  # block starts on line 10; the term on the next line
+
+
+def test_docx_location_is_kept_as_is(corpus) -> None:
+    draft = Concept("c.docx", "docx", (Tekstblok("Conform de Wbp.", Locatie("tabel", 7, pagina=2, tabel=(1, 2, 3))),))
+    found = find_verouderd(draft, corpus)
+    assert found[0].locatie == Locatie("tabel", 7, pagina=2, tabel=(1, 2, 3))
+
+
+def test_compose_currency_warning_is_not_a_second_finding(corpus) -> None:
+    from inkoopkader.compose import compose
+    from inkoopkader.select import select
+
+    doc = compose(corpus, select(corpus, "wmo-1a", ids=["bwmo-35"]))
+    warnings = [w.tekst for w in doc.waarschuwingen]
+    assert warnings and all(w.startswith("Actualiteit: de bron noemt ") for w in warnings)
+    criterion = corpus.criterium("bwmo-35").tekst
+    found = find_verouderd(concept(criterion, *warnings), corpus)
+    assert {v.locatie.index for v in found} == {10}  # only the criterion's own text
+    assert {v.onderwerp for v in found} == {"igz", "inspectie-jeugdzorg", "inspectie-szw"}
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    ["gewoon tekst", "  voor en na  ", "a\u00a0 b\u00adc \n d\u2013e  ", "\u200b", "Wet\u00a0bescherming\npersoons\u00adgegevens", "x\t\ty"],
+)
+def test_fast_normalisation_equals_the_mapped_one(tekst: str) -> None:
+    from inkoopkader.check.references import _snel_normaal, _Tekst
+
+    mapped = _Tekst.van(tekst)
+    assert _snel_normaal(tekst) == mapped.norm
+    if mapped.bron is not None:
+        assert all(tekst[i] == ch or ch in " -" for i, ch in zip(mapped.bron, mapped.norm))
