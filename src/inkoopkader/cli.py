@@ -505,6 +505,298 @@ def init_command(
     )
 
 
+# --- check ------------------------------------------------------------------------------------------
+
+
+class CheckUitvoer(str, Enum):
+    tekst = "tekst"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+# Inputs at least this large get a progress indicator (when stderr is a terminal).
+_GROOT_CONCEPT = 256 * 1024
+
+
+def _parse_dekking(waarde: str) -> float:
+    """'0.8', '0,8', '80%', '80 %' or '80' -> 0.8. Raises InkoopkaderError for anything else."""
+    import math
+
+    tekst = waarde.strip().replace(",", ".")
+    procent = tekst.endswith("%")
+    getal_tekst = tekst.removesuffix("%").strip()
+    try:
+        getal = float(getal_tekst)
+    except ValueError:
+        getal = math.nan
+    if not math.isfinite(getal) or getal < 0:
+        raise InkoopkaderError(
+            f"Ongeldige waarde voor --min-dekking: '{waarde}'. Geef een aandeel tussen 0 en 1 (b.v. 0.8) "
+            "of een percentage (b.v. 80%)."
+        )
+    if procent or getal > 1:
+        getal /= 100
+    if getal > 1:
+        raise InkoopkaderError(f"Ongeldige waarde voor --min-dekking: '{waarde}'; meer dan 100% kan niet.")
+    return getal
+
+
+def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
+    """Call the library's check(), with a progress indicator for large inputs on a terminal."""
+    import inspect
+
+    from .check import check
+
+    if str(concept) == "-":
+        kwargs = {**kwargs, "tekst": True}
+        bron: Any = sys.stdin.read()
+        grootte = len(bron)
+    else:
+        bron = concept
+        try:
+            grootte = concept.stat().st_size
+        except OSError:
+            grootte = 0  # read_concept gives the Dutch message
+    if grootte < _GROOT_CONCEPT or not err_console.is_terminal:
+        return check(bron, **kwargs)
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    ) as progress:
+        taak = progress.add_task(f"{escape(concept.name)} controleren …", total=None)
+        if "voortgang" in inspect.signature(check).parameters:
+            # The library reports (stap, gedaan, totaal); older versions just get the spinner.
+            def voortgang(stap: str, gedaan: int, totaal: int) -> None:
+                progress.update(taak, description=escape(stap), completed=gedaan, total=totaal or None)
+
+            kwargs = {**kwargs, "voortgang": voortgang}
+        return check(bron, **kwargs)
+
+
+def _afgekapt(tekst: str, breedte: int) -> str:
+    return tekst if len(tekst) <= breedte else tekst[: breedte - 1].rstrip() + "…"
+
+
+def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
+    """The rich summary: gate, coverage per thema and kader, and what needs attention."""
+    from rich.padding import Padding  # indented blocks keep their indent when a line wraps
+    from .check import Status
+    from .check.report import beste_bewijs, gefaalde_themas, verouderd_zin
+
+    def kader_titel(nummer: int) -> str:
+        try:
+            titel = corpus.kader(nummer).titel.split(". ")[0]
+        except KeyError:
+            return f"kader {nummer}"
+        return _afgekapt(titel, 60)
+
+    out.print(
+        f"[bold]Controle van[/] {escape(rapport.concept)} ({rapport.formaat}) tegen [bold]{escape(rapport.segment)}[/] "
+        f"— selectie uit {escape(rapport.bron_van_selectie)}, corpus {rapport.corpus_versie}",
+        highlight=False,
+    )
+    if rapport.geslaagd:
+        out.print(Panel("[bold green]Poort geslaagd[/]", expand=False))
+    else:
+        redenen = "\n".join(f"• {escape(r)}" for r in rapport.redenen_afgekeurd)
+        out.print(Panel(f"[bold red]Poort afgekeurd[/]\n{redenen}", expand=False))
+
+    gefaald = gefaalde_themas(rapport)
+    table = Table(title="Dekking per thema", title_justify="left")
+    for column in ("thema", "criteria", "gedekt", "gewijzigd", "ontbreekt", "dekking"):
+        table.add_column(column, justify="left" if column == "thema" else "right", no_wrap=True)
+    for d in rapport.per_thema():
+        stijl = "bold red" if d.thema in gefaald else ""
+        table.add_row(
+            d.thema.value, str(d.totaal), str(d.gedekt), str(d.gewijzigd), str(d.totaal - d.gedekt - d.gewijzigd),
+            Text(f"{d.dekking:.0%}", style=stijl),
+        )
+    if rapport.min_dekking is not None:
+        table.caption = f"vereiste dekking per thema: {rapport.min_dekking:.0%}"
+    out.print(table)
+
+    verwezen: dict[int, list[Any]] = {}
+    for v in rapport.kaderverwijzingen:
+        verwezen.setdefault(v.kader, []).append(v)
+    per_kader: dict[int, list[Any]] = {}
+    for r in rapport.resultaten:
+        per_kader.setdefault(r.criterium.kader, []).append(r)
+    from rich import box
+
+    table = Table(title="Dekking per kader", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("kader", "criteria", "gedekt", "gewijz.", "dekking", "als geheel"):
+        if column == "kader":
+            table.add_column(column, overflow="ellipsis", no_wrap=True)
+        elif column == "als geheel":
+            table.add_column(column, overflow="fold", min_width=10)
+        else:
+            table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
+    # Titles are cut to what the terminal leaves after the number columns, so those never collapse.
+    ruimte = max(20, out.width - 56)
+    table.caption = "als geheel: het concept verklaart het kader als geheel van toepassing"
+    for nummer in sorted(set(per_kader) | set(verwezen)):
+        rows = per_kader.get(nummer, [])
+        gedekt = sum(1 for r in rows if r.status is Status.GEDEKT)
+        gewijzigd = sum(1 for r in rows if r.status is Status.GEWIJZIGD)
+        geheel = ""
+        if nummer in verwezen:
+            edities = [v for v in verwezen[nummer] if v.afwijkende_editie]
+            geheel = "ja" + (f", ed. {edities[0].editie}!" if edities else "")
+        table.add_row(
+            _afgekapt(f"{nummer}. {kader_titel(nummer)}", ruimte), str(len(rows)), str(gedekt), str(gewijzigd),
+            f"{(gedekt + gewijzigd) / len(rows):.0%}" if rows else "–", geheel,
+        )
+    out.print(table)
+
+    vereist_weg = [r for r in rapport.resultaten if r.vereist and r.status is Status.ONTBREEKT]
+    if vereist_weg:
+        out.print("\n[bold red]Ontbrekende vereiste criteria[/]")
+        for r in vereist_weg:
+            regel = Text(f"{r.criterium.id} ", style="bold")
+            regel.append(f"(kader {r.criterium.kader}, {r.criterium.hoofdthema.value}) ", style="dim")
+            regel.append_text(_rich_text(r.criterium.tekst))
+            out.print(Padding(regel, (0, 0, 0, 2), expand=False))
+
+    gewijzigd_rows = rapport.met_status(Status.GEWIJZIGD)
+    if gewijzigd_rows:
+        out.print("\n[bold yellow]Gewijzigde criteria[/] (gevonden, maar wezenlijk anders dan de bron)")
+        for r in gewijzigd_rows[:25]:
+            bewijs = beste_bewijs(r)
+            waar = bewijs.locatie.beschrijving() if bewijs else "locatie onbekend"
+            anker = ", via anker" if r.via_anker else ""
+            out.print(Padding(Text.from_markup(f"[bold]{r.criterium.id}[/] — {escape(waar)}, score {r.score:.0f}{anker}"), (0, 0, 0, 2), expand=False))
+            for verschil in r.verschil[:4]:
+                out.print(Padding(Text(verschil), (0, 0, 0, 6), expand=False))
+            if len(r.verschil) > 4:
+                out.print(Padding(Text(f"… en nog {len(r.verschil) - 4} verschil(len)"), (0, 0, 0, 6), expand=False))
+        if len(gewijzigd_rows) > 25:
+            out.print(f"  … en nog {len(gewijzigd_rows) - 25} gewijzigde criteria (alle details: --format json)")
+
+    if rapport.verouderd:
+        stijl = "bold red" if rapport.strikt else "bold yellow"
+        out.print(f"\n[{stijl}]Verouderde verwijzingen[/]")
+        for v in rapport.verouderd:
+            out.print(Padding(Text(f"{v.locatie.beschrijving()}: {verouderd_zin(v)}"), (0, 0, 0, 2), expand=False))
+            out.print(Padding(Text(v.tekst, style="dim"), (0, 0, 0, 6), expand=False))
+
+    if rapport.kaderverwijzingen:
+        out.print("\n[bold]Verwijzingen naar een kader als geheel[/] (tellen los van de dekking)")
+        for v in rapport.kaderverwijzingen:
+            editie = ""
+            if v.editie:
+                editie = f", editie {escape(v.editie)}"
+                if v.afwijkende_editie:
+                    try:
+                        editie += f" [bold yellow](het corpus bevat {corpus.kader(v.kader).jaar})[/]"
+                    except KeyError:
+                        editie += " [bold yellow](afwijkende editie)[/]"
+            out.print(Padding(
+                Text.from_markup(f"{v.kader}. {escape(kader_titel(v.kader))} — {escape(v.locatie.beschrijving())}{editie}"),
+                (0, 0, 0, 2), expand=False,
+            ))
+
+    overig = [r for r in rapport.met_status(Status.ONTBREEKT) if not r.vereist]
+    if overig:
+        ids = ", ".join(r.criterium.id for r in overig[:30]) + (" …" if len(overig) > 30 else "")
+        out.print()
+        out.print(Text(f"Niet gevonden (niet vereist): {len(overig)} criteria: {ids}", style="dim"))
+
+
+@app.command("check")
+@_user_errors
+def check_command(
+    concept: Annotated[Path, typer.Argument(help="Het concept: .docx, .odt, .pdf, .md of .txt ('-' = standaardinvoer).", show_default=False)],
+    segment: Annotated[Optional[str], typer.Option("--segment", "-s", help="Controleer tegen de criteria van dit segment, b.v. wmo-1a.", show_default=False)] = None,
+    profiel: Annotated[Optional[Path], typer.Option("--profiel", "-p", help="Selectieprofiel (YAML) van 'inkoopkader init'; de criteria daarin zijn vereist.", show_default=False)] = None,
+    thema: Annotated[Optional[list[str]], typer.Option("--thema", "-t", help="Alleen dit thema (herhaalbaar).")] = None,
+    kader: Annotated[Optional[list[str]], typer.Option("--kader", "-k", help="Alleen dit kader (nummer of sleutel; herhaalbaar).")] = None,
+    zonder_kader: Annotated[Optional[list[str]], typer.Option("--zonder-kader", help="Laat dit kader weg (herhaalbaar).")] = None,
+    doelgroep: Annotated[Optional[list[str]], typer.Option("--doelgroep", help="Alleen criteria voor organisatie of professional.")] = None,
+    zoekterm: Annotated[Optional[str], typer.Option("--zoek", help="Alleen criteria die bij deze zoekterm passen.", show_default=False)] = None,
+    ids: Annotated[Optional[list[str]], typer.Option("--id", help="Criterium-ID('s), herhaalbaar of met komma's.")] = None,
+    alleen_specifiek: Annotated[bool, typer.Option("--alleen-specifiek", help="Alleen kaders die de bron aan precies dit segment koppelt.")] = False,
+    vereist: Annotated[Optional[list[str]], typer.Option("--vereist", help="Criterium-ID('s) die in het concept moeten staan (komma's of herhaald).")] = None,
+    min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: 0.8 of 80%.", show_default=False)] = None,
+    strikt: Annotated[bool, typer.Option("--strikt", help="Keur ook af bij elke verouderde verwijzing.")] = False,
+    formaat: Annotated[CheckUitvoer, typer.Option("--format", "-f", help="tekst, json, junit of github.")] = CheckUitvoer.tekst,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf het rapport naar dit bestand.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand rapportbestand.")] = False,
+) -> None:
+    """Controleer een aanbestedingsconcept: dekking, ontbrekende en gewijzigde criteria, verouderde verwijzingen.
+
+    Exitcode 0: de poort is geslaagd; 1: afgekeurd (vereist criterium ontbreekt, dekking van een thema
+    onder --min-dekking, of met --strikt een verouderde verwijzing); 2: onjuiste invoer.
+    """
+    from .check.report import to_github, to_json, to_junit
+    from .output import write_atomic
+    from .select import parse_doelgroep
+
+    corpus = _corpus()
+    if profiel is not None and (kader or zonder_kader):
+        raise InkoopkaderError(
+            "--kader en --zonder-kader gaan niet samen met --profiel: het profiel bepaalt de kaders. "
+            "Pas het profiel aan of gebruik --segment."
+        )
+    kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt}
+    if min_dekking is not None:
+        kwargs["min_dekking"] = _parse_dekking(min_dekking)
+    if vereist:
+        kwargs["vereist"] = _split_ids(vereist)
+    if thema:
+        kwargs["themas"] = [resolve_thema(t) for t in thema]
+    if kader:
+        kwargs["kaders"] = [resolve_kader(corpus, k).nummer for k in kader]
+    if zonder_kader:
+        kwargs["zonder_kaders"] = [resolve_kader(corpus, k).nummer for k in zonder_kader]
+    if doelgroep:
+        kwargs["doelgroepen"] = [parse_doelgroep(d) for d in doelgroep]
+    if zoekterm:
+        kwargs["zoekterm"] = zoekterm
+    if ids:
+        kwargs["ids"] = _split_ids(ids)
+    if alleen_specifiek:
+        kwargs["alleen_specifiek"] = True
+    if segment is None and profiel is None and str(concept) == "-":
+        raise InkoopkaderError("Geef bij standaardinvoer een segment (--segment) of profiel (--profiel) op.")
+    try:
+        rapport = _run_check(concept, {"corpus": corpus, **kwargs})
+    except (InkoopkaderError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # never a traceback for a user's file; say what happened
+        raise InkoopkaderError(
+            f"Interne fout bij het controleren van '{concept}' ({type(exc).__name__}: {exc}). Dit hoort niet "
+            "te gebeuren: meld het probleem, met het bestand als dat kan."
+        ) from None
+
+    if formaat is CheckUitvoer.json:
+        tekst = to_json(rapport)
+    elif formaat is CheckUitvoer.junit:
+        tekst = to_junit(rapport)
+    elif formaat is CheckUitvoer.github:
+        tekst = to_github(rapport, bestand=None if str(concept) == "-" else concept.as_posix())
+    elif output is not None:
+        import io
+
+        buffer = io.StringIO()
+        _check_samenvatting(Console(file=buffer, width=110, color_system=None, force_terminal=False), rapport, corpus)
+        tekst = buffer.getvalue()
+    else:
+        _check_samenvatting(console, rapport, corpus)
+        tekst = ""
+
+    if output is not None:
+        write_atomic(output, tekst.encode("utf-8"), force=force)
+        uitslag = "[green]poort geslaagd[/]" if rapport.geslaagd else "[red]poort afgekeurd[/]"
+        err_console.print(f"Geschreven: {escape(str(output))} — {uitslag}", highlight=False)
+    elif tekst:
+        sys.stdout.write(tekst)
+        sys.stdout.flush()
+    raise typer.Exit(0 if rapport.geslaagd else 1)
+
+
 # --- validate ---------------------------------------------------------------------------------------
 
 
