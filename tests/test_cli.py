@@ -239,3 +239,42 @@ def test_profile_errors_exit_2_with_line(tmp_path: Path) -> None:
     result = invoke("compose", "--profiel", str(profile), "-f", "md", "-o", "-")
     assert result.exit_code == 2
     assert "profiel.yaml:" in result.output and "bwmo-04" in result.output
+
+
+# --- personeel ------------------------------------------------------------------------------------
+
+
+def test_compose_jeugdhulp_4_personeel_docx(tmp_path: Path) -> None:
+    target = tmp_path / "jh4.docx"
+    result = invoke("compose", "--segment", "jeugdhulp-4", "--personeel", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    from docx import Document
+
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    assert "Deskundigheid en inzet van personeel" in texts
+    assert any("Kwaliteitsregister Jeugd (SKJ)" in t for t in texts)
+    assert any("minimaal mbo 4 niveau" in t for t in texts)
+
+
+def test_compose_personeel_options_json() -> None:
+    data = json.loads(invoke("compose", "-s", "jh4", "--personeel", "--functieniveau", "B,C",
+                             "--personeel-vorm", "vraag", "-f", "json", "-o", "-").output)
+    opleiding = next(p for p in data["personeel"] if p["id"] == "pe-opleiding-functieniveau")
+    assert [o["id"] for o in opleiding["onderdelen"]] == ["wce-niv-b", "wce-niv-c"]
+    assert {p["vorm"] for p in data["personeel"]} == {"vraag"}
+    result = invoke("compose", "-s", "wmo-1a", "--personeelseis", "pe-registratie-jeugt", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "Onbekende personeelseis" in result.output and "pe-registratie-jeugd" in result.output
+
+
+def test_segments_show_personeel_defaults() -> None:
+    jeugd = json.loads(invoke("segments", "jeugdhulp-4", "-f", "json").output)
+    assert "pe-registratie-jeugd" in {e["id"] for e in jeugd["personeelseisen"]}
+    wmo = json.loads(invoke("segments", "wmo-1a", "-f", "json").output)
+    assert "pe-registratie-jeugd" not in {e["id"] for e in wmo["personeelseisen"]}
+    assert "Personeelseisen" in invoke("segments", "jh4").output
+
+
+def test_search_lists_profile_items() -> None:
+    data = json.loads(invoke("search", "SKJ-registratie", "-f", "json").output)
+    assert {"wce-niv-b", "wce-niv-c"} <= {p["item"]["id"] for p in data["profielen"]}
+    assert json.loads(invoke("search", "SKJ-registratie", "--thema", "vakmanschap", "-f", "json").output)["profielen"] == []

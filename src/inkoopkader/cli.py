@@ -24,8 +24,9 @@ from . import __version__
 from .corpus import ENV_CORPUS, load_corpus, validate_corpus
 from .errors import InkoopkaderError
 from .model import Corpus, Criterium, Item, Kader, Thema
+from .personeel import standaard_eisen
 from .resolve import resolve_kader, resolve_segment, resolve_thema
-from .search import zoek
+from .search import zoek, zoek_profielen
 from .serialize import SCHEMA_VERSION, to_data
 from .text import markup_runs
 
@@ -287,6 +288,7 @@ def segments(
         _print_json(
             {
                 "segment": to_data(found),
+                "personeelseisen": [to_data(e) for e in standaard_eisen(corpus.personeelseisen, found.domein)],
                 "kaders": [
                     {**_kader_summary(k), "relevantie": r.value, "criteria": len(k.criteria)} for k, r in relaties
                 ],
@@ -319,6 +321,16 @@ def segments(
         "[dim]specifiek: de overzichtstabel van de bron noemt dit segment; "
         "algemeen: de tabel noemt het hele domein.[/]"
     )
+    eisen = standaard_eisen(corpus.personeelseisen, found.domein)
+    if eisen:
+        pers = Table(title="Personeelseisen (standaard bij compose --personeel)", title_justify="left")
+        for column in ("id", "eis of vraag", "vorm", "uit", "onderbouwing"):
+            pers.add_column(column, overflow="fold")
+        for eis in eisen:
+            bron = eis.niveaus_uit or eis.competenties_uit
+            uit = corpus.beroepsprofiel(bron).titel if bron else "–"
+            pers.add_row(eis.id, eis.titel, eis.vorm.value, uit, "; ".join(f"{o.plaats} (regel {o.regel})" for o in eis.onderbouwing))
+        console.print(pers)
 
 
 # --- search -----------------------------------------------------------------------------------------
@@ -340,6 +352,8 @@ def search(
     kaders = [resolve_kader(corpus, k).nummer for k in kader or []]
     segment_id = resolve_segment(corpus, segment).id if segment else None
     hits = zoek(corpus, query, themas=themas, kaders=kaders, segment=segment_id, limiet=limiet)
+    # Profile items have no kader or thema: they are searched only when no such filter is set.
+    profiel_hits = [] if (themas or kaders or segment_id) else zoek_profielen(corpus, query, limiet=limiet)
     if formaat is Formaat.json:
         _print_json(
             {
@@ -347,11 +361,23 @@ def search(
                 "resultaten": [
                     {"score": h.score, "fragment": h.fragment, "criterium": to_data(h.criterium)} for h in hits
                 ],
+                "profielen": [
+                    {"score": h.score, "fragment": h.fragment, "profiel": h.profiel_titel, "item": to_data(h.item)}
+                    for h in profiel_hits
+                ],
             }
         )
         return
+    if profiel_hits:
+        ptable = Table(title=f"In beroepsprofielen voor '{escape(query)}'", title_justify="left")
+        for column in ("id", "profiel", "regel", "score", "fragment"):
+            ptable.add_column(column, overflow="fold")
+        for ph in profiel_hits:
+            ptable.add_row(ph.item.id, ph.profiel_titel, str(ph.item.regel), f"{ph.score:.0f}", ph.fragment)
     if not hits:
         console.print(f"Geen criteria gevonden voor '{escape(query)}'.")
+        if profiel_hits:
+            console.print(ptable)
         return
     table = Table(title=f"Zoekresultaten voor '{escape(query)}'", title_justify="left")
     for column in ("id", "kader", "thema", "score", "fragment"):
@@ -363,6 +389,8 @@ def search(
             f"{hit.score:.0f}", _rich_text(hit.fragment),
         )
     console.print(table)
+    if profiel_hits:
+        console.print(ptable)
 
 
 # --- compose ----------------------------------------------------------------------------------------
@@ -402,6 +430,10 @@ def compose_command(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Uitvoerbestand ('-' = standaarduitvoer voor md/json/csv).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")] = False,
     sjabloon: Annotated[Optional[Path], typer.Option("--sjabloon", help="Huisstijlsjabloon (.docx of .dotx) van de gemeente.", show_default=False)] = None,
+    personeel: Annotated[bool, typer.Option("--personeel", help="Voeg 'Deskundigheid en inzet van personeel' toe (standaard voor het domein).")] = False,
+    personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Kies personeelseisen zelf (pe-…; herhaalbaar of met komma's).")] = None,
+    functieniveau: Annotated[Optional[list[str]], typer.Option("--functieniveau", help="Alleen deze functieniveaus (b.v. B,C of wce-niv-b).")] = None,
+    personeel_vorm: Annotated[Optional[str], typer.Option("--personeel-vorm", help="eis of vraag voor alle personeelseisen.", show_default=False)] = None,
 ) -> None:
     """Stel een aanbestedingsklaar document met kwaliteitscriteria samen voor een segment."""
     import datetime as dt
@@ -446,6 +478,8 @@ def compose_command(
         titel=titel or meta.get("titel"), gemeente=gemeente or meta.get("gemeente"),
         kenmerk=kenmerk or meta.get("kenmerk"), versie=versie if versie != "1.0" else (meta.get("versie") or versie),
         datum=datum_waarde, met_toelichting=not zonder_toelichting,
+        personeel=_split_ids(personeelseis) if personeelseis else (personeel or bool(meta.get("personeel"))),
+        functieniveaus=_split_ids(functieniveau), personeel_vorm=parse_vorm(personeel_vorm) if personeel_vorm else None,
     )
     if str(output) == "-":
         if formaat is Uitvoer.docx:

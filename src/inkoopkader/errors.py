@@ -34,6 +34,9 @@ class CorpusFout(InkoopkaderError):
         super().__init__(f"Het corpus is ongeldig:\n{eerste}{meer}")
 
 
+_DE_WOORDEN = {"vorm", "doelgroep", "personeelseis"}
+
+
 class OnbekendeWaarde(InkoopkaderError):
     """A value the user gave (segment, kader, ID, thema) does not exist; suggests the closest."""
 
@@ -44,8 +47,9 @@ class OnbekendeWaarde(InkoopkaderError):
         hint = f" Bedoelt u '{suggestie}'?" if suggestie else ""
         opties = list(bekend)
         lijst = f" Bekend: {', '.join(opties)}." if opties and len(opties) <= 20 else ""
-        # segment, kader, thema and criterium are all 'het'-words: "onbekend", not "onbekende".
-        super().__init__(f"Onbekend {soort} '{waarde}'.{hint}{lijst}")
+        # 'het'-words (segment, kader, thema, criterium, formaat) take "onbekend", 'de'-words "onbekende".
+        bijvoeglijk = "Onbekende" if soort in _DE_WOORDEN else "Onbekend"
+        super().__init__(f"{bijvoeglijk} {soort} '{waarde}'.{hint}{lijst}")
 
 
 def dichtstbijzijnde(waarde: str, opties: Iterable[str], drempel: float = 60.0) -> str | None:
