@@ -427,3 +427,23 @@ def test_update_of_broken_yaml_leaves_the_file_alone(corpus, profiel):
         update_profile(corpus, profiel)
     assert info.value.bevindingen[0].regel is not None
     assert profiel.read_bytes() == before
+
+
+def test_personeel_block_in_profile(corpus, tmp_path: Path) -> None:
+    """init lists the domain's staff requirements (off); switching them on reaches compose."""
+    from inkoopkader.profile import load_profile, write_profile
+
+    path = tmp_path / "jh.yaml"
+    write_profile(corpus, "jeugdhulp-4", path)
+    text = path.read_text(encoding="utf-8")
+    assert "personeel:\n  opnemen: nee" in text and "- pe-registratie-jeugd" in text
+    assert load_profile(corpus, path).compose_kwargs()["personeel"] is False
+    text = text.replace("  opnemen: nee\n  eisen:", "  opnemen: ja\n  eisen:", 1)
+    text = text.replace("    - pe-beleid-registratie-jeugd", "", 1).replace("functieniveaus: []", "functieniveaus: [C]")
+    path.write_text(text, encoding="utf-8")
+    kwargs = load_profile(corpus, path).compose_kwargs()
+    assert kwargs["personeel"] == ("pe-registratie-jeugd", "pe-opleiding-functieniveau", "pe-competenties-wijkcoach")
+    assert kwargs["functieniveaus"] == ("C",)
+    path.write_text(text.replace("- pe-registratie-jeugd", "- pe-registratie-jeugt"), encoding="utf-8")
+    with pytest.raises(Exception, match="Bedoelt u 'pe-registratie-jeugd'"):
+        load_profile(corpus, path)

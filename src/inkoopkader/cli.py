@@ -450,7 +450,7 @@ def compose_command(
         loaded = load_profile(corpus, profiel)
         segment = segment or loaded.segment
         kwargs.update(loaded.select_kwargs())
-        meta = {"gemeente": loaded.gemeente, "titel": loaded.titel, "kenmerk": loaded.kenmerk, "versie": loaded.versie}
+        meta = loaded.compose_kwargs()
     if not segment:
         raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a) of een profiel met --profiel.")
     if thema:
@@ -478,8 +478,9 @@ def compose_command(
         titel=titel or meta.get("titel"), gemeente=gemeente or meta.get("gemeente"),
         kenmerk=kenmerk or meta.get("kenmerk"), versie=versie if versie != "1.0" else (meta.get("versie") or versie),
         datum=datum_waarde, met_toelichting=not zonder_toelichting,
-        personeel=_split_ids(personeelseis) if personeelseis else (personeel or bool(meta.get("personeel"))),
-        functieniveaus=_split_ids(functieniveau), personeel_vorm=parse_vorm(personeel_vorm) if personeel_vorm else None,
+        personeel=_split_ids(personeelseis) if personeelseis else (personeel or meta.get("personeel", False)),
+        functieniveaus=_split_ids(functieniveau) or meta.get("functieniveaus", ()),
+        personeel_vorm=parse_vorm(personeel_vorm) if personeel_vorm else meta.get("personeel_vorm"),
     )
     if str(output) == "-":
         if formaat is Uitvoer.docx:

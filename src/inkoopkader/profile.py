@@ -65,8 +65,10 @@ TEKST_LENGTE = 100
 """How many characters of a criterion's text its comment shows."""
 
 PROFIEL_VELDEN = (
-    "schema_version", "corpus_versie", "segment", "gemeente", "titel", "kenmerk", "versie", "kaders"
+    "schema_version", "corpus_versie", "segment", "gemeente", "titel", "kenmerk", "versie", "personeel",
+    "kaders",
 )
+PERSONEEL_VELDEN = ("opnemen", "eisen", "functieniveaus", "vorm")
 KADER_VELDEN = ("nummer", "opnemen", "vorm", "criteria", "vervallen")
 CRITERIUM_VELDEN = ("opnemen", "vorm", "vervallen")
 
@@ -159,6 +161,13 @@ class Profiel:
     """Criteria of listed kaders that the file does not list; they are left out."""
     vervallen: tuple[str, ...] = ()
     """Entries marked `vervallen` ('kader 3', 'wbs-17'); they are ignored."""
+    personeel: bool = False
+    """Whether the chapter 'Deskundigheid en inzet van personeel' goes into the document."""
+    personeelseisen: tuple[str, ...] | None = None
+    """The chosen staff requirements (pe-…); None (no 'eisen' key) means the domain's defaults."""
+    functieniveaus: tuple[str, ...] = ()
+    """Function levels to list (codes such as 'B' or IDs); empty means all."""
+    personeel_vorm: Vorm | None = None
 
     @property
     def opgenomen_kaders(self) -> tuple[int, ...]:
@@ -191,8 +200,12 @@ class Profiel:
 
     def compose_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `inkoopkader.compose(corpus, selectie, **kwargs)`: the document metadata."""
+        personeel: bool | tuple[str, ...] = False
+        if self.personeel:
+            personeel = True if self.personeelseisen is None else self.personeelseisen
         return {
-            "titel": self.titel, "gemeente": self.gemeente, "kenmerk": self.kenmerk, "versie": self.versie
+            "titel": self.titel, "gemeente": self.gemeente, "kenmerk": self.kenmerk, "versie": self.versie,
+            "personeel": personeel, "functieniveaus": self.functieniveaus, "personeel_vorm": self.personeel_vorm,
         }
 
     def is_actueel(self, corpus: Corpus) -> bool:
@@ -265,6 +278,8 @@ def profiel_yaml(
         f"titel: {_quote(titel or f'Kwaliteitscriteria {found.titel}')}",
         f"kenmerk: {_quote(kenmerk or '')}  # kenmerk of zaaknummer van de aanbesteding",
         f"versie: {_quote(versie)}",
+        "",
+        *_personeel_regels(corpus, found),
         "",
         "# De kwaliteitskaders die de bron aan dit segment koppelt, met al hun criteria",
         "kaders:",
@@ -650,6 +665,8 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
             ProfielCriterium(c.id, kader.nummer, False) for c in kader.criteria if c.id not in genoemd
         ]
 
+    personeel = _personeel_keuze(controle, corpus, data.get("personeel"), data)
+
     if controle.bevindingen:
         raise ProfielFout(controle.bevindingen)
     assert segment is not None  # a missing or unknown segment is a finding
@@ -668,6 +685,10 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
         ontbrekende_kaders=tuple(n for n in kandidaten if n not in gezien_kaders),
         ontbrekende_criteria=tuple(ontbrekend),
         vervallen=tuple(vervallen),
+        personeel=personeel[0],
+        personeelseisen=personeel[1],
+        functieniveaus=personeel[2],
+        personeel_vorm=personeel[3],
     )
 
 
@@ -1061,3 +1082,53 @@ __all__ = [
     "update_profile",
     "write_profile",
 ]
+
+
+def _personeel_regels(corpus: Corpus, segment: Segment) -> list[str]:
+    """The profile's 'personeel' block: off by default, listing the domain's default requirements."""
+    from .personeel import standaard_eisen
+
+    eisen = standaard_eisen(corpus.personeelseisen, segment.domein)
+    lines = [
+        "# Deskundigheid en inzet van personeel (opleiding, registratie, competenties), zoals",
+        "# 'inkoopkader compose --personeel'. Zet opnemen op ja om het hoofdstuk toe te voegen; haal eisen",
+        "# weg die u niet wilt; functieniveaus: b.v. [B, C] (leeg = alle niveaus uit het profiel).",
+        "personeel:",
+        "  opnemen: nee",
+        "  eisen:" + ("" if eisen else " []"),
+    ]
+    lines += [f"    - {e.id}  # {e.vorm.value}: {e.titel}" for e in eisen]
+    lines.append("  functieniveaus: []")
+    return lines
+
+
+def _personeel_keuze(
+    controle: _Controle, corpus: Corpus, node: Any, data: Mapping[Any, Any]
+) -> tuple[bool, tuple[str, ...] | None, tuple[str, ...], Vorm | None]:
+    """Validate the 'personeel' block: (opnemen, eisen or None for the defaults, functieniveaus, vorm)."""
+    if node is None:
+        return False, None, (), None
+    if not _is_map(node):
+        controle.fout("personeel: moet een mapping zijn (opnemen, eisen, functieniveaus)", _value_line(data, "personeel"))
+        return False, None, (), None
+    controle.velden(node, PERSONEEL_VELDEN, " onder personeel")
+    opnemen = controle.ja_nee_waarde(node.get("opnemen", False), "personeel: opnemen", _value_line(node, "opnemen"))
+    bekend = [e.id for e in corpus.personeelseisen]
+    eisen: list[str] = []
+    lijst = node.get("eisen") or []
+    if not isinstance(lijst, list):
+        controle.fout("personeel: eisen moet een lijst zijn", _value_line(node, "eisen"))
+        lijst = []
+    for index, eis in enumerate(lijst):
+        regel = lijst.lc.item(index)[0] + 1 if hasattr(lijst, "lc") else None
+        if str(eis) not in bekend:
+            suggestie = dichtstbijzijnde(str(eis), bekend)
+            controle.fout(f"personeel: onbekende personeelseis '{eis}'.{_hint(suggestie)}", regel)
+        else:
+            eisen.append(str(eis))
+    niveaus = node.get("functieniveaus") or []
+    if not isinstance(niveaus, list):
+        controle.fout("personeel: functieniveaus moet een lijst zijn, b.v. [B, C]", _value_line(node, "functieniveaus"))
+        niveaus = []
+    gekozen = tuple(eisen) if "eisen" in node else None
+    return opnemen, gekozen, tuple(str(n) for n in niveaus), controle.vorm(node, "personeel", per_criterium=False)
