@@ -24,7 +24,7 @@ from inkoopkader import InkoopkaderError, Vorm
 from inkoopkader.check import read as read_module
 from inkoopkader.check.model import Concept, Tekstblok
 from inkoopkader.check.read import ConceptFout, criterium_van_bladwijzer, read_concept, read_text
-from inkoopkader.render.docx import bladwijzer_naam
+from inkoopkader.anchors import bladwijzer_naam
 from inkoopkader.text import strip_markup
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -722,7 +722,7 @@ def _docx_selectie(z: _Zip) -> dict[str, object] | None:
     Read from the already checked archive with the safe parser. A damaged record is ignored: the
     draft is still checked, only not against its own selection.
     """
-    from ..render.docx import NAMESPACE, bladwijzer_naam
+    from ..anchors import NAMESPACE, bladwijzer_naam
 
     ns = f"{{{NAMESPACE}}}"
     items = sorted((n for n in z.names() if re.fullmatch(r"customXml/item\d+\.xml", n)),
@@ -967,7 +967,7 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
     if "meta.xml" in z:
         meta = z.xml("meta.xml")
         props = {el.get(_odf("meta", "name")): el.text or "" for el in meta.iter(_odf("meta", "user-defined"))}
-        from ..render.docx import bladwijzer_naam
+        from ..anchors import bladwijzer_naam
 
         selectie = _selectie_uit_eigenschappen(props, bladwijzer_naam)
     return _concept(naam, "odt", uit.blokken, selectie)

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..anchors import NAMESPACE, bladwijzer_naam
 from ..errors import InkoopkaderError
 from ..framing import VORM_UITLEG
 from ..model import Item, NotitieSoort, Thema
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 
 __all__ = ["NAMESPACE", "bladwijzer_naam", "lees_selectie", "render"]
 
-NAMESPACE = "urn:inkoopkader:selectie:1"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W = f"{{{W_NS}}}"
@@ -162,14 +162,6 @@ def _groep(groep: tuple[str, ...]) -> str:
 
 def _datum(datum: dt.date) -> str:
     return f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
-
-
-def bladwijzer_naam(criterium_id: str) -> str:
-    """The bookmark that anchors a criterion in the Word document: 'bwmo-04' -> 'ik_bwmo_04'."""
-    naam = "ik_" + re.sub(r"[^A-Za-z0-9]", "_", criterium_id)
-    if len(naam) > 40:
-        naam = naam[:31] + "_" + uuid.uuid5(uuid.NAMESPACE_URL, criterium_id).hex[:8]
-    return naam
 
 
 # --- opening the base document ----------------------------------------------------------------
