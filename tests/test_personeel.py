@@ -127,3 +127,28 @@ def test_level_requirements_are_verbatim(corpus) -> None:
             for text, regel in [(niveau.opleiding, niveau.opleiding_regel), *((r.tekst, r.regel) for r in niveau.registraties)]:
                 window = sourcecheck.normalise("\n".join(lines[regel - 1 : regel + 6]))
                 assert _in_window(sourcecheck.normalise(text), window), (niveau.id, text[:60])
+
+
+def test_check_recognises_staff_requirements(corpus, tmp_path: Path) -> None:
+    """A composed staff chapter is found in full; a hand-written draft's level requirement too."""
+    import inkoopkader
+
+    docx = tmp_path / "jh4.docx"
+    compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True).save(docx)
+    rapport = inkoopkader.check(docx, corpus, personeel=True)
+    personeel = [r for r in rapport.resultaten if r.criterium.kader == 0]
+    assert len(personeel) > 10 and all(r.status.value == "gedekt" for r in personeel)
+
+    draft = tmp_path / "concept.md"
+    draft.write_text(
+        "# Personeel\n\nDe Aanbieder zet uitsluitend medewerkers in met een afgeronde sociaal-agogische opleiding op "
+        "hbo-niveau waarmee SKJ-registratie mogelijk is. Zij zijn bereid de registratie te behalen en bij te houden.\n\n"
+        "## Prijzen\n\nDe tarieven worden jaarlijks geïndexeerd volgens de CBS-prijsindex.\n",
+        encoding="utf-8",
+    )
+    rapport = inkoopkader.check(draft, corpus, segment="jeugdhulp-4", personeel=True)
+    found = {r.criterium.id for r in rapport.resultaten if r.criterium.kader == 0 and r.status.value != "ontbreekt"}
+    assert "wce-niv-b" in found or "wce-niv-c" in found
+    assert "wce-comp-01" not in found and "pe-beleid-registratie-jeugd" not in found
+    with pytest.raises(OnbekendeWaarde):
+        inkoopkader.check(draft, corpus, segment="jeugdhulp-4", personeel=["pe-bestaat-niet"])

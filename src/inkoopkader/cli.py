@@ -622,6 +622,8 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
     from .check.report import beste_bewijs, gefaalde_themas, verouderd_zin
 
     def kader_titel(nummer: int) -> str:
+        if nummer == 0:
+            return "Personeel (opleiding, registratie, competenties)"
         try:
             titel = corpus.kader(nummer).titel.split(". ")[0]
         except KeyError:
@@ -754,6 +756,8 @@ def check_command(
     ids: Annotated[Optional[list[str]], typer.Option("--id", help="Criterium-ID('s), herhaalbaar of met komma's.")] = None,
     alleen_specifiek: Annotated[bool, typer.Option("--alleen-specifiek", help="Alleen kaders die de bron aan precies dit segment koppelt.")] = False,
     vereist: Annotated[Optional[list[str]], typer.Option("--vereist", help="Criterium-ID('s) die in het concept moeten staan (komma's of herhaald).")] = None,
+    personeel: Annotated[bool, typer.Option("--personeel", help="Zoek ook de personeelseisen (opleiding, registratie, competenties) van het domein.")] = False,
+    personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Zoek deze personeelseisen (pe-…; komma's of herhaald).")] = None,
     min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: 0.8 of 80%.", show_default=False)] = None,
     strikt: Annotated[bool, typer.Option("--strikt", help="Keur ook af bij elke verouderde verwijzing.")] = False,
     formaat: Annotated[CheckUitvoer, typer.Option("--format", "-f", help="tekst, json, junit of github.")] = CheckUitvoer.tekst,
@@ -780,6 +784,10 @@ def check_command(
         kwargs["min_dekking"] = _parse_dekking(min_dekking)
     if vereist:
         kwargs["vereist"] = _split_ids(vereist)
+    if personeelseis:
+        kwargs["personeel"] = _split_ids(personeelseis)
+    elif personeel:
+        kwargs["personeel"] = True
     if thema:
         kwargs["themas"] = [resolve_thema(t) for t in thema]
     if kader:

@@ -144,3 +144,39 @@ def walk_items(data: Any, profiel: str) -> Iterator[ProfielItem]:
 def standaard_eisen(eisen: Iterable[Personeelseis], segment_domein: str) -> list[Personeelseis]:
     """The default staff requirements for a segment's domain ('Jeugdhulp', 'Wmo', 'Sociaal Werk')."""
     return [e for e in eisen if segment_domein in e.domeinen]
+
+
+PERSONEEL_KADER = 0
+"""Kader number under which staff requirements appear in `check` reports (no real kader has 0)."""
+
+
+def als_keuzes(
+    eisen: Iterable[Personeelseis], profielen: Iterable[Beroepsprofiel], functieniveaus: Iterable[str] = ()
+) -> list[Any]:
+    """Staff requirements as checkable criteria, so `check` finds them in drafts like any criterion.
+
+    Each requirement becomes a criterion (its own tender text, as compose writes it) and each of its
+    listed parts (function levels, competences) one more, with the profile item's ID and source line.
+    They belong to a stand-in kader number 0, 'Deskundigheid en inzet van personeel'.
+    """
+    from .model import Bron, Criterium, Doelgroep, Kader, Overzicht, Thema
+    from .select import Keuze
+
+    profielen = list(profielen)
+    niveaus = list(functieniveaus)
+    criteria: list[tuple[Criterium, Vorm]] = []
+    for eis in eisen:
+        groep = (eis.titel,)
+        criteria.append((Criterium(eis.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep, Doelgroep.ORGANISATIE,
+                                   eis.tekst, 1), eis.vorm))
+        for item in eis.onderdelen(profielen, niveaus):
+            criteria.append((Criterium(item.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep,
+                                       Doelgroep.PROFESSIONAL, item.tekst, item.regel), eis.vorm))
+    kader = Kader(
+        nummer=PERSONEEL_KADER, sleutel="personeel", prefix="pe", titel="Deskundigheid en inzet van personeel",
+        uitgever="inkoopkader (uit kaders en beroepsprofielen)", jaar=0,
+        overzicht=Overzicht("", "", ""), segmenten=(), vorm=Vorm.EIS, vorm_toelichting="", inleiding="",
+        korte_toelichting="", totstandkoming="", opbouw="", bron=Bron("personeel", "", None, (1, 1)),
+        criteria=tuple(c for c, _ in criteria),
+    )
+    return [Keuze(criterium, kader, vorm) for criterium, vorm in criteria]

@@ -55,6 +55,8 @@ def check(
     min_dekking: float | None = None,
     strikt: bool = False,
     tekst: bool = False,
+    personeel: bool | Iterable[str] = False,
+    functieniveaus: Iterable[str] = (),
     **selectie_opties: Any,
 ) -> Rapport:
     """Check a tender draft against a selection of criteria.
@@ -68,6 +70,9 @@ def check(
         vereist: criterion IDs that must be present.
         min_dekking: minimum share (0-1) of criteria found per thema.
         strikt: any outdated reference fails the gate.
+        personeel: also look for staff requirements (True: the defaults of the segment's domain, or
+            a list of pe-… IDs), each with its listed levels/competences; they are reported under
+            kader 0 'Deskundigheid en inzet van personeel'. `functieniveaus` limits the levels.
 
     Returns:
         A Rapport; `rapport.geslaagd` is the gate, `rapport.redenen_afgekeurd` says why not.
@@ -131,6 +136,22 @@ def check(
     extra = [cid for cid in sorted(required) if cid not in selected_ids]
     if extra:
         keuzes += list(select(corpus, selectie.segment.id, ids=extra).keuzes)
+
+    if personeel is not False:
+        from ..personeel import als_keuzes, standaard_eisen
+
+        if personeel is True:
+            eisen = standaard_eisen(corpus.personeelseisen, selectie.segment.domein)
+        else:
+            bekend = {e.id: e for e in corpus.personeelseisen}
+            eisen = []
+            for eis_id in personeel:
+                if eis_id not in bekend:
+                    from ..errors import OnbekendeWaarde, dichtstbijzijnde
+
+                    raise OnbekendeWaarde("personeelseis", eis_id, dichtstbijzijnde(eis_id, bekend), list(bekend))
+                eisen.append(bekend[eis_id])
+        keuzes += als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
 
     resultaten = [
         CriteriumResultaat(**{**r.__dict__, "vereist": r.criterium.id in required})
