@@ -23,9 +23,8 @@ from pathlib import Path
 
 from . import __version__
 from .framing import VORM_UITLEG, blok_inleiding, thema_verwijzing, verwijzing_clausule
-from .errors import OnbekendeWaarde, dichtstbijzijnde
 from .model import Corpus, Doelgroep, Kader, Relevantie, Thema, Vorm
-from .personeel import Personeelseis, ProfielItem, standaard_eisen
+from .personeel import Personeelseis, ProfielItem, kies_eisen
 from .select import KaderKeuze, Keuze, Selectie
 
 BIJLAGE_KERNPUNTEN = "bijlage A"
@@ -243,17 +242,7 @@ def _personeel(
     functieniveaus: Sequence[str],
     vorm: Vorm | None,
 ) -> tuple[PersoneelBlok, ...]:
-    if keuze is False:
-        return ()
-    if keuze is True:
-        eisen = standaard_eisen(corpus.personeelseisen, selectie.segment.domein)
-    else:
-        known = {e.id: e for e in corpus.personeelseisen}
-        eisen = []
-        for eis_id in keuze:
-            if eis_id not in known:
-                raise OnbekendeWaarde("personeelseis", eis_id, dichtstbijzijnde(eis_id, known), list(known))
-            eisen.append(known[eis_id])
+    eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, keuze)
     blokken = []
     for eis in eisen:
         onderdelen = tuple(eis.onderdelen(corpus.beroepsprofielen, functieniveaus))

@@ -146,6 +146,29 @@ def standaard_eisen(eisen: Iterable[Personeelseis], segment_domein: str) -> list
     return [e for e in eisen if segment_domein in e.domeinen]
 
 
+def kies_eisen(
+    eisen: Iterable[Personeelseis], segment_domein: str, keuze: bool | Iterable[str]
+) -> list[Personeelseis]:
+    """The staff requirements chosen: none (False), the domain's defaults (True) or these IDs.
+
+    Raises:
+        OnbekendeWaarde: for an unknown ID, with the closest as suggestion.
+    """
+    if keuze is False:
+        return []
+    if keuze is True:
+        return standaard_eisen(eisen, segment_domein)
+    from .errors import OnbekendeWaarde, dichtstbijzijnde
+
+    bekend = {e.id: e for e in eisen}
+    gekozen = []
+    for eis_id in keuze:
+        if eis_id not in bekend:
+            raise OnbekendeWaarde("personeelseis", eis_id, dichtstbijzijnde(eis_id, bekend), list(bekend))
+        gekozen.append(bekend[eis_id])
+    return gekozen
+
+
 PERSONEEL_KADER = 0
 """Kader number under which staff requirements appear in `check` reports (no real kader has 0)."""
 

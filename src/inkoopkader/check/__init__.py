@@ -138,19 +138,9 @@ def check(
         keuzes += list(select(corpus, selectie.segment.id, ids=extra).keuzes)
 
     if personeel is not False:
-        from ..personeel import als_keuzes, standaard_eisen
+        from ..personeel import als_keuzes, kies_eisen
 
-        if personeel is True:
-            eisen = standaard_eisen(corpus.personeelseisen, selectie.segment.domein)
-        else:
-            bekend = {e.id: e for e in corpus.personeelseisen}
-            eisen = []
-            for eis_id in personeel:
-                if eis_id not in bekend:
-                    from ..errors import OnbekendeWaarde, dichtstbijzijnde
-
-                    raise OnbekendeWaarde("personeelseis", eis_id, dichtstbijzijnde(eis_id, bekend), list(bekend))
-                eisen.append(bekend[eis_id])
+        eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, personeel)
         keuzes += als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
 
     resultaten = [
