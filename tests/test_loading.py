@@ -9,7 +9,7 @@ import pytest
 
 import inkoopkader
 from inkoopkader import CorpusFout, InkoopkaderError, load_corpus, validate_corpus
-from inkoopkader.corpus import _cache_dir
+from inkoopkader.cache import cache_dir as _cache_dir
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:

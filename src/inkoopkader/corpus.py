@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from . import cache as schijfcache
 from .errors import Bevinding, CorpusFout, InkoopkaderError
 from .model import Corpus, Kader, Thema
 
 ENV_CORPUS = "INKOOPKADER_CORPUS"
-ENV_CACHE = "INKOOPKADER_CACHE"
 CACHE_FORMAT = 1
 
 _MEMO: dict[str, Corpus] = {}
@@ -96,42 +95,6 @@ def _content_hash(files: dict[str, Path]) -> str:
     return digest.hexdigest()
 
 
-def _cache_dir() -> Path:
-    configured = os.environ.get(ENV_CACHE)
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "inkoopkader"
-
-
-def _read_cache(key: str) -> Corpus | None:
-    path = _cache_dir() / f"corpus-{key[:40]}.pickle"
-    try:
-        with path.open("rb") as handle:
-            corpus = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return None  # no cache, or one from an incompatible version: rebuild
-    return corpus if isinstance(corpus, Corpus) else None
-
-
-def _write_cache(key: str, corpus: Corpus) -> None:
-    import tempfile  # only on a cache miss; keeps the warm start-up path lean
-
-    directory = _cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".corpus-", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / f"corpus-{key[:40]}.pickle")
-    except OSError:
-        # A read-only home or cache directory must not stop the tool; it is only slower.
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
-            pass
-
-
 def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> Corpus:
     """Load and validate a corpus.
 
@@ -150,13 +113,13 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
     if cache:
         if key in _MEMO:
             return _MEMO[key]
-        cached = _read_cache(key)
-        if cached is not None:
+        cached = schijfcache.lees("corpus", key)
+        if isinstance(cached, Corpus):
             _MEMO[key] = cached
             return cached
     corpus = build_corpus(directory, files, versie=key[:12])
     if cache:
-        _write_cache(key, corpus)
+        schijfcache.schrijf("corpus", key, corpus)
         _MEMO[key] = corpus
     return corpus
 

@@ -19,7 +19,6 @@ Markdown or text file can name the exact line.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -27,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .. import cache
 from ..errors import Bevinding, CorpusFout
 from ..model import ActualiteitOnderwerp, Corpus
 from .model import Concept, KaderVerwijzing, Locatie, Tekstblok, VerouderdeVerwijzing
@@ -345,10 +345,10 @@ def load_kaderverwijzingen(pad: str | os.PathLike[str] | None = None) -> Verwijs
     memo_key = (str(path), sleutel)
     if memo_key in _MEMO:
         return _MEMO[memo_key]
-    data = _read_cache(sleutel)
-    if data is None:
+    data = cache.lees("kaderverwijzingen", sleutel)
+    if not isinstance(data, dict):
         data = _validate_file(path)
-        _write_cache(sleutel, data)
+        cache.schrijf("kaderverwijzingen", sleutel, data)
     regels = _compile(str(path), data)
     _MEMO[memo_key] = regels
     return regels
@@ -361,38 +361,6 @@ def _validate_file(path: Path) -> dict[str, Any]:
     if findings:
         raise CorpusFout(findings)
     return parsed.model_dump()
-
-
-def _cache_file(sleutel: str) -> Path:
-    from ..corpus import _cache_dir
-
-    return _cache_dir() / f"kaderverwijzingen-{sleutel[:40]}.json"
-
-
-def _read_cache(sleutel: str) -> dict[str, Any] | None:
-    try:
-        data = json.loads(_cache_file(sleutel).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and data.get("schema_version") == 1 else None
-
-
-def _write_cache(sleutel: str, data: dict[str, Any]) -> None:
-    import tempfile
-
-    target = _cache_file(sleutel)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".kaderverwijzingen-", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-        os.replace(tmp, target)
-    except OSError:
-        # A read-only cache only makes the next run slower.
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
-            pass
 
 
 def _alternatie(patronen: Iterable[str]) -> re.Pattern[str]:

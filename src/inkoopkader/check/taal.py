@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -31,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import cache
 from ..errors import Bevinding, CorpusFout
 from ..text import strip_markup
 
@@ -291,41 +291,12 @@ def _laad(path: str, _mtime: int, _size: int) -> Synoniemen:
     # The validated list is cached like the corpus (keyed by content), so that a CI run of `check`
     # does not pay for importing and running the YAML parser.
     key = hashlib.sha256(data + naam.encode()).hexdigest()[:32]
-    cached = _lees_cache(key)
-    if cached is not None:
+    cached = cache.lees("synoniemen", key)
+    if isinstance(cached, Synoniemen):
         return cached
     syn = _parse(text, naam)
-    _schrijf_cache(key, syn)
+    cache.schrijf("synoniemen", key, syn)
     return syn
-
-
-def _cache_pad(key: str) -> Path:
-    from ..corpus import _cache_dir
-
-    return _cache_dir() / f"synoniemen-{key}.pickle"
-
-
-def _lees_cache(key: str) -> Synoniemen | None:
-    try:
-        with _cache_pad(key).open("rb") as handle:
-            syn = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return syn if isinstance(syn, Synoniemen) else None
-
-
-def _schrijf_cache(key: str, syn: Synoniemen) -> None:
-    import tempfile
-
-    doel = _cache_pad(key)
-    try:
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".synoniemen-", suffix=".tmp", dir=doel.parent)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(syn, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, doel)
-    except OSError:
-        pass  # a read-only cache only makes the next run slower
 
 
 def _parse(text: str, naam: str) -> Synoniemen:
