@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__
@@ -321,4 +321,4 @@ def _with_introduction(doc: Samenstelling) -> Samenstelling:
         "dienstverlening (proportionaliteit), en schrap wat niet past: elk extra criterium vraagt inzet "
         "van inschrijvers en van de beoordelaars."
     )
-    return Samenstelling(**{**doc.__dict__, "inleiding": tuple(paragraphs)})
+    return replace(doc, inleiding=tuple(paragraphs))

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Thema(str, Enum):
@@ -280,7 +281,7 @@ class Corpus:
             yield from kader.criteria
 
     def criterium(self, criterium_id: str) -> Criterium | None:
-        return self._criteria_index().get(criterium_id.strip().lower())
+        return self._criteria_index.get(criterium_id.strip().lower())
 
     def kader(self, nummer: int) -> Kader:
         for kader in self.kaders:
@@ -318,13 +319,8 @@ class Corpus:
                 return onderwerp
         raise KeyError(onderwerp_id)
 
+    @cached_property
     def _criteria_index(self) -> dict[str, Criterium]:
-        # Built lazily and kept outside the frozen fields (it is derivable state).
-        index = _INDEXES.get(id(self))
-        if index is None or index[0] is not self:
-            index = (self, {c.id: c for c in self.criteria()})
-            _INDEXES[id(self)] = index
-        return index[1]
-
-
-_INDEXES: dict[int, tuple[Corpus, dict[str, Criterium]]] = {}
+        # Derived, so not a field; cached_property writes to the instance dict, which a frozen
+        # dataclass allows. Built on first lookup, after the corpus is cached on disk.
+        return {c.id: c for c in self.criteria()}

@@ -48,7 +48,7 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -842,7 +842,7 @@ def update_profile(
     buffer = io.StringIO()
     _yaml().dump(data, buffer)
     write_atomic(target, buffer.getvalue().encode("utf-8"), force=True)  # updating in place is the point
-    return ProfielUpdate(**{**result.__dict__, "geschreven": True})
+    return replace(result, geschreven=True)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .errors import InkoopkaderError, OnbekendeWaarde, dichtstbijzijnde
+from .errors import OnbekendeWaarde, dichtstbijzijnde
 from .model import Corpus, Criterium, Doelgroep, Kader, Relevantie, Segment, Thema, Vorm
 
 
@@ -193,4 +193,4 @@ def parse_doelgroep(value: str) -> Doelgroep:
     raise OnbekendeWaarde("doelgroep", value, dichtstbijzijnde(value, values), values)
 
 
-__all__ = ["InkoopkaderError", "KaderKeuze", "Keuze", "Selectie", "parse_doelgroep", "parse_vorm", "select"]
+__all__ = ["KaderKeuze", "Keuze", "Selectie", "parse_doelgroep", "parse_vorm", "select"]

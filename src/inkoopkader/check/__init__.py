@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +145,7 @@ def check(
         keuzes += als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
 
     resultaten = [
-        CriteriumResultaat(**{**r.__dict__, "vereist": r.criterium.id in required})
+        replace(r, vereist=r.criterium.id in required)
         for r in match_criteria(concept, keuzes, corpus=corpus)
     ]
     kaderverwijzingen = find_kaderverwijzingen(concept, corpus)
@@ -178,4 +179,4 @@ def check(
                 )
     if strikt and verouderd:
         redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
-    return Rapport(**{**rapport.__dict__, "redenen_afgekeurd": tuple(redenen)})
+    return replace(rapport, redenen_afgekeurd=tuple(redenen))
