@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from inkoopkader import Thema, zoek
-from inkoopkader.text import fold, markup_runs, stem, strip_markup
+from inkoopkader.text import fold, markup_runs, stam, strip_markup
 
 
 def test_fold_removes_case_accents_punctuation() -> None:
@@ -9,8 +9,8 @@ def test_fold_removes_case_accents_punctuation() -> None:
 
 
 def test_stem_handles_simple_inflection() -> None:
-    assert stem("meldingen") == stem("melding")
-    assert stem("cliënten") == stem("cliënt")
+    assert stam("meldingen") == stam("melding")
+    assert stam(fold("cliënten")) == stam(fold("cliënt"))
 
 
 def test_markup_runs_and_strip() -> None:

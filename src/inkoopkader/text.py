@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 _NON_WORD = re.compile(r"[^\w]+")
-# Plural and adjective endings only: stripping more ('-ing', '-t') merges unrelated words.
-# At least a 4-letter stem remains.
-_SUFFIXES = ("en", "es", "s", "e")
+_VOWELS = frozenset("aeiouy")
+_DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
 
 
 def strip_markup(text: str) -> str:
@@ -41,18 +41,49 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-def stem(word: str) -> str:
-    """A light Dutch stemmer: enough to match 'meldingen'/'melding', 'cliënten'/'cliënt'."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    # Undo consonant doubling left by the suffix ('bijeenkomsten' is fine, 'klachtt' is not).
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
+@lru_cache(maxsize=65536)
+def vouw(word: str) -> str:
+    """One word folded: lower case, accents removed ('Cliënt' -> 'client')."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def stam(word: str) -> str:
+    """A light Dutch stemmer for folded words; forms of one word share a stem.
+
+    'meldingen' -> 'melding', 'cliënten'/'cliënt' -> 'clien', 'toont'/'tonen' -> 'ton',
+    'gemaakt'/'maken' -> 'mak', 'organiseert'/'organiseren' -> 'organiser'.
+    """
+    if word.isdigit() or len(word) <= 3:
+        return word
+    if len(word) >= 6 and word.startswith("ge") and word[-1] in "dt" and word[2] not in "e":
+        word = word[2:]  # participle: gemaakt -> maakt, gericht -> richt
+    stripped = ""
+    if word.endswith("heden"):
+        word, stripped = word[:-5] + "heid", "heden"
+    else:
+        for suffix in ("en", "es", "e", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word, stripped = word[: -len(suffix)], suffix
+                break
+    if stripped in ("en", "e") and len(word) >= 3:
+        if word[-1] == word[-2] and word[-1] not in _VOWELS:
+            word = word[:-1]  # hebben -> heb, beschikken -> beschik
+        elif word[-1] == "v":
+            word = word[:-1] + "f"  # geven -> gef (geeft)
+        elif word[-1] == "z":
+            word = word[:-1] + "s"  # wijze -> wijs
+    if len(word) >= 4 and word[-1] == "t" and word[-2] != "t":
+        word = word[:-1]  # verb -t: meldt -> meld, toont -> toon
+    match = _DOUBLE_VOWEL.search(word)
+    if match and len(word) >= 3:
+        word = word[: match.start()] + match.group(1)[0] + match.group(2)  # toon -> ton (tonen)
     return word
 
 
 def tokens(text: str) -> list[str]:
     """Folded, stemmed word tokens."""
-    return [stem(word) for word in fold(text).split()]
+    return [stam(word) for word in fold(text).split()]

@@ -5,7 +5,7 @@ another tense ("toont aan" -> "tonen aan", "gemaakt" -> "maken"), plural, droppe
 punctuation. `Synoniemen.tokens` turns text into terms that survive such edits:
 
 1. words are folded (lower case, no accents) — markup and punctuation disappear;
-2. a light Dutch stemmer (`stam`) removes inflection: plural -en/-s/-e, verb -t, the participle
+2. the light Dutch stemmer `inkoopkader.text.stam` (also used by search) removes inflection: plural -en/-s/-e, verb -t, the participle
    prefix ge-, and spelling alternations (geven/geeft -> gef, wijze/wijs -> wijs, organiseert/
    organiseren -> organiser). It only has to map forms of one word to one stem; the stems are never
    shown to anyone;
@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,13 +31,11 @@ from typing import Any
 
 from .. import cache
 from ..errors import Bevinding, CorpusFout
-from ..text import strip_markup
+from ..text import stam, strip_markup, vouw
 
 __all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "vouw"]
 
 _WORD = re.compile(r"[^\W_]+")
-_VOWELS = frozenset("aeiouy")
-_DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
 
@@ -53,49 +50,6 @@ class SynoniemenFout(CorpusFout):
 
     def __str__(self) -> str:
         return str(self.args[0])
-
-
-@lru_cache(maxsize=65536)
-def vouw(word: str) -> str:
-    """One word folded: lower case, accents removed ('Cliënt' -> 'client')."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=65536)
-def stam(word: str) -> str:
-    """A light Dutch stemmer for folded words; forms of one word share a stem.
-
-    'meldingen' -> 'melding', 'cliënten'/'cliënt' -> 'clien', 'toont'/'tonen' -> 'ton',
-    'gemaakt'/'maken' -> 'mak', 'organiseert'/'organiseren' -> 'organiser'.
-    """
-    if word.isdigit() or len(word) <= 3:
-        return word
-    if len(word) >= 6 and word.startswith("ge") and word[-1] in "dt" and word[2] not in "e":
-        word = word[2:]  # participle: gemaakt -> maakt, gericht -> richt
-    stripped = ""
-    if word.endswith("heden"):
-        word, stripped = word[:-5] + "heid", "heden"
-    else:
-        for suffix in ("en", "es", "e", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word, stripped = word[: -len(suffix)], suffix
-                break
-    if stripped in ("en", "e") and len(word) >= 3:
-        if word[-1] == word[-2] and word[-1] not in _VOWELS:
-            word = word[:-1]  # hebben -> heb, beschikken -> beschik
-        elif word[-1] == "v":
-            word = word[:-1] + "f"  # geven -> gef (geeft)
-        elif word[-1] == "z":
-            word = word[:-1] + "s"  # wijze -> wijs
-    if len(word) >= 4 and word[-1] == "t" and word[-2] != "t":
-        word = word[:-1]  # verb -t: meldt -> meld, toont -> toon
-    match = _DOUBLE_VOWEL.search(word)
-    if match and len(word) >= 3:
-        word = word[: match.start()] + match.group(1)[0] + match.group(2)  # toon -> ton (tonen)
-    return word
 
 
 @dataclass(frozen=True)
@@ -320,10 +274,9 @@ def _parse(text: str, naam: str) -> Synoniemen:
 
 
 def _weergave(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    from ..corpus import _display
+
+    return _display(path)
 
 
 def _regel(node: Any, key: Any) -> int | None:
