@@ -155,3 +155,20 @@ def test_public_functions_survive_importing_same_named_submodules() -> None:
     assert callable(inkoopkader.compose) and inkoopkader.compose.__module__ == "inkoopkader.compose"
     assert callable(inkoopkader.select) and callable(inkoopkader.check)
     assert set(inkoopkader.__all__) <= set(dir(inkoopkader)) | {"__version__"}
+
+
+def test_written_file_gets_normal_permissions(tmp_path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        new = write_atomic(tmp_path / "nieuw.md", b"x")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        existing = tmp_path / "bestaand.md"
+        existing.write_bytes(b"oud")
+        existing.chmod(0o640)
+        write_atomic(existing, b"nieuw", force=True)
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)

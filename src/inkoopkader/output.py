@@ -35,6 +35,8 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes a private (0600) file; the document gets the mode a normal save would give.
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except PermissionError:
         _remove(tmp)
@@ -46,6 +48,16 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
         _remove(tmp)
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, or 0666 minus the umask for a new one."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def word_lock_file(target: Path) -> Path | None:
