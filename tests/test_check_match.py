@@ -612,3 +612,54 @@ def test_small_selection_matches_like_a_large_one(tmp_path) -> None:
         status = {r.criterium.id: r.status.value for r in rapport.resultaten}
         assert status["bwmo-32"] == "gedekt", opties
         assert status["bwmo-01"] == "ontbreekt", opties
+
+
+# --- the prepared criteria are cached ------------------------------------------------------------------
+
+
+def test_prepared_criteria_come_from_the_cache_with_identical_results(
+    corpus, wmo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from inkoopkader.check import match
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(cache))
+    concept = blokken(corpus.criterium("bwmo-24").tekst.replace("De organisatie", "Opdrachtnemer") + ONVERWANT)
+    eerst = match_criteria(concept, wmo.keuzes, corpus=corpus)
+    assert resultaat(eerst, "bwmo-24").status is Status.GEDEKT
+    assert len(list(cache.glob("matching-*.pickle"))) == 1
+
+    def niet_opnieuw(*_args, **_kwargs):
+        raise AssertionError("the prepared criteria should have come from the cache")
+
+    with monkeypatch.context() as m:
+        m.setattr(match._Weger, "over", niet_opnieuw)
+        assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
+
+    # A damaged entry is rebuilt; edited matching code gets an entry of its own.
+    next(cache.glob("matching-*.pickle")).write_bytes(b"kapot")
+    assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
+    monkeypatch.setattr(match, "_code_sleutel", lambda: "bewerkte code")
+    assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
+    assert len(list(cache.glob("matching-*.pickle"))) == 2
+
+
+def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
+    corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(cache))
+    tekst = "Opdrachtnemer werkt conform het JIJ-kader."
+    inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True)
+    inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True)
+    assert len(list(cache.glob("matching-*.pickle"))) == 1
+    inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True, personeel=True)
+    assert len(list(cache.glob("matching-*.pickle"))) == 2
+    eigen = tmp_path / "syn.yaml"
+    eigen.write_text(
+        (FIXTURES.parents[2] / "data" / "check" / "synoniemen.yaml").read_text(encoding="utf-8") + "\n",
+        encoding="utf-8",
+    )
+    match_criteria(blokken(tekst), inkoopkader.select(corpus, "jeugdhulp-1").keuzes, corpus=corpus,
+                   synoniemen=laad_synoniemen(eigen))
+    assert len(list(cache.glob("matching-*.pickle"))) == 3

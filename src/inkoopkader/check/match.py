@@ -41,12 +41,16 @@ missing units, the missing words and the inserted words.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .. import cache
 from ..model import Corpus, Criterium, Item
 from ..select import Keuze
 from ..text import strip_markup
@@ -76,6 +80,7 @@ _ID = re.compile(r"\b[a-z]{2,5}-\d{2,3}[a-z]?\b", re.IGNORECASE)
 _ZINSDEEL = re.compile(r"(?<=[.!?;])\s+(?=\S)|\s*[·›|\n]+\s*")
 _NEVENSCHIKKING = re.compile(r",|\s(?:en|of|maar)\s", re.IGNORECASE)  # clauses of a merged sentence
 _SEGMENT = re.compile(r"[.;:!?·|›»\n]+")
+_CACHE_FORMAT = 1  # raise when the prepared analysis changes shape or meaning
 
 
 # --- the criterion side -------------------------------------------------------------------------------
@@ -89,25 +94,31 @@ class _Eenheid:
     tekst: str
     gewichten: dict[str, float]
     totaal: float
-    syn: Synoniemen
-    _tokens: list[Token] | None = None
 
-    @property
-    def tokens(self) -> list[Token]:
-        """The unit's tokens with their words (only needed to describe differences, so built lazily)."""
-        if self._tokens is None:
-            self._tokens = self.syn.tokens(self.tekst)
-        return self._tokens
+
+@dataclass(frozen=True)
+class _Analyse:
+    """A criterion prepared for matching: its units and term weights (the same for every draft)."""
+
+    eenheden: tuple[_Eenheid, ...]
+    gewichten: dict[str, float]  # every term of the criterion, max weight over its units
+    totaal: float
+    onderscheidend: float  # weight of the non-general terms
+    sondes: tuple[str, ...]
 
 
 @dataclass
 class _Crit:
     keuze: Keuze
-    eenheden: list[_Eenheid]
+    eenheden: Sequence[_Eenheid]
     gewichten: dict[str, float]  # every term of the criterion, max weight over its units
     totaal: float
     onderscheidend: float  # weight of the non-general terms
-    sondes: list[str]
+    sondes: Sequence[str]
+
+    @classmethod
+    def van(cls, keuze: Keuze, analyse: _Analyse) -> _Crit:
+        return cls(keuze, analyse.eenheden, analyse.gewichten, analyse.totaal, analyse.onderscheidend, analyse.sondes)
 
     @property
     def kort(self) -> bool:
@@ -174,8 +185,15 @@ def _zinnen(tekst: str) -> list[str]:
 class _Weger:
     """Term weights: idf over the criteria of the kaders involved, general words and parentheses lighter."""
 
-    def __init__(self, syn: Synoniemen, criteria: Iterable[Criterium]) -> None:
+    def __init__(self, syn: Synoniemen, n: int, df: dict[str, int]) -> None:
         self.syn = syn
+        self.n = max(n, 1)
+        self.df = df
+        self.onbekend = math.log(1 + self.n)  # a term no criterion uses: as rare as can be
+
+    @classmethod
+    def over(cls, syn: Synoniemen, criteria: Iterable[Criterium]) -> _Weger:
+        """Document frequencies over these criteria."""
         df: dict[str, int] = defaultdict(int)
         n = 0
         for crit in criteria:
@@ -183,9 +201,7 @@ class _Weger:
             teksten = [crit.tekst, *_item_teksten(crit.items), *crit.vervolg]
             for term in {t for tekst in teksten for t in syn.termen_van(_zonder_lijstteken(tekst))}:
                 df[term] += 1
-        self.n = max(n, 1)
-        self.df = df
-        self.onbekend = math.log(1 + self.n)  # a term no criterion uses: as rare as can be
+        return cls(syn, n, dict(df))
 
     def idf(self, term: str) -> float:
         df = self.df.get(term)
@@ -200,11 +216,9 @@ class _Weger:
     def eenheid(self, soort: str, tekst: str) -> _Eenheid | None:
         tekst = _zonder_lijstteken(strip_markup(tekst)).strip()
         gewichten: dict[str, float] = {}
-        tokens: list[Token] | None = None
         if "(" in tekst:
-            tokens = self.syn.tokens(tekst)
             haakjes = [(m.start(), m.end()) for m in _HAAKJES.finditer(tekst)]
-            for token in tokens:
+            for token in self.syn.tokens(tekst):
                 if token.stop:
                     continue
                 w = self.gewicht(token.term)
@@ -217,10 +231,10 @@ class _Weger:
                     gewichten[term] = self.gewicht(term)
         if not gewichten:
             return None
-        return _Eenheid(soort, tekst, gewichten, sum(gewichten.values()), self.syn, tokens)
+        return _Eenheid(soort, tekst, gewichten, sum(gewichten.values()))
 
-    def criterium(self, keuze: Keuze) -> _Crit | None:
-        crit = keuze.criterium
+    def analyse(self, crit: Criterium) -> _Analyse | None:
+        """The criterion's units, weights and probe terms; None when it has no content words."""
         eenheden = [e for z in _zinnen(strip_markup(crit.tekst)) if (e := self.eenheid("tekst", z))]
         eenheden += [e for t in _item_teksten(crit.items) if (e := self.eenheid("onderdeel", t))]
         eenheden += [e for t in crit.vervolg if (e := self.eenheid("vervolg", t))]
@@ -244,9 +258,56 @@ class _Weger:
             if len(sondes) >= max(_MAX_SONDES, 2 * len(eenheden)):
                 break
             sondes[t] = None
-        return _Crit(
-            keuze, eenheden, gewichten, sum(e.totaal for e in eenheden), onderscheidend, list(sondes)
-        )
+        return _Analyse(tuple(eenheden), gewichten, sum(e.totaal for e in eenheden), onderscheidend, tuple(sondes))
+
+
+@dataclass(frozen=True)
+class _Voorbereid:
+    """Weights and criterion analyses for one set of criteria: the draft-independent half of matching."""
+
+    n: int
+    df: dict[str, int]
+    analyses: dict[str, _Analyse | None]
+
+
+def _voorbereid(
+    syn: Synoniemen, criteria: Sequence[Criterium], corpus_versie: str | None, extra: Sequence[Criterium] = ()
+) -> _Voorbereid:
+    """Weigh and analyse the criteria; with a corpus version, read from / write to the disk cache.
+
+    This half of the work depends only on the criteria, the synonym list and the matching code, and
+    costs as much as matching a long draft, so a CI run of `check` should not repeat it every time.
+    `extra` are the criteria that are not the corpus's own (staff requirements, built per call): their
+    contents are part of the key.
+    """
+    key = None
+    if corpus_versie and syn.sleutel:
+        digest = hashlib.sha256(f"{corpus_versie}\0{syn.sleutel}\0{_code_sleutel()}".encode())
+        for crit in extra:
+            digest.update(repr(crit).encode())
+        key = digest.hexdigest()
+        cached = cache.lees("matching", key)
+        if isinstance(cached, _Voorbereid):
+            return cached
+    weger = _Weger.over(syn, criteria)
+    result = _Voorbereid(weger.n, weger.df, {c.id: weger.analyse(c) for c in criteria})
+    if key is not None:
+        cache.schrijf("matching", key, result)
+    return result
+
+
+def _code_sleutel() -> str:
+    """A hash of the code that shapes the analysis, so that an edited matcher never reads stale results."""
+    from .. import text
+    from . import taal
+
+    digest = hashlib.sha256()
+    for module in (text, taal, sys.modules[__name__]):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            digest.update(module.__name__.encode())  # frozen or zipped: the package version decides
+    return digest.hexdigest()
 
 
 # --- the draft side ----------------------------------------------------------------------------------
@@ -431,8 +492,9 @@ def _verschillen(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen)
         union: set[str] = set()
         for b in run:
             union |= tekst.termen[b]
-        marks = [(not t.stop) and t.term not in union for t in eenheid.tokens]
-        missing_words += _reeksen(eenheid.tokens, marks, eenheid.tekst)
+        tokens = syn.tokens(eenheid.tekst)
+        marks = [(not t.stop) and t.term not in union for t in tokens]
+        missing_words += _reeksen(tokens, marks, eenheid.tekst)
     if missing_words:
         result.append("ontbreekt: " + ", ".join(f"«{w}»" for w in dict.fromkeys(missing_words)))
     if treffer.toegevoegd:
@@ -529,14 +591,16 @@ def match_criteria(
     alle = {c.id: c for kader in kaders.values() for c in kader.criteria}
     for keuze in keuzes:
         alle.setdefault(keuze.criterium.id, keuze.criterium)
-    weger = _Weger(syn, alle.values())
+    extra = [c for c in alle.values() if corpus is None or corpus.criterium(c.id) is None]
+    voorbereid = _voorbereid(syn, list(alle.values()), corpus.versie if corpus else None, extra)
+    weger = _Weger(syn, voorbereid.n, voorbereid.df)
     tekst = _Tekst(syn, concept.blokken)
 
     crits: dict[str, _Crit] = {}
     for keuze in keuzes:
-        crit = weger.criterium(keuze)
-        if crit is not None:
-            crits[keuze.criterium.id] = crit
+        analyse = voorbereid.analyses.get(keuze.criterium.id)
+        if analyse is not None:
+            crits[keuze.criterium.id] = _Crit.van(keuze, analyse)
 
     # Anchors: which blocks carry which criterion's bookmark.
     anker_blokken: dict[str, list[int]] = defaultdict(list)

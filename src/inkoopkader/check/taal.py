@@ -38,6 +38,7 @@ __all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
+_CACHE_FORMAT = 2  # the cached Synoniemen's fields; raise when they change
 
 
 class SynoniemenFout(CorpusFout):
@@ -72,6 +73,7 @@ class Synoniemen:
     stopwoorden: frozenset[str] = frozenset()
     algemeen: frozenset[str] = frozenset()
     termen: frozenset[str] = frozenset()  # group terms, with their prefix
+    sleutel: str = ""  # content hash of the file it was loaded from ("" when built in code)
     _woordcache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _infocache: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict, repr=False)
 
@@ -244,11 +246,12 @@ def _laad(path: str, _mtime: int, _size: int) -> Synoniemen:
         raise SynoniemenFout([Bevinding(naam, f"bestand kan niet worden gelezen: {exc.strerror}")]) from None
     # The validated list is cached like the corpus (keyed by content), so that a CI run of `check`
     # does not pay for importing and running the YAML parser.
-    key = hashlib.sha256(data + naam.encode()).hexdigest()[:32]
+    key = hashlib.sha256(b"%d\0" % _CACHE_FORMAT + data + naam.encode()).hexdigest()[:32]
     cached = cache.lees("synoniemen", key)
     if isinstance(cached, Synoniemen):
         return cached
     syn = _parse(text, naam)
+    syn.sleutel = key
     cache.schrijf("synoniemen", key, syn)
     return syn
 
