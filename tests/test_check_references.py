@@ -386,3 +386,57 @@ def test_fast_normalisation_equals_the_mapped_one(tekst: str) -> None:
     assert _snel_normaal(tekst) == mapped.norm
     if mapped.bron is not None:
         assert all(tekst[i] == ch or ch in " -" for i, ch in zip(mapped.bron, mapped.norm))
+
+
+# --- the literal pre-filter: a shortcut that must never lose a finding ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("patroon", "literaal"),
+    [
+        ("jij-? ?kader", "kader"),
+        ("kwaliteitslabel sociaal ?werk", "kwaliteitslabel sociaal"),
+        ("w(?:et )?bopz", "bopz"),
+        ("(?:ge)?certific\\w*", "certific"),
+        ("wmcz(?! 2018)", "wmcz"),
+        ("inspectie (voor|van) de gezondheidszorg", " de gezondheidszorg"),
+        ("awbz|wbp", None),  # alternatives: no single word every match has
+        ("ab?", None),  # too short to be worth it
+        ("(", None),  # not a pattern at all: no shortcut, the real regex reports it
+    ],
+)
+def test_mandatory_literal_of_a_pattern(patroon: str, literaal: str | None) -> None:
+    from inkoopkader.check.references import _verplichte_literaal
+
+    assert _verplichte_literaal(patroon) == literaal
+
+
+def _alle_teksten() -> list[str]:
+    """Every block of the fixture drafts and the example draft, plus some awkward cases."""
+    from inkoopkader.check.read import read_concept
+
+    teksten = [
+        "Opdrachtnemer werkt conform het JİJ-kader.",  # 'İ'.lower() is two characters: offsets shift
+        "De Wbp\u00a0geldt niet meer; de AVG wel.",
+        "Inspectie voor de Gezondheidszorg en Jeugd",
+        "WET BOPZ",
+        "kwaliteitslabel\nsociaal werk",
+        "",
+    ]
+    bronnen = [*sorted((ROOT / "tests" / "fixtures" / "check").glob("*.[mt][dx]*")), ROOT / "examples" / "concept-bestek-wmo-1a.md"]
+    for pad in bronnen:
+        teksten += [b.tekst for b in read_concept(pad).blokken]
+    return teksten
+
+
+def test_prefilter_candidates_equal_a_regex_test_of_every_block(corpus) -> None:
+    from inkoopkader.check.references import _snel_normaal, _verouderd_patronen
+
+    normen = [_snel_normaal(t) for t in _alle_teksten()]
+    regels = load_kaderverwijzingen(RULES)
+    filters = [regels.alle_namen, *(k.voorfilter for k in regels.kaders), _verouderd_patronen(corpus)[0]]
+    assert all(f._literalen for f in filters[:1] + filters[-1:]), "the shortcut should be in use"
+    for voorfilter in filters:
+        assert voorfilter.kandidaten(normen) == {i for i, t in enumerate(normen) if voorfilter.search(t)}
+    # The fixtures do name kaders and outdated laws, so the comparison is not between two empty sets.
+    assert regels.alle_namen.kandidaten(normen) and filters[-1].kandidaten(normen)

@@ -21,8 +21,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +71,14 @@ def _snel_normaal(tekst: str) -> str:
 
 
 class _Voorfilter:
-    """Does a text contain any of these patterns at all? Case-insensitive, on word boundaries.
+    """Which texts may contain any of these patterns at all? Case-insensitive, on word boundaries.
 
-    Lower-cased patterns on lower-cased text are about four times faster than re.IGNORECASE on a
-    large draft. A pattern with an upper-case escape cannot be lower-cased and keeps IGNORECASE. The
-    answer is only yes/no: positions always come from the real patterns.
+    Two passes. First the literal words every match must contain ('kwaliteitslabel', 'awbz') are
+    looked up with `str.find` in the whole lower-cased draft at once — much faster than running a
+    large alternation over every block. Then the blocks that contain one get the real test: the
+    lower-cased patterns on lower-cased text (about four times faster than re.IGNORECASE); a pattern
+    with an upper-case escape cannot be lower-cased and keeps IGNORECASE. The answer is only yes/no:
+    positions always come from the real patterns. The regexes are compiled only when needed.
     """
 
     def __init__(self, patronen: Iterable[str], *, letterbegin: bool = False) -> None:
@@ -82,17 +87,27 @@ class _Voorfilter:
         boundary before a match is then checked by hand. Names that start with optional words
         ("(?:model )?basisset …") are faster with the look-behind, which rejects in-word positions."""
         patronen = [_zonder_groepen(p) for p in patronen]
-        veilig = [p.lower() for p in patronen if not _HOOFDLETTER_ESCAPE.search(p)]
-        rest = [p for p in patronen if _HOOFDLETTER_ESCAPE.search(p)]
-        alternatie = "(?:" + "|".join(f"(?:{p})" for p in veilig) + ")"
+        self._veilig = [p.lower() for p in patronen if not _HOOFDLETTER_ESCAPE.search(p)]
+        self._overig = [p for p in patronen if _HOOFDLETTER_ESCAPE.search(p)]
         self._handmatig = letterbegin
-        if not veilig:
-            self._laag = None
-        elif letterbegin:
-            self._laag = re.compile(alternatie + r"(?!\w)")
-        else:
-            self._laag = re.compile(r"(?<!\w)" + alternatie + r"(?!\w)")
-        self._rest = _alternatie(rest) if rest else None
+        # None: some pattern has no literal every match contains, so every text needs the regex.
+        literalen = [_verplichte_literaal(p) for p in self._veilig]
+        self._literalen: tuple[str, ...] | None = (
+            tuple(dict.fromkeys(literalen)) if not self._overig and all(literalen) else None  # type: ignore[arg-type]
+        )
+
+    @cached_property
+    def _laag(self) -> re.Pattern[str] | None:
+        if not self._veilig:
+            return None
+        alternatie = "(?:" + "|".join(f"(?:{p})" for p in self._veilig) + ")"
+        if self._handmatig:
+            return re.compile(alternatie + r"(?!\w)")
+        return re.compile(r"(?<!\w)" + alternatie + r"(?!\w)")
+
+    @cached_property
+    def _rest(self) -> re.Pattern[str] | None:
+        return _alternatie(self._overig) if self._overig else None
 
     def search(self, tekst: str, laag: str | None = None) -> bool:
         """`laag` may pass `tekst.lower()` when the caller has it already."""
@@ -107,6 +122,72 @@ class _Voorfilter:
                     return True
                 m = self._laag.search(laag, begin + 1)
         return bool(self._rest is not None and self._rest.search(tekst))
+
+    def kandidaten(self, teksten: Sequence[str]) -> set[int]:
+        """Indices of the texts that contain any of the patterns."""
+        lager = [t.lower() for t in teksten]
+        if self._literalen is None:
+            return {i for i, (t, laag) in enumerate(zip(teksten, lager)) if self.search(t, laag)}
+        # One string, NUL between the texts (no pattern matches a NUL); offsets from the lower-cased
+        # texts themselves, since lower() may change a text's length ('İ').
+        geheel = "\0".join(lager)
+        begins: list[int] = []
+        pos = 0
+        for laag in lager:
+            begins.append(pos)
+            pos += len(laag) + 1
+        mogelijk: set[int] = set()
+        for literaal in self._literalen:
+            hit = geheel.find(literaal)
+            while hit != -1:
+                i = bisect_right(begins, hit) - 1
+                mogelijk.add(i)
+                hit = geheel.find(literaal, begins[i + 1] if i + 1 < len(begins) else len(geheel))
+        return {i for i in mogelijk if self.search(teksten[i], lager[i])}
+
+
+def _verplichte_literaal(patroon: str) -> str | None:
+    """The longest run of literal characters that every match of this (lower-cased) pattern contains.
+
+    Only the top-level sequence counts (or a group that is a plain sequence itself); alternatives and
+    optional parts are skipped. None when there is no run of at least three characters, or when the
+    pattern cannot be analysed: the caller then tests every text with the regex, so a miss here only
+    costs speed, never a finding.
+    """
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    try:
+        parsed = parser.parse(patroon)
+    except Exception:  # noqa: BLE001 — any parser trouble means: no shortcut
+        return None
+    beste = ""
+
+    def loop(items: Any) -> None:
+        nonlocal beste
+        run: list[str] = []
+        for op, arg in items:
+            naam = str(op)
+            if naam == "LITERAL":
+                run.append(chr(arg))
+                continue
+            if len("".join(run)) > len(beste):
+                beste = "".join(run)
+            run = []
+            if naam == "SUBPATTERN":
+                loop(arg[-1])  # a group: its own sequence is mandatory too
+            elif naam in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+                loop(arg[2])
+        if len("".join(run)) > len(beste):
+            beste = "".join(run)
+
+    try:
+        loop(parsed)
+    except Exception:  # noqa: BLE001
+        return None
+    return beste if len(beste.strip()) >= 3 else None
 
 
 @dataclass(frozen=True)
@@ -205,26 +286,60 @@ class AndereEditie:
 
 @dataclass(frozen=True)
 class KaderNamen:
-    """How a draft names one kader, and which edition the corpus holds."""
+    """How a draft names one kader, and which edition the corpus holds.
+
+    The patterns are kept as text and compiled on first use: most drafts name few kaders, and
+    compiling them all would cost more than searching.
+    """
 
     kader: int
-    namen: tuple[re.Pattern[str], ...]
+    naam_patronen: tuple[str, ...]
     jaar: int
     versie: str | None = None
-    andere_edities: tuple[AndereEditie, ...] = ()
-    voorfilter: _Voorfilter | None = None  # may any of this kader's names occur at all?
+    andere_patronen: tuple[tuple[str, str], ...] = ()  # (pattern, edition)
+
+    @cached_property
+    def namen(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(_patroon(p), re.IGNORECASE) for p in self.naam_patronen)
+
+    @cached_property
+    def andere_edities(self) -> tuple[AndereEditie, ...]:
+        return tuple(AndereEditie(re.compile(_patroon(p), re.IGNORECASE), e) for p, e in self.andere_patronen)
+
+    @cached_property
+    def voorfilter(self) -> _Voorfilter:
+        """May any of this kader's names occur at all?"""
+        return _Voorfilter([*self.naam_patronen, *(p for p, _ in self.andere_patronen)])
 
 
 @dataclass(frozen=True)
 class Verwijsregels:
-    """The validated, compiled contents of `kaderverwijzingen.yaml`."""
+    """The validated contents of `kaderverwijzingen.yaml` (patterns compiled on first use)."""
 
     bestand: str
-    voor: re.Pattern[str]
-    na: re.Pattern[str]
-    deels: re.Pattern[str]
+    voor_patronen: tuple[str, ...]
+    na_patronen: tuple[str, ...]
+    deels_patronen: tuple[str, ...]
     kaders: tuple[KaderNamen, ...]
-    alle_namen: _Voorfilter  # quick pre-filter: does a block name any kader at all?
+
+    @cached_property
+    def voor(self) -> re.Pattern[str]:
+        return _alternatie(self.voor_patronen)
+
+    @cached_property
+    def na(self) -> re.Pattern[str]:
+        return _alternatie(self.na_patronen)
+
+    @cached_property
+    def deels(self) -> re.Pattern[str]:
+        return _alternatie(self.deels_patronen)
+
+    @cached_property
+    def alle_namen(self) -> _Voorfilter:
+        """Quick pre-filter: does a block name any kader at all?"""
+        return _Voorfilter(
+            [p for k in self.kaders for p in (*k.naam_patronen, *(a for a, _ in k.andere_patronen))]
+        )
 
     def voor_kader(self, nummer: int) -> KaderNamen | None:
         for kader in self.kaders:
@@ -372,26 +487,23 @@ def _zonder_groepen(patroon: str) -> str:
 
 
 def _compile(bestand: str, data: dict[str, Any]) -> Verwijsregels:
-    kaders = []
-    alle: list[str] = []
-    for entry in data["kaders"]:
-        namen = tuple(re.compile(_patroon(p), re.IGNORECASE) for p in entry["namen"])
-        andere = tuple(
-            AndereEditie(re.compile(_patroon(a["naam"]), re.IGNORECASE), a["editie"]) for a in entry["andere_edities"]
+    kaders = tuple(
+        KaderNamen(
+            entry["kader"],
+            tuple(entry["namen"]),
+            entry["editie"]["jaar"],
+            entry["editie"]["versie"],
+            tuple((a["naam"], a["editie"]) for a in entry["andere_edities"]),
         )
-        alle += [*entry["namen"], *(a["naam"] for a in entry["andere_edities"])]
-        eigen = [*entry["namen"], *(a["naam"] for a in entry["andere_edities"])]
-        kaders.append(
-            KaderNamen(entry["kader"], namen, entry["editie"]["jaar"], entry["editie"]["versie"], andere, _Voorfilter(eigen))
-        )
+        for entry in data["kaders"]
+    )
     verwijzing = data["verwijzing"]
     return Verwijsregels(
         bestand=bestand,
-        voor=_alternatie(verwijzing["voor"]),
-        na=_alternatie(verwijzing["na"]),
-        deels=_alternatie(verwijzing["deels"]),
-        kaders=tuple(kaders),
-        alle_namen=_Voorfilter(alle),
+        voor_patronen=tuple(verwijzing["voor"]),
+        na_patronen=tuple(verwijzing["na"]),
+        deels_patronen=tuple(verwijzing["deels"]),
+        kaders=kaders,
     )
 
 
@@ -474,7 +586,7 @@ def _namen_in(tekst: _Tekst, regels: Verwijsregels, kaders: set[int]) -> list[_N
     hits: list[_Naam] = []
     laag = tekst.norm.lower()
     for kader in regels.kaders:
-        if kader.kader not in kaders or (kader.voorfilter is not None and not kader.voorfilter.search(tekst.norm, laag)):
+        if kader.kader not in kaders or not kader.voorfilter.search(tekst.norm, laag):
             continue
         for patroon in kader.namen:
             for m in patroon.finditer(tekst.norm):
@@ -544,11 +656,12 @@ def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwij
     kaders = {k.nummer for k in corpus.kaders}
     result: list[KaderVerwijzing] = []
     lijst = 0  # remaining list items that inherit the intro's reference verb
-    for blok in concept.blokken:
-        norm = _snel_normaal(blok.tekst)
+    normen = [_snel_normaal(blok.tekst) for blok in concept.blokken]
+    met_naam = regels.alle_namen.kandidaten(normen)
+    for index, (blok, norm) in enumerate(zip(concept.blokken, normen)):
         if lijst and (len(norm) > _LIJST_MAX_LENGTE or not norm):
             lijst = 0
-        if regels.alle_namen.search(norm):
+        if index in met_naam:
             tekst = _Tekst.van(blok.tekst)
             per_kader: dict[int, tuple[int, KaderVerwijzing]] = {}
             namen = _namen_in(tekst, regels, kaders)
@@ -645,9 +758,10 @@ def find_verouderd(concept: Concept, corpus: Corpus) -> list[VerouderdeVerwijzin
     if prefilter is None:
         return []
     result: list[VerouderdeVerwijzing] = []
-    for blok in concept.blokken:
-        normaal = _snel_normaal(blok.tekst)
-        if normaal.startswith(_COMPOSE_WAARSCHUWING) or not prefilter.search(normaal):
+    normen = [_snel_normaal(blok.tekst) for blok in concept.blokken]
+    for index in sorted(prefilter.kandidaten(normen)):
+        blok = concept.blokken[index]
+        if normen[index].startswith(_COMPOSE_WAARSCHUWING):
             continue
         tekst = _Tekst.van(blok.tekst)
         norm = tekst.norm
