@@ -342,3 +342,23 @@ def test_ci_examples_use_existing_options() -> None:
         assert commands, name
         for option in {o for line in commands for o in _re.findall(r"(?<=\s)--[a-z-]+", line)}:
             assert option in help_text, f"{name}: onbekende optie {option}"
+
+
+def test_warm_check_run_imports_neither_pydantic_nor_ruamel(tmp_path: Path) -> None:
+    """A CI run of `check` after the first one should not pay for validation libraries (~100 ms).
+
+    pydantic and ruamel.yaml are only needed when data files are validated (a cold cache). typer 0.29
+    imports pydantic to coerce every option; that is why pyproject caps typer below 0.29.
+    """
+    script = (
+        "import sys\n"
+        "from inkoopkader.cli import main\n"
+        f"sys.argv = ['inkoopkader', 'check', {str(EXAMPLE)!r}, *{CI_OPTIONS!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('GELADEN', sorted(m for m in ('pydantic', 'ruamel.yaml') if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "INKOOPKADER_CACHE": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run fills the cache
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False)
+    assert "GELADEN" in run.stderr, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "GELADEN []", run.stderr
