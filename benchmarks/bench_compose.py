@@ -14,11 +14,11 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from meten import bytecode_zoals_geinstalleerd, timed
 
 FLOOR = """
 import sys
@@ -47,18 +47,13 @@ def count_content(path: Path) -> tuple[int, int, int]:
     return len(doc.paragraphs), rows, cols
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--segment", default="wmo-1a")
     args = parser.parse_args()
     exe = shutil.which("inkoopkader") or str(Path(sys.executable).with_name("inkoopkader"))
+    print(bytecode_zoals_geinstalleerd())
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "INKOOPKADER_CACHE": os.path.join(tmp, "cache")}
         out = Path(tmp, "doc.docx")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from meten import bytecode_zoals_geinstalleerd, timed
 
 FLOOR = "import pydantic"
 SUBJECT = "import inkoopkader; inkoopkader.load_corpus()"
@@ -21,15 +21,14 @@ TARGET = 1.3
 
 
 def run(code: str, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, env=env)
-    return time.perf_counter() - start
+    return timed([sys.executable, "-c", code], env)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
+    print(bytecode_zoals_geinstalleerd())
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "INKOOPKADER_CACHE": cache}
         cold = run(SUBJECT, env)  # fills the cache
