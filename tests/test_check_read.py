@@ -1019,3 +1019,24 @@ def test_large_composed_document_reads_completely(corpus, tmp_path: Path) -> Non
     verankerd = [a for b in concept.blokken for a in b.ankers]
     assert sorted(verankerd) == sorted(ids)
     assert concept.selectie["criteria"] == ids
+
+
+def test_fast_cleaning_equals_the_regex_definition() -> None:
+    """`_schoon` takes shortcuts; it must still equal 'drop invisible characters, collapse \\s+'."""
+    import re
+    import sys
+
+    from inkoopkader.check.read import _ONZICHTBAAR, _schoon
+
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c)))
+    assert "\u00a0" in spaces and "\u2007" in spaces and "\x1c" in spaces
+    samples = [
+        "gewoon",
+        f"  a{spaces}b  ",
+        "cli\u00ebnt\u00ad en\u200b zo\ufeff",
+        "\u200b",
+        f"x{spaces[::-1]}y\u00adz",
+        "één\ttwee\r\ndrie",
+    ]
+    for tekst in samples:
+        assert _schoon(tekst) == re.sub(r"\s+", " ", tekst.translate(_ONZICHTBAAR)).strip()

@@ -24,9 +24,7 @@ from . import __version__
 from .corpus import ENV_CORPUS, load_corpus, validate_corpus
 from .errors import InkoopkaderError
 from .model import Corpus, Criterium, Item, Kader, Thema
-from .personeel import standaard_eisen
 from .resolve import resolve_kader, resolve_segment, resolve_thema
-from .search import zoek, zoek_profielen
 from .serialize import SCHEMA_VERSION, to_data
 from .text import markup_runs
 
@@ -282,6 +280,8 @@ def segments(
             table.add_row(s.id, s.domein, f"{s.code} {s.naam}", s.doelgroep or "", f"{spec}/{len(relaties) - spec}")
         console.print(table)
         return
+    from .personeel import standaard_eisen
+
     found = resolve_segment(corpus, segment)
     relaties = corpus.kaders_voor_segment(found.id)
     if formaat is Formaat.json:
@@ -347,6 +347,8 @@ def search(
     formaat: Annotated[Formaat, typer.Option("--format", "-f", help="Uitvoer: tabel of json.")] = Formaat.tabel,
 ) -> None:
     """Zoek criteria op tekst (hoofdletters, accenten en verbuigingen maken niet uit)."""
+    from .search import zoek, zoek_profielen
+
     corpus = _corpus()
     themas = [resolve_thema(t) for t in thema or []]
     kaders = [resolve_kader(corpus, k).nummer for k in kader or []]

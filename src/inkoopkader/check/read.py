@@ -292,12 +292,18 @@ def _parse_xml(naam: str, onderdeel: str, data: bytes) -> Any:
 # --- building blocks ---------------------------------------------------------------------------
 
 _ONZICHTBAAR = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_WITRUIMTE = re.compile(r"\s+")
+_HEEFT_ONZICHTBAAR = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def _schoon(tekst: str) -> str:
-    """One line of visible text: invisible characters dropped, whitespace collapsed."""
-    return _WITRUIMTE.sub(" ", tekst.translate(_ONZICHTBAAR)).strip()
+    """One line of visible text: invisible characters dropped, whitespace collapsed.
+
+    Runs for every paragraph of a long draft, hence the shortcuts: translate() only when there is
+    something to drop, and split/join, which treats exactly the characters of regex \\s as whitespace.
+    """
+    if not tekst.isascii() and _HEEFT_ONZICHTBAAR.search(tekst):
+        tekst = tekst.translate(_ONZICHTBAAR)
+    return " ".join(tekst.split())
 
 
 class _Uitvoer:

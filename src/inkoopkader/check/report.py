@@ -51,13 +51,16 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..model import Thema
 from ..text import strip_markup
 from .model import Bewijs, CriteriumResultaat, KaderVerwijzing, Locatie, Rapport, Status, VerouderdeVerwijzing
+
+if TYPE_CHECKING:  # JUnit output only: the default summary should not pay for importing it
+    import xml.etree.ElementTree as ET
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -257,11 +260,14 @@ def to_json(rapport: Rapport) -> str:
 # --- JUnit XML ---------------------------------------------------------------------------------------------
 
 # Characters XML 1.0 cannot carry at all (Word text can hold e.g. vertical tabs); replaced, not escaped.
-_NIET_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+@cache
+def _niet_xml() -> re.Pattern[str]:
+    # Compiled on first use: a class spanning all of Unicode takes milliseconds to compile.
+    return re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(tekst: object) -> str:
-    return _NIET_XML.sub("\ufffd", str(tekst))
+    return _niet_xml().sub("\ufffd", str(tekst))
 
 
 def _bewijs_tekst(r: CriteriumResultaat) -> str:
@@ -272,6 +278,7 @@ def _bewijs_tekst(r: CriteriumResultaat) -> str:
 
 
 def _suite(parent: ET.Element, naam: str, properties: dict[str, str]) -> ET.Element:
+    import xml.etree.ElementTree as ET
     suite = ET.SubElement(parent, "testsuite", {"name": naam})
     props = ET.SubElement(suite, "properties")
     for key, value in properties.items():
@@ -293,6 +300,8 @@ def _tel(suite: ET.Element) -> tuple[int, int, int]:
 
 def to_junit(rapport: Rapport) -> str:
     """The report as JUnit XML (GitLab, Azure DevOps, Jenkins); see the module docstring."""
+    import xml.etree.ElementTree as ET
+
     gefaald = gefaalde_themas(rapport)
     properties = {
         "segment": rapport.segment,
