@@ -90,10 +90,21 @@ class _Voorfilter:
         self._veilig = [p.lower() for p in patronen if not _HOOFDLETTER_ESCAPE.search(p)]
         self._overig = [p for p in patronen if _HOOFDLETTER_ESCAPE.search(p)]
         self._handmatig = letterbegin
-        # None: some pattern has no literal every match contains, so every text needs the regex.
-        literalen = [_verplichte_literaal(p) for p in self._veilig]
-        self._literalen: tuple[str, ...] | None = (
-            tuple(dict.fromkeys(literalen)) if not self._overig and all(literalen) else None  # type: ignore[arg-type]
+
+    @cached_property
+    def _literalen(self) -> tuple[str, ...] | None:
+        """Words to look for; None when some pattern has none, so every text needs the regex."""
+        if self._overig:
+            return None
+        literalen: list[str] = []
+        for patroon in self._veilig:
+            literaal = _verplichte_literaal(patroon)
+            if literaal is None:
+                return None
+            literalen.append(literaal.strip(" "))
+        # A text that contains 'kwaliteitskader' contains 'kader': searching the shorter one suffices.
+        return tuple(
+            dict.fromkeys(lit for lit in literalen if not any(ander != lit and ander in lit for ander in literalen))
         )
 
     @cached_property
