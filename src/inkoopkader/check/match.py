@@ -47,6 +47,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,7 +162,8 @@ def _zonder_lijstteken(tekst: str) -> str:
 
 def _schoon(tekst: str) -> str:
     """A draft block's text without list marker and criterion IDs."""
-    return _ID.sub(" ", _zonder_lijstteken(tekst))
+    tekst = _zonder_lijstteken(tekst)
+    return _ID.sub(" ", tekst) if "-" in tekst else tekst  # an ID has a hyphen; most blocks have none
 
 
 def _item_teksten(items: Iterable[Item]) -> Iterable[str]:
@@ -314,9 +316,9 @@ def _code_sleutel() -> str:
 
 
 class _Tekst:
-    """The draft's blocks as term sets, with an inverted index."""
+    """The draft's blocks as term sets, with an inverted index of the terms that will be looked up."""
 
-    def __init__(self, syn: Synoniemen, blokken: Sequence[Tekstblok]) -> None:
+    def __init__(self, syn: Synoniemen, blokken: Sequence[Tekstblok], gezocht: AbstractSet[str]) -> None:
         self.blokken = blokken
         self.termen: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = defaultdict(list)
@@ -326,7 +328,7 @@ class _Tekst:
             if terms is None:
                 terms = cache[blok.tekst] = frozenset(syn.termen_van(_schoon(blok.tekst)))
             self.termen.append(terms)
-            for term in terms:
+            for term in terms & gezocht:
                 self.index[term].append(i)
         self.n = len(blokken)
         # A term in a large share of a long draft's blocks says nothing about where a criterion is.
@@ -594,13 +596,15 @@ def match_criteria(
     extra = [c for c in alle.values() if corpus is None or corpus.criterium(c.id) is None]
     voorbereid = _voorbereid(syn, list(alle.values()), corpus.versie if corpus else None, extra)
     weger = _Weger(syn, voorbereid.n, voorbereid.df)
-    tekst = _Tekst(syn, concept.blokken)
 
     crits: dict[str, _Crit] = {}
     for keuze in keuzes:
         analyse = voorbereid.analyses.get(keuze.criterium.id)
         if analyse is not None:
             crits[keuze.criterium.id] = _Crit.van(keuze, analyse)
+    # The index only needs the terms that are looked up: probes, and every term of a short criterion.
+    gezocht = {t for crit in crits.values() for t in (crit.gewichten if crit.kort else crit.sondes)}
+    tekst = _Tekst(syn, concept.blokken, gezocht)
 
     # Anchors: which blocks carry which criterion's bookmark.
     anker_blokken: dict[str, list[int]] = defaultdict(list)
