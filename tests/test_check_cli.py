@@ -352,9 +352,9 @@ def test_warm_check_run_imports_neither_pydantic_nor_ruamel(tmp_path: Path) -> N
     """
     script = (
         "import sys\n"
-        "from inkoopkader.cli import main\n"
+        "from inkoopkader.cli import app\n"  # main() itself ends the process
         f"sys.argv = ['inkoopkader', 'check', {str(EXAMPLE)!r}, *{CI_OPTIONS!r}, '--format', 'json']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "print('GELADEN', sorted(m for m in ('pydantic', 'ruamel.yaml') if m in sys.modules), file=sys.stderr)\n"
     )
     env = {**os.environ, "INKOOPKADER_CACHE": str(tmp_path / "cache")}
@@ -362,3 +362,25 @@ def test_warm_check_run_imports_neither_pydantic_nor_ruamel(tmp_path: Path) -> N
         run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False)
     assert "GELADEN" in run.stderr, run.stderr
     assert run.stderr.strip().splitlines()[-1] == "GELADEN []", run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "uitvoer"),
+    [
+        (["check", str(EXAMPLE), *CI_OPTIONS, "--format", "json"], 0, '"schema_version": 1'),
+        (["check", str(EXAMPLE), *CI_OPTIONS, "--vereist", "bwmo-40"], 1, "Poort afgekeurd"),
+        (["check", str(EXAMPLE), "--segment", "wmo-9"], 2, "Bedoelt u"),
+        ([], 2, "Usage"),
+    ],
+)
+def test_console_script_exit_codes_and_flushed_output(args: list[str], code: int, uitvoer: str, tmp_path: Path) -> None:
+    """main() ends the process without interpreter teardown: codes and all output must survive that."""
+    env = {**os.environ, "INKOOPKADER_CACHE": str(tmp_path / "cache"), "COLUMNS": "120"}
+    run = subprocess.run(
+        [sys.executable, "-c", "from inkoopkader.cli import main; main()", *args],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == code, run.stderr
+    assert uitvoer in run.stdout + run.stderr
+    if uitvoer.startswith('"schema'):
+        assert json.loads(run.stdout)["geslaagd"] is True  # the whole JSON document arrived
