@@ -5,9 +5,10 @@
    found, and how many reported criteria are really there.
 2. Speed: a generated ~200-page Word draft (compose-like criteria, some with actor swaps, some in
    requirement tables, amid much unrelated procurement text: prices, invoicing, iWmo messaging,
-   contract articles, a hulpmiddelen chapter). The whole process `inkoopkader check DRAFT --segment
-   wmo-1a` is timed against a floor script that only opens the same file with python-docx and reads
-   all paragraph and table text. Target (issue 4): ratio <= 2.0.
+   contract articles, a hulpmiddelen chapter; every paragraph of it different, as in a real draft).
+   The whole process `inkoopkader check DRAFT --segment wmo-1a` is timed against a floor script
+   that only opens the same file with python-docx and reads all paragraph and table text.
+   Target (issue 4): ratio <= 2.0.
 
 Run: python benchmarks/bench_check.py [--runs N] [--pagina 200] [--alleen-snelheid | --alleen-kwaliteit]
 """
@@ -81,6 +82,18 @@ KOPPEN = [
 ]
 
 
+ZINNEN = [zin if zin.endswith(".") else zin + "." for alinea in ONVERWANT for zin in alinea.split(". ")]
+
+
+def _onverwante_alinea(rnd: random.Random, hoofdstuk: int, nummer: int) -> str:
+    """A paragraph of unrelated tender text that occurs once: three sentences and an article number.
+
+    A real draft repeats little, so the matcher gets no help from caching repeated paragraphs.
+    """
+    zinnen = rnd.sample(ZINNEN, 3)
+    return " ".join(zinnen) + f" Zie artikel {hoofdstuk}.{nummer} en bijlage {rnd.randint(1, 12)}."
+
+
 def _actorwissel(tekst: str, rnd: random.Random) -> str:
     if rnd.random() < 0.5:
         return tekst
@@ -116,8 +129,8 @@ def maak_concept(pad: Path, paginas: int = 200, seed: int = 7) -> tuple[dict[str
     while alineas < doel_alineas or gekozen:
         hoofdstuk += 1
         doc.add_heading(f"{hoofdstuk} {rnd.choice(KOPPEN)}", 1)
-        for _ in range(per_blok):
-            doc.add_paragraph(rnd.choice(ONVERWANT))
+        for nummer in range(1, per_blok + 1):
+            doc.add_paragraph(_onverwante_alinea(rnd, hoofdstuk, nummer))
             alineas += 1
         if gekozen:
             keuze = gekozen.pop()
