@@ -81,7 +81,6 @@ _ID = re.compile(r"\b[a-z]{2,5}-\d{2,3}[a-z]?\b", re.IGNORECASE)
 _ZINSDEEL = re.compile(r"(?<=[.!?;])\s+(?=\S)|\s*[·›|\n]+\s*")
 _NEVENSCHIKKING = re.compile(r",|\s(?:en|of|maar)\s", re.IGNORECASE)  # clauses of a merged sentence
 _SEGMENT = re.compile(r"[.;:!?·|›»\n]+")
-_CACHE_FORMAT = 1  # raise when the prepared analysis changes shape or meaning
 
 
 # --- the criterion side -------------------------------------------------------------------------------

@@ -148,8 +148,8 @@ class _Voorfilter:
         lager = [t.lower() for t in teksten]
         if self._literalen is None:
             return {i for i, (t, laag) in enumerate(zip(teksten, lager)) if self.search(t, laag)}
-        # One string, NUL between the texts (no pattern matches a NUL); offsets from the lower-cased
-        # texts themselves, since lower() may change a text's length ('İ').
+        # One string, NUL between the texts (no literal contains one, so no hit spans two texts);
+        # offsets from the lower-cased texts themselves, since lower() may change a length ('İ').
         geheel = "\0".join(lager)
         begins: list[int] = []
         pos = 0
@@ -189,18 +189,17 @@ def _verplichte_literaal(patroon: str) -> str | None:
         nonlocal beste
         run: list[str] = []
         for op, arg in items:
-            naam = str(op)
-            if naam == "LITERAL":
+            if op is parser.LITERAL:
                 run.append(chr(arg))
                 continue
-            if len("".join(run)) > len(beste):
+            if len(run) > len(beste):
                 beste = "".join(run)
             run = []
-            if naam == "SUBPATTERN":
+            if op is parser.SUBPATTERN:
                 loop(arg[-1])  # a group: its own sequence is mandatory too
-            elif naam in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
-                loop(arg[2])
-        if len("".join(run)) > len(beste):
+            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arg[0] >= 1:
+                loop(arg[2])  # repeated at least once
+        if len(run) > len(beste):
             beste = "".join(run)
 
     try:
