@@ -275,7 +275,17 @@ def test_progress_indicator_on_a_terminal_for_large_input(monkeypatch: pytest.Mo
     monkeypatch.setattr(cli, "_GROOT_CONCEPT", 0)
     result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["geslaagd"] is True
-    assert "controleren" in buffer.getvalue()  # the transient progress line was drawn on stderr
+    assert "Klaar" in buffer.getvalue()  # the transient progress bar was drawn on stderr, up to the last step
+
+
+def test_library_reports_its_steps_for_a_progress_bar() -> None:
+    import inkoopkader
+
+    stappen: list[tuple[str, int, int]] = []
+    inkoopkader.check(EXAMPLE, segment="wmo-1a", voortgang=lambda *stap: stappen.append(stap))
+    assert [gedaan for _, gedaan, _ in stappen] == [0, 1, 2, 3, 4]
+    assert {totaal for _, _, totaal in stappen} == {4}
+    assert stappen[0][0] == "Concept lezen" and stappen[1][0].startswith("Criteria zoeken (")
 
 
 @pytest.mark.slow

@@ -580,9 +580,7 @@ def _parse_dekking(waarde: str) -> float:
 
 
 def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
-    """Call the library's check(), with a progress indicator for large inputs on a terminal."""
-    import inspect
-
+    """Call the library's check(), with a progress bar for large inputs on a terminal."""
     from .check import check
 
     if str(concept) == "-":
@@ -604,13 +602,11 @@ def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
         console=err_console, transient=True,
     ) as progress:
         taak = progress.add_task(f"{escape(concept.name)} controleren …", total=None)
-        if "voortgang" in inspect.signature(check).parameters:
-            # The library reports (stap, gedaan, totaal); older versions just get the spinner.
-            def voortgang(stap: str, gedaan: int, totaal: int) -> None:
-                progress.update(taak, description=escape(stap), completed=gedaan, total=totaal or None)
 
-            kwargs = {**kwargs, "voortgang": voortgang}
-        return check(bron, **kwargs)
+        def voortgang(stap: str, gedaan: int, totaal: int) -> None:
+            progress.update(taak, description=escape(stap), completed=gedaan, total=totaal)
+
+        return check(bron, voortgang=voortgang, **kwargs)
 
 
 def _afgekapt(tekst: str, breedte: int) -> str:

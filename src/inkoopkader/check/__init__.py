@@ -11,7 +11,7 @@ same selection options as compose, or the selection compose recorded in the docu
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ def check(
     tekst: bool = False,
     personeel: bool | Iterable[str] = False,
     functieniveaus: Iterable[str] = (),
+    voortgang: Callable[[str, int, int], None] | None = None,
     **selectie_opties: Any,
 ) -> Rapport:
     """Check a tender draft against a selection of criteria.
@@ -74,6 +75,8 @@ def check(
         personeel: also look for staff requirements (True: the defaults of the segment's domain, or
             a list of pe-… IDs), each with its listed levels/competences; they are reported under
             kader 0 'Deskundigheid en inzet van personeel'. `functieniveaus` limits the levels.
+        voortgang: called as (step, done, total) when each of the four steps starts (reading,
+            matching criteria, references, report), for a progress bar; it must not raise.
 
     Returns:
         A Rapport; `rapport.geslaagd` is the gate, `rapport.redenen_afgekeurd` says why not.
@@ -88,7 +91,12 @@ def check(
     from .read import read_concept, read_text
     from .references import find_kaderverwijzingen, find_verouderd
 
+    def stap(naam: str, gedaan: int) -> None:
+        if voortgang is not None:
+            voortgang(naam, gedaan, 4)
+
     corpus = corpus or load_corpus()
+    stap("Concept lezen", 0)
     if isinstance(bron, Concept):
         concept = bron
     elif tekst:
@@ -144,12 +152,15 @@ def check(
         eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, personeel)
         keuzes += als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
 
+    stap(f"Criteria zoeken ({len(keuzes)})", 1)
     resultaten = [
         replace(r, vereist=r.criterium.id in required)
         for r in match_criteria(concept, keuzes, corpus=corpus)
     ]
+    stap("Verwijzingen naar kaders en verouderde wetgeving zoeken", 2)
     kaderverwijzingen = find_kaderverwijzingen(concept, corpus)
     verouderd = find_verouderd(concept, corpus)
+    stap("Rapport opstellen", 3)
 
     redenen = []
     missing_required = [r.criterium.id for r in resultaten if r.vereist and r.status is Status.ONTBREEKT]
@@ -179,4 +190,5 @@ def check(
                 )
     if strikt and verouderd:
         redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
+    stap("Klaar", 4)
     return replace(rapport, redenen_afgekeurd=tuple(redenen))
