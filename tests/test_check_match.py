@@ -663,3 +663,12 @@ def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
     match_criteria(blokken(tekst), inkoopkader.select(corpus, "jeugdhulp-1").keuzes, corpus=corpus,
                    synoniemen=laad_synoniemen(eigen))
     assert len(list(cache.glob("matching-*.pickle"))) == 3
+
+
+def test_synonym_list_content_hash_is_a_string_and_not_the_phrase_key_method():
+    from inkoopkader.check.taal import Synoniemen
+
+    geladen = laad_synoniemen()
+    assert isinstance(geladen.inhoud_hash, str) and len(geladen.inhoud_hash) == 32
+    assert Synoniemen(bron="in code").inhoud_hash == ""  # built in code: never used as a cache key
+    assert Synoniemen.sleutel("De organisatie") == ("de", "organisati")  # the phrase key still works

@@ -282,8 +282,8 @@ def _voorbereid(
     contents are part of the key.
     """
     key = None
-    if corpus_versie and syn.sleutel:
-        digest = hashlib.sha256(f"{corpus_versie}\0{syn.sleutel}\0{_code_sleutel()}".encode())
+    if corpus_versie and syn.inhoud_hash:
+        digest = hashlib.sha256(f"{corpus_versie}\0{syn.inhoud_hash}\0{_code_sleutel()}".encode())
         for crit in extra:
             digest.update(repr(crit).encode())
         key = digest.hexdigest()

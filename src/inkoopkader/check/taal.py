@@ -38,7 +38,7 @@ __all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
-_CACHE_FORMAT = 2  # the cached Synoniemen's fields; raise when they change
+_CACHE_FORMAT = 3  # the cached Synoniemen's fields; raise when they change
 
 
 class SynoniemenFout(CorpusFout):
@@ -73,7 +73,7 @@ class Synoniemen:
     stopwoorden: frozenset[str] = frozenset()
     algemeen: frozenset[str] = frozenset()
     termen: frozenset[str] = frozenset()  # group terms, with their prefix
-    sleutel: str = ""  # content hash of the file it was loaded from ("" when built in code)
+    inhoud_hash: str = ""  # of the file it was loaded from ('' when built in code): a cache key
     _woordcache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _infocache: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict, repr=False)
 
@@ -251,7 +251,7 @@ def _laad(path: str, _mtime: int, _size: int) -> Synoniemen:
     if isinstance(cached, Synoniemen):
         return cached
     syn = _parse(text, naam)
-    syn.sleutel = key
+    syn.inhoud_hash = key
     cache.schrijf("synoniemen", key, syn)
     return syn
 
