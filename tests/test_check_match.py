@@ -672,3 +672,22 @@ def test_synonym_list_content_hash_is_a_string_and_not_the_phrase_key_method():
     assert isinstance(geladen.inhoud_hash, str) and len(geladen.inhoud_hash) == 32
     assert Synoniemen(bron="in code").inhoud_hash == ""  # built in code: never used as a cache key
     assert Synoniemen.sleutel("De organisatie") == ("de", "organisati")  # the phrase key still works
+
+
+def test_cached_synonym_list_from_older_code_is_rebuilt(tmp_path, monkeypatch):
+    """A pickle written by code whose Synoniemen lacked a field must not come back with the default."""
+    import pickle
+
+    from inkoopkader.check import taal
+
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path / "cache"))
+    eigen = tmp_path / "syn.yaml"
+    eigen.write_text(taal.bundled_synoniemen().read_text(encoding="utf-8"), encoding="utf-8")
+    eerste = laad_synoniemen(eigen)
+    assert eerste.inhoud_hash
+    (entry,) = (tmp_path / "cache").glob("synoniemen-*.pickle")
+    oud = pickle.loads(entry.read_bytes())
+    del oud.__dict__["inhoud_hash"]  # as unpickled from a version without the field
+    entry.write_bytes(pickle.dumps(oud))
+    taal._laad.cache_clear()
+    assert laad_synoniemen(eigen).inhoud_hash == eerste.inhoud_hash

@@ -8,6 +8,7 @@ rebuilt. A read-only or missing cache directory never stops the tool, it only ma
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 from pathlib import Path
@@ -32,9 +33,21 @@ def lees(soort: str, key: str) -> object | None:
     """The cached value of this kind and key, or None (absent, unreadable or from another version)."""
     try:
         with _path(soort, key).open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+    return value if _velden_compleet(value) else None
+
+
+def _velden_compleet(value: object) -> bool:
+    """Whether a cached dataclass has every field its class has now.
+
+    Unpickling does not run __init__: an entry written by code with fewer fields would come back
+    without the new ones and silently use the class default (an empty cache key, say).
+    """
+    if not dataclasses.is_dataclass(value) or not hasattr(value, "__dict__"):
+        return True
+    return all(veld.name in value.__dict__ for veld in dataclasses.fields(value))
 
 
 def schrijf(soort: str, key: str, value: object) -> None:
