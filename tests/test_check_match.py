@@ -91,6 +91,62 @@ def test_fast_terms_equal_the_detailed_tokens():
     assert syn.termen_van(tekst) == [t.term for t in syn.tokens(tekst) if not t.stop]
 
 
+def _referentietermen(syn, tekst: str) -> list[str]:
+    return [t.term for t in syn.tokens(tekst) if not t.stop]
+
+
+def test_fast_terms_equal_the_detailed_tokens_on_every_fixture_and_random_phrases():
+    """termen_van's word table and phrase shortcut must give exactly what the sequential tokens() gives,
+    whatever the synonym list's phrases, compounds and stop words, and whatever was seen before."""
+    import pickle
+    import random
+
+    from inkoopkader.check.taal import bundled_synoniemen
+
+    bundled = laad_synoniemen()
+    teksten = []
+    for path in sorted(FIXTURES.iterdir()):
+        if path.suffix in (".md", ".txt"):
+            inhoud = path.read_text(encoding="utf-8")
+            teksten += [inhoud, *inhoud.splitlines()]
+    # Random texts from the synonym list's own words (every phrase's surface form), compounds with a
+    # group head, stop words, digits and punctuation stuck to words.
+    import re
+
+    woorden = sorted(set(re.findall(r"[^\W_\d]+", bundled_synoniemen().read_text(encoding="utf-8"))))
+    woorden += ["cliëntervaringen", "inwonersparticipatie", "Cliëntenraad", "jeugdigenzorg", "de", "De",
+                "het", "in", "op", "is", "24", "7", "(zie", "cliënt,", "organisatie/aanbieder", "**vet**"]
+    rnd = random.Random(4)
+    teksten += [" ".join(rnd.choice(woorden) for _ in range(rnd.randint(1, 14))) for _ in range(3000)]
+    koud = pickle.loads(pickle.dumps(bundled))  # a fresh word table, filled as the texts come
+    for tekst in teksten:
+        verwacht = _referentietermen(bundled, tekst)
+        assert koud.termen_van(tekst) == verwacht, tekst
+        assert bundled.termen_van(tekst) == verwacht, tekst
+
+
+def test_word_split_shortcut_equals_the_word_regex():
+    from inkoopkader.check.taal import _WORD
+
+    syn = laad_synoniemen()
+    for tekst in [
+        "De cliënt, (zie art. 2.4) en/of zijn_haar netwerk:\u00a0ja\u2028nee\x1cx\x00y",
+        "\u3000全角 Ǆemal 12.500 euro's — ‘JIJ-kader’ ",
+        "",
+        "   ",
+    ]:
+        assert syn._woorden(tekst) == _WORD.findall(tekst)
+        assert syn._woorden(tekst) == _WORD.findall(tekst)  # from the piece cache
+
+
+def test_id_shortcut_removes_the_same_ids():
+    from inkoopkader.check.match import _ID, _schoon
+
+    for tekst in ["Zie WMO-12 en jh-03a.", "iWmo-berichtenverkeer 305-startbericht", "ab-١٢ (Arabic digits)",
+                  "KWALITEIT-07b", "geen id hier", "sw-1 te kort"]:
+        assert _schoon(tekst) == _ID.sub(" ", tekst)
+
+
 def test_bundled_synonym_list_is_valid_and_known_words_are_general():
     syn = laad_synoniemen()
     assert syn.is_algemeen(syn.termen_van("organisatie")[0])

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ __all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
-_CACHE_FORMAT = 3  # the cached Synoniemen's fields; raise when they change
+_CACHE_FORMAT = 4  # the cached Synoniemen's fields; raise when they change
 
 
 class SynoniemenFout(CorpusFout):
@@ -74,8 +75,17 @@ class Synoniemen:
     algemeen: frozenset[str] = frozenset()
     termen: frozenset[str] = frozenset()  # group terms, with their prefix
     inhoud_hash: str = ""  # of the file it was loaded from ('' when built in code): a cache key
-    _woordcache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _infocache: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict, repr=False)
+    # Word-level caches, filled on use (the list itself does not change after loading): the stems of
+    # a word; the words of a white-space separated piece; a word's own term ('' for none); the words
+    # whose neighbours may change that (phrase starts, compounds) and the second stems they need.
+    _woordcache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _infocache: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict, repr=False, compare=False)
+    _stukcache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _uitvoer: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _samengesteld: set[str] = field(default_factory=set, repr=False, compare=False)
+    _vervolg: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _eerste_stam: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _meerwoordcache: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -168,39 +178,135 @@ class Synoniemen:
         """Only the content terms of a text (no stop words), in order.
 
         The same as the non-stop `tokens(text)` terms, without building Token objects: this is the
-        hot path for every block of a long draft.
+        hot path for every block of a long draft. Most words' terms do not depend on their
+        neighbours, so each distinct word is analysed once and the text becomes a C-level map over
+        a word -> term table. Only words that may start a multi-word phrase ('de', 'in', 'op' …)
+        or that split into two stems go through the sequential phrase matcher.
         """
         if "*" in text:
             text = strip_markup(text)
-        stems: list[str] = []
-        stops: list[bool] = []
-        for surface in _WORD.findall(text):
-            woord, stop = self._info(surface)
-            for stem in woord:
-                stems.append(stem)
-                stops.append(stop)
+        woorden = self._woorden(text)
+        uitvoer = self._uitvoer
+        termen = list(map(uitvoer.get, woorden))
+        if None in termen:
+            for woord in woorden:
+                if woord not in uitvoer:
+                    self._leer(woord)
+            termen = list(map(uitvoer.__getitem__, woorden))
+        samengesteld = self._samengesteld
+        if samengesteld.isdisjoint(woorden):
+            return list(filter(None, termen))
         result: list[str] = []
-        frasen = self.frasen
-        i, n = 0, len(stems)
-        while i < n:
-            entries = frasen.get(stems[i])
-            if entries:
-                for phrase, term in entries:
-                    size = len(phrase)
-                    if i + size <= n and (size == 1 or tuple(stems[i : i + size]) == phrase):
-                        if term is not None:
-                            result.append(term)
-                        i += size
-                        break
-                else:
-                    if not stops[i]:
-                        result.append(stems[i])
-                    i += 1
+        verder = 0  # the next word whose own term still has to be added
+        n = len(woorden)
+        vervolg = self._vervolg
+        eerste_stam = self._eerste_stam
+        for positie in compress(range(n), map(samengesteld.__contains__, woorden)):
+            if positie < verder:
+                continue  # taken by a phrase
+            if positie > verder:
+                result.extend(filter(None, termen[verder:positie]))
+            # Usually the next word rules out every longer phrase: then this word stands on its own.
+            tweede = vervolg.get(woorden[positie])
+            if tweede is not None and (positie + 1 == n or eerste_stam[woorden[positie + 1]] not in tweede):
+                if termen[positie]:
+                    result.append(termen[positie])
+                verder = positie + 1
             else:
-                if not stops[i]:
-                    result.append(stems[i])
-                i += 1
+                verder = self._frase_bij(woorden, positie, result)
+        result.extend(filter(None, termen[verder:]))
         return result
+
+    def _woorden(self, text: str) -> list[str]:
+        """`_WORD.findall(text)`, but about three times faster on a long draft.
+
+        No word contains white space, so the words of a text are those of its white-space separated
+        pieces; a piece ('cliënt,' '(zie') recurs, and its words are looked up instead of matched.
+        """
+        stukken = text.split()
+        cache = self._stukcache
+        per_stuk = list(map(cache.get, stukken))
+        if None in per_stuk:
+            for stuk in stukken:
+                if stuk not in cache:
+                    cache[stuk] = tuple(_WORD.findall(stuk))
+            per_stuk = list(map(cache.__getitem__, stukken))
+        return list(chain.from_iterable(per_stuk))
+
+    def _leer(self, surface: str) -> None:
+        """Record a word's own term ('' for none) and whether its neighbours can change that."""
+        stems, stop = self._info(surface)
+        self._eerste_stam[surface] = stems[0]
+        if len(stems) > 1:
+            self._samengesteld.add(surface)  # a compound: a phrase may start at its second stem
+            self._uitvoer[surface] = ""
+            return
+        tweede = self._meerwoordig.get(stems[0])
+        if tweede is not None:
+            self._samengesteld.add(surface)
+            self._vervolg[surface] = tweede
+        self._uitvoer[surface] = self._eigen_term(stems[0], stop)
+
+    def _eigen_term(self, stem: str, stop: bool) -> str:
+        """What the sequential matcher gives for a single-stem word when no longer phrase matches."""
+        for phrase, term in self.frasen.get(stem, ()):
+            if len(phrase) == 1:
+                return term or ""
+        return "" if stop else stem
+
+    @property
+    def _meerwoordig(self) -> dict[str, frozenset[str]]:
+        """First stem of each multi-word phrase -> the second stems it can continue with."""
+        tabel = self._meerwoordcache
+        if tabel is None:
+            verzameld: dict[str, set[str]] = {}
+            for eerste, entries in self.frasen.items():
+                for phrase, _term in entries:
+                    if len(phrase) > 1:
+                        verzameld.setdefault(eerste, set()).add(phrase[1])
+            tabel = self._meerwoordcache = {k: frozenset(v) for k, v in verzameld.items()}
+        return tabel
+
+    def _frase_bij(self, woorden: list[str], positie: int, result: list[str]) -> int:
+        """Add the terms of the word at `positie` (and of a phrase it starts); return the next word.
+
+        Runs the sequential matcher of `tokens` over this word's stems, reading following words as
+        far as a phrase needs them; it stops at the first word boundary after `positie`, since the
+        caller handles every later word (from its own term, or by calling this again).
+        """
+        n = len(woorden)
+        vlak: list[tuple[str, bool]] = []  # the stems of words positie, positie+1, … with their stop flag
+        woord_van: list[int] = []  # the word each flat stem comes from
+        volgende = positie  # the first word not yet in `vlak`
+
+        def lees_tot(lengte: int) -> None:
+            nonlocal volgende
+            while len(vlak) < lengte and volgende < n:
+                v_stems, v_stop = self._info(woorden[volgende])
+                vlak.extend((stem, v_stop) for stem in v_stems)
+                woord_van.extend([volgende] * len(v_stems))
+                volgende += 1
+
+        i = 0
+        lees_tot(1)
+        # Go on while i is inside a word that was (partly) taken already: this word, or a
+        # compound whose first stem ended a phrase.
+        while i < len(vlak) and (i == 0 or woord_van[i] == woord_van[i - 1]):
+            stem, is_stop = vlak[i]
+            for phrase, term in self.frasen.get(stem, ()):
+                size = len(phrase)
+                lees_tot(i + size)
+                if i + size <= len(vlak) and all(vlak[i + k][0] == phrase[k] for k in range(1, size)):
+                    if term is not None:
+                        result.append(term)
+                    i += size
+                    break
+            else:
+                if not is_stop:
+                    result.append(stem)
+                i += 1
+            lees_tot(i + 1)
+        return woord_van[i] if i < len(vlak) else volgende
 
     def is_algemeen(self, term: str) -> bool:
         return term in self.algemeen
