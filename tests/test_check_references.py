@@ -440,3 +440,38 @@ def test_prefilter_candidates_equal_a_regex_test_of_every_block(corpus) -> None:
         assert voorfilter.kandidaten(normen) == {i for i, t in enumerate(normen) if voorfilter.search(t)}
     # The fixtures do name kaders and outdated laws, so the comparison is not between two empty sets.
     assert regels.alle_namen.kandidaten(normen) and filters[-1].kandidaten(normen)
+
+
+def test_find_verwijzingen_equals_the_two_separate_scans(corpus) -> None:
+    from inkoopkader.check.read import read_concept
+    from inkoopkader.check.references import find_verwijzingen
+
+    for pad in [*sorted((ROOT / "tests" / "fixtures" / "check").glob("*.[mt][dx]*")),
+                ROOT / "examples" / "concept-bestek-wmo-1a.md"]:
+        draft = read_concept(pad)
+        assert find_verwijzingen(draft, corpus) == (find_kaderverwijzingen(draft, corpus), find_verouderd(draft, corpus))
+    samen = find_verwijzingen(read_concept(ROOT / "examples" / "concept-bestek-wmo-1a.md"), corpus)
+    assert samen[0] and samen[1]  # the example names kaders and outdated laws: a real comparison
+
+
+def test_literal_analysis_is_cached_on_disk_and_a_damaged_entry_is_rebuilt(monkeypatch, tmp_path) -> None:
+    from inkoopkader.check import references
+
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
+    patronen = [r"kwaliteitslabel sociaal werk", r"(?:de )?awbz", r"wet op de jeugdzorg"]
+    eerste = references._Voorfilter(patronen)._literalen
+    assert eerste == {"kwaliteitslabel sociaal werk": (0,), "awbz": (1,), "wet op de jeugdzorg": (2,)}
+    (entry,) = tmp_path.glob("literalen-*.pickle")
+
+    def geen_parser(_patronen):
+        raise AssertionError("the cached analysis should have been used")
+
+    monkeypatch.setattr(references, "_literalen_van", geen_parser)
+    assert references._Voorfilter(patronen)._literalen == eerste
+    monkeypatch.undo()
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
+    entry.write_bytes(b"kapot")
+    assert references._Voorfilter(patronen)._literalen == eerste
+    # Other patterns, another entry.
+    references._Voorfilter([r"bopz"])._literalen
+    assert len(list(tmp_path.glob("literalen-*.pickle"))) == 2

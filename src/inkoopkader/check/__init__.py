@@ -89,7 +89,7 @@ def check(
     from ..select import select
     from .match import match_criteria
     from .read import read_concept, read_text
-    from .references import find_kaderverwijzingen, find_verouderd
+    from .references import find_verwijzingen
 
     def stap(naam: str, gedaan: int) -> None:
         if voortgang is not None:
@@ -158,8 +158,7 @@ def check(
         for r in match_criteria(concept, keuzes, corpus=corpus)
     ]
     stap("Verwijzingen naar kaders en verouderde wetgeving zoeken", 2)
-    kaderverwijzingen = find_kaderverwijzingen(concept, corpus)
-    verouderd = find_verouderd(concept, corpus)
+    kaderverwijzingen, verouderd = find_verwijzingen(concept, corpus)
     stap("Rapport opstellen", 3)
 
     redenen = []

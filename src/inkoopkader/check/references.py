@@ -11,6 +11,8 @@ Two independent scans over the draft's text blocks:
 * `find_verouderd` finds outdated terms with the patterns in `data/actualiteit.yaml` (shared with
   compose). Historical context ("de AVG, voorheen de Wbp") is not a finding.
 
+`find_verwijzingen` runs both on one normalised, lower-cased copy of the draft (what `check` uses).
+
 Matching happens on a normalised copy of each block (whitespace collapsed, typographic dashes and
 spaces unified, soft hyphens dropped) with a map back to the original, so that a finding in a
 Markdown or text file can name the exact line.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -38,11 +41,13 @@ __all__ = [
     "Verwijsregels",
     "find_kaderverwijzingen",
     "find_verouderd",
+    "find_verwijzingen",
     "load_kaderverwijzingen",
 ]
 
 BESTAND = "check/kaderverwijzingen.yaml"  # relative to a corpus directory
 _CACHE_FORMAT = 1
+_LITERALEN_FORMAT = 1  # raise when _literalen_van or _verplichte_literaal changes what they return
 _LIJST_MAX_ITEMS = 20  # list items after "… werkt conform de volgende kaders:" that inherit the verb
 _LIJST_MAX_LENGTE = 250  # a longer block is prose, not a list item
 _LIJST_NAAM_BEGIN = 30  # in a list item the kader's name comes first ("het ‘JIJ-kader’ …")
@@ -68,6 +73,26 @@ def _snel_normaal(tekst: str) -> str:
     if "  " in tekst:
         tekst = _MEER_SPATIES.sub(" ", tekst)
     return tekst.strip(" ")
+
+
+class _Doorzoekbaar:
+    """The blocks' normalised texts, lower-cased and joined once for all pre-filters of a draft."""
+
+    def __init__(self, normen: Sequence[str]) -> None:
+        self.normen = normen
+        self.lager = [t.lower() for t in normen]
+        # One string, NUL between the texts (no literal contains one, so no hit spans two texts);
+        # offsets from the lower-cased texts themselves, since lower() may change a length ('İ').
+        self.geheel = "\0".join(self.lager)
+        self.begins: list[int] = []
+        pos = 0
+        for laag in self.lager:
+            self.begins.append(pos)
+            pos += len(laag) + 1
+
+    @classmethod
+    def van(cls, concept: Concept) -> _Doorzoekbaar:
+        return cls([_snel_normaal(blok.tekst) for blok in concept.blokken])
 
 
 class _Voorfilter:
@@ -99,15 +124,17 @@ class _Voorfilter:
         such word, so every text needs the regex."""
         if self._overig:
             return None
-        per_patroon: list[str] = []
-        for patroon in self._veilig:
-            literaal = _verplichte_literaal(patroon)
-            if literaal is None:
-                return None
-            per_patroon.append(literaal.strip(" "))
-        # A text that contains 'kwaliteitskader' contains 'kader': searching the shorter one suffices.
-        kortste = [lit for lit in dict.fromkeys(per_patroon) if not any(a != lit and a in lit for a in per_patroon)]
-        return {k: tuple(i for i, lit in enumerate(per_patroon) if k in lit) for k in kortste}
+        # Analysing a pattern runs re's own parser, in Python: ~15 ms for all patterns, every run.
+        # The answer depends only on the patterns and the parser, so it is kept in the disk cache.
+        sleutel = hashlib.sha256(
+            "\0".join([str(_LITERALEN_FORMAT), sys.version, *self._veilig]).encode()
+        ).hexdigest()
+        bewaard = cache.lees("literalen", sleutel)
+        if isinstance(bewaard, tuple) and len(bewaard) == 1:
+            return bewaard[0]  # type: ignore[no-any-return]
+        literalen = _literalen_van(self._veilig)
+        cache.schrijf("literalen", sleutel, (literalen,))
+        return literalen
 
     def _los(self, index: int) -> re.Pattern[str]:
         """One lower-cased pattern on its own (cheaper to compile than the whole alternation)."""
@@ -143,19 +170,13 @@ class _Voorfilter:
                 m = self._laag.search(laag, begin + 1)
         return bool(self._rest is not None and self._rest.search(tekst))
 
-    def kandidaten(self, teksten: Sequence[str]) -> set[int]:
+    def kandidaten(self, teksten: Sequence[str] | _Doorzoekbaar) -> set[int]:
         """Indices of the texts that contain any of the patterns."""
-        lager = [t.lower() for t in teksten]
+        draft = teksten if isinstance(teksten, _Doorzoekbaar) else _Doorzoekbaar(teksten)
+        lager = draft.lager
         if self._literalen is None:
-            return {i for i, (t, laag) in enumerate(zip(teksten, lager)) if self.search(t, laag)}
-        # One string, NUL between the texts (no literal contains one, so no hit spans two texts);
-        # offsets from the lower-cased texts themselves, since lower() may change a length ('İ').
-        geheel = "\0".join(lager)
-        begins: list[int] = []
-        pos = 0
-        for laag in lager:
-            begins.append(pos)
-            pos += len(laag) + 1
+            return {i for i, (t, laag) in enumerate(zip(draft.normen, lager)) if self.search(t, laag)}
+        geheel, begins = draft.geheel, draft.begins
         te_testen: dict[int, set[int]] = {}  # text -> patterns whose word it contains
         for literaal, patronen in self._literalen.items():
             hit = geheel.find(literaal)
@@ -164,6 +185,19 @@ class _Voorfilter:
                 te_testen.setdefault(i, set()).update(patronen)
                 hit = geheel.find(literaal, begins[i + 1] if i + 1 < len(begins) else len(geheel))
         return {i for i, patronen in te_testen.items() if any(self._los(p).search(lager[i]) for p in patronen)}
+
+
+def _literalen_van(patronen: Sequence[str]) -> dict[str, tuple[int, ...]] | None:
+    """The words to look for, each with the indices of the patterns that contain it (see _Voorfilter)."""
+    per_patroon: list[str] = []
+    for patroon in patronen:
+        literaal = _verplichte_literaal(patroon)
+        if literaal is None:
+            return None
+        per_patroon.append(literaal.strip(" "))
+    # A text that contains 'kwaliteitskader' contains 'kader': searching the shorter one suffices.
+    kortste = [lit for lit in dict.fromkeys(per_patroon) if not any(a != lit and a in lit for a in per_patroon)]
+    return {k: tuple(i for i, lit in enumerate(per_patroon) if k in lit) for k in kortste}
 
 
 def _verplichte_literaal(patroon: str) -> str | None:
@@ -658,6 +692,16 @@ def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naa
             and not norm.endswith(":"))
 
 
+def find_verwijzingen(concept: Concept, corpus: Corpus) -> tuple[list[KaderVerwijzing], list[VerouderdeVerwijzing]]:
+    """`find_kaderverwijzingen` and `find_verouderd` together, normalising the draft once for both.
+
+    Raises:
+        CorpusFout: when `kaderverwijzingen.yaml` is invalid.
+    """
+    draft = _Doorzoekbaar.van(concept)
+    return _kaderverwijzingen(concept, corpus, draft), _verouderd(concept, corpus, draft)
+
+
 def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwijzing]:
     """Places where the draft references a kader as a whole, in document order.
 
@@ -671,12 +715,16 @@ def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwij
     Raises:
         CorpusFout: when `kaderverwijzingen.yaml` is invalid.
     """
+    return _kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept))
+
+
+def _kaderverwijzingen(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[KaderVerwijzing]:
     regels = load_kaderverwijzingen(_rules_path(corpus))
     kaders = {k.nummer for k in corpus.kaders}
     result: list[KaderVerwijzing] = []
     lijst = 0  # remaining list items that inherit the intro's reference verb
-    normen = [_snel_normaal(blok.tekst) for blok in concept.blokken]
-    met_naam = regels.alle_namen.kandidaten(normen)
+    normen = draft.normen
+    met_naam = regels.alle_namen.kandidaten(draft)
     for index, (blok, norm) in enumerate(zip(concept.blokken, normen)):
         if lijst and (len(norm) > _LIJST_MAX_LENGTE or not norm):
             lijst = 0
@@ -773,12 +821,16 @@ def find_verouderd(concept: Concept, corpus: Corpus) -> list[VerouderdeVerwijzin
     matched by the patterns. One finding per onderwerp per sentence, in document order. A name in
     historical context ("voorheen", "is vervangen door") is not a finding.
     """
+    return _verouderd(concept, corpus, _Doorzoekbaar.van(concept))
+
+
+def _verouderd(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[VerouderdeVerwijzing]:
     prefilter, per_onderwerp = _verouderd_patronen(corpus)
     if prefilter is None:
         return []
     result: list[VerouderdeVerwijzing] = []
-    normen = [_snel_normaal(blok.tekst) for blok in concept.blokken]
-    for index in sorted(prefilter.kandidaten(normen)):
+    normen = draft.normen
+    for index in sorted(prefilter.kandidaten(draft)):
         blok = concept.blokken[index]
         if normen[index].startswith(_COMPOSE_WAARSCHUWING):
             continue
