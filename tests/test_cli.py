@@ -278,3 +278,28 @@ def test_search_lists_profile_items() -> None:
     data = json.loads(invoke("search", "SKJ-registratie", "-f", "json").output)
     assert {"wce-niv-b", "wce-niv-c"} <= {p["item"]["id"] for p in data["profielen"]}
     assert json.loads(invoke("search", "SKJ-registratie", "--thema", "vakmanschap", "-f", "json").output)["profielen"] == []
+
+
+def test_console_script_builds_only_the_called_command_and_behaves_the_same() -> None:
+    """main() hands typer an app with just the called command; help and results must not change."""
+    from inkoopkader.cli import _app_voor
+
+    namen = [c.name for c in app.registered_commands]
+    assert set(namen) >= {"frameworks", "segments", "search", "compose", "init", "check", "validate"}
+    for naam in namen:
+        deel = _app_voor([naam, "--help"])
+        assert [c.name for c in deel.registered_commands] == [naam]
+        heel = runner.invoke(app, [naam, "--help"], env={"COLUMNS": "120"})
+        smal = runner.invoke(deel, [naam, "--help"], env={"COLUMNS": "120"})
+        assert (smal.exit_code, smal.output) == (heel.exit_code, heel.output)
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    for args in (["--corpus", str(data_dir), "frameworks", "--format", "json"],
+                 [f"--corpus={data_dir}", "frameworks", "--format", "json"]):
+        deel = _app_voor(args)
+        assert [c.name for c in deel.registered_commands] == ["frameworks"]
+        assert runner.invoke(deel, args).output == runner.invoke(app, args).output
+    # Unclear or no command: the whole app, for its help, --version and did-you-mean.
+    for args in ([], ["--help"], ["--version"], ["framework"], ["--corpus"]):
+        assert _app_voor(args) is app
+    fout = runner.invoke(_app_voor(["framework"]), ["framework"])
+    assert fout.exit_code == 2 and "frameworks" in fout.output
