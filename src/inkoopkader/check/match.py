@@ -49,6 +49,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 from .. import cache
@@ -95,6 +96,13 @@ class _Eenheid:
     tekst: str
     gewichten: dict[str, float]
     totaal: float
+    # `gewichten` as two tuples in the same order, for the C-level sum in `_dekking`.
+    termen: tuple[str, ...] = field(init=False, repr=False)
+    waarden: tuple[float, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.termen = tuple(self.gewichten)
+        self.waarden = tuple(self.gewichten.values())
 
 
 @dataclass(frozen=True)
@@ -340,7 +348,8 @@ class _Tekst:
 
 
 def _dekking(eenheid: _Eenheid, termen: frozenset[str] | set[str]) -> float:
-    return sum(w for t, w in eenheid.gewichten.items() if t in termen) / eenheid.totaal
+    """The share of the unit's weight whose terms are in `termen` (summed in the unit's own order)."""
+    return sum(compress(eenheid.waarden, map(termen.__contains__, eenheid.termen))) / eenheid.totaal
 
 
 def _beste_run(eenheid: _Eenheid, tekst: _Tekst, lo: int, hi: int) -> tuple[float, tuple[int, ...]]:

@@ -86,6 +86,7 @@ class Synoniemen:
     _vervolg: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _eerste_stam: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _meerwoordcache: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
+    _kopwoorden: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -115,7 +116,10 @@ class Synoniemen:
             return cached
         stem = stam(folded)
         result: tuple[str, ...] = (stem,)
-        if stem not in self.frasen or self.enkel(stem) is None:
+        if self._kopwoorden is None:
+            self._kopwoorden = tuple(head for head, _ in self.koppen)
+        # startswith(tuple) first: most words start with no head at all.
+        if folded.startswith(self._kopwoorden) and (stem not in self.frasen or self.enkel(stem) is None):
             for head, head_stem in self.koppen:
                 if folded.startswith(head) and len(folded) - len(head) >= 4:
                     rest = folded[len(head) :]
