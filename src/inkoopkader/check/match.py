@@ -342,6 +342,35 @@ class _Tekst:
         self.n = len(blokken)
         # A term in a large share of a long draft's blocks says nothing about where a criterion is.
         self.max_postings = max(60, self.n // 8)
+        self.syn = syn
+        self._zinnen: dict[int, list[_Zin]] = {}
+
+    def zinnen(self, b: int) -> list[_Zin]:
+        """Block b's sentences (and list items). Cached: evidence is weighed for several criteria."""
+        result = self._zinnen.get(b)
+        if result is None:
+            result = self._zinnen[b] = [
+                _Zin(zin, self.syn) for zin in _ZINSDEEL.split(_schoon(strip_markup(self.blokken[b].tekst)))
+            ]
+        return result
+
+
+class _Zin:
+    """A sentence of a draft block: its distinct content terms, and (when asked) its tokens."""
+
+    __slots__ = ("tekst", "termen", "_syn", "_tokens")
+
+    def __init__(self, tekst: str, syn: Synoniemen) -> None:
+        self.tekst = tekst
+        self.termen = tuple(dict.fromkeys(syn.termen_van(tekst)))  # in text order: sums are repeatable
+        self._syn = syn
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = self._syn.tokens(self.tekst)
+        return self._tokens
 
 
 # --- scoring -------------------------------------------------------------------------------------------
@@ -532,12 +561,11 @@ def _toevoegingen(crit: _Crit, treffer: _Treffer, tekst: _Tekst, weger: _Weger) 
         return weger.gewicht(term) if term in weger.df else 2.0
 
     for b in treffer.blokken:
-        blok = _schoon(strip_markup(tekst.blokken[b].tekst))
-        for zin in _ZINSDEEL.split(blok):
-            tokens = syn.tokens(zin)
+        for zin in tekst.zinnen(b):
+            if not zin.termen:
+                continue  # no content words
+            tokens = zin.tokens
             content = [t for t in tokens if not t.stop]
-            if not content:
-                continue
             own = sum(gewicht(t.term) for t in content if t.term in crit.gewichten)
             if own < 0.45 * sum(gewicht(t.term) for t in content):
                 continue  # another criterion's sentence, or text about something else
@@ -551,7 +579,7 @@ def _toevoegingen(crit: _Crit, treffer: _Treffer, tekst: _Tekst, weger: _Weger) 
                     and not syn.is_algemeen(t.term)
                     and not (t.term.isdigit() and not begonnen)
                 )
-            added += _reeksen(tokens, marks, zin)
+            added += _reeksen(tokens, marks, zin.tekst)
             for t in content:
                 if t.term in crit.gewichten:
                     matched_weight += crit.gewichten[t.term]
@@ -856,8 +884,8 @@ def _zuiverheid(crit: _Crit, treffer: _Treffer, tekst: _Tekst, weger: _Weger) ->
     """
     eigen = alles = 0.0
     for b in treffer.blokken:
-        for zin in _ZINSDEEL.split(_schoon(strip_markup(tekst.blokken[b].tekst))):
-            terms = set(weger.syn.termen_van(zin))
+        for zin in tekst.zinnen(b):
+            terms = zin.termen
             if not any(t in crit.gewichten and not weger.syn.is_algemeen(t) for t in terms):
                 continue
             for t in terms:
