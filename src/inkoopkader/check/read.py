@@ -318,7 +318,7 @@ class _Uitvoer:
         if not tekst:
             return
         locatie = Locatie(soort, index if index is not None else len(self.blokken) + 1, pagina, tabel)
-        self.blokken.append(Tekstblok(tekst, locatie, tuple(dict.fromkeys(ankers))))
+        self.blokken.append(Tekstblok(tekst, locatie, tuple(dict.fromkeys(ankers)) if ankers else ()))
 
 
 def _concept(naam: str, formaat: str, blokken: list[Tekstblok], selectie: dict[str, object] | None = None,
@@ -529,7 +529,7 @@ class _DocxLezer:
         w = self.w
         buf: list[str] = []
         vakken: list[Any] = []
-        self.p_ankers = dict.fromkeys(self.actief.values())
+        self.p_ankers = dict.fromkeys(self.actief.values()) if self.actief else {}
         self.p_pagina = None
         secties = []
         for p in paragrafen:
@@ -567,9 +567,9 @@ class _DocxLezer:
 
     def tekst(self, tekst: str, buf: list[str]) -> None:
         buf.append(tekst)
-        if self.p_pagina is None and tekst.strip():
-            self.p_pagina = self.pagina
-        if tekst.strip():
+        if not tekst.isspace() and tekst:  # visible text: the page it is on, and the page is no longer new
+            if self.p_pagina is None:
+                self.p_pagina = self.pagina
             self.vers = False
 
     def start(self, el: Any) -> None:
