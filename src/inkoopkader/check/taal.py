@@ -141,11 +141,11 @@ class Synoniemen:
         """Terms of a text, in order, with the words they came from (stop words marked)."""
         text = strip_markup(text)
         raw: list[tuple[str, str, int, bool]] = []  # stem, surface, offset, stop
+        infocache = self._infocache
         for match in _WORD.finditer(text):
             surface = match.group()
-            folded = vouw(surface)
-            stop = folded in self.stopwoorden or (len(folded) == 1 and not folded.isdigit())
-            for stem in self._woord(folded):
+            stems, stop = infocache.get(surface) or self._info(surface)
+            for stem in stems:
                 raw.append((stem, surface, match.start(), stop))
         result: list[Token] = []
         i, n = 0, len(raw)
