@@ -687,9 +687,10 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
         )
     out.print(table)
 
+    # Section headers are fixed text: no automatic highlighting (rich would compile its regexes for it).
     vereist_weg = [r for r in rapport.resultaten if r.vereist and r.status is Status.ONTBREEKT]
     if vereist_weg:
-        out.print("\n[bold red]Ontbrekende vereiste criteria[/]")
+        out.print("\n[bold red]Ontbrekende vereiste criteria[/]", highlight=False)
         for r in vereist_weg:
             regel = Text(f"{r.criterium.id} ", style="bold")
             regel.append(f"(kader {r.criterium.kader}, {r.criterium.hoofdthema.value}) ", style="dim")
@@ -698,7 +699,7 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
 
     gewijzigd_rows = rapport.met_status(Status.GEWIJZIGD)
     if gewijzigd_rows:
-        out.print("\n[bold yellow]Gewijzigde criteria[/] (gevonden, maar wezenlijk anders dan de bron)")
+        out.print("\n[bold yellow]Gewijzigde criteria[/] (gevonden, maar wezenlijk anders dan de bron)", highlight=False)
         for r in gewijzigd_rows[:25]:
             bewijs = beste_bewijs(r)
             waar = bewijs.locatie.beschrijving() if bewijs else "locatie onbekend"
@@ -709,17 +710,17 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
             if len(r.verschil) > 4:
                 out.print(Padding(Text(f"… en nog {len(r.verschil) - 4} verschil(len)"), (0, 0, 0, 6), expand=False))
         if len(gewijzigd_rows) > 25:
-            out.print(f"  … en nog {len(gewijzigd_rows) - 25} gewijzigde criteria (alle details: --format json)")
+            out.print(f"  … en nog {len(gewijzigd_rows) - 25} gewijzigde criteria (alle details: --format json)", highlight=False)
 
     if rapport.verouderd:
         stijl = "bold red" if rapport.strikt else "bold yellow"
-        out.print(f"\n[{stijl}]Verouderde verwijzingen[/]")
+        out.print(f"\n[{stijl}]Verouderde verwijzingen[/]", highlight=False)
         for v in rapport.verouderd:
             out.print(Padding(Text(f"{v.locatie.beschrijving()}: {verouderd_zin(v)}"), (0, 0, 0, 2), expand=False))
             out.print(Padding(Text(v.tekst, style="dim"), (0, 0, 0, 6), expand=False))
 
     if rapport.kaderverwijzingen:
-        out.print("\n[bold]Verwijzingen naar een kader als geheel[/] (tellen los van de dekking)")
+        out.print("\n[bold]Verwijzingen naar een kader als geheel[/] (tellen los van de dekking)", highlight=False)
         for v in rapport.kaderverwijzingen:
             editie = ""
             if v.editie:
