@@ -3,8 +3,8 @@
 This is the only module that prints or exits. Exit codes: 0 ok, 1 findings (validate), 2 bad input.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every option's type from the
+# annotations, and string annotations would be compiled and evaluated again on every run.
 import functools
 import json
 import sys
