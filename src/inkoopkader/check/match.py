@@ -385,7 +385,9 @@ def _beste_run(eenheid: _Eenheid, tekst: _Tekst, lo: int, hi: int) -> tuple[floa
     """The block, or run of consecutive blocks, in [lo, hi) that covers most of the unit."""
     best: float = 0.0
     best_run: tuple[int, ...] = ()
-    singles = [(_dekking(eenheid, tekst.termen[j]), j) for j in range(lo, hi)]
+    # Blocks without any of the unit's terms cover nothing and can neither be nor start the best run.
+    termen = tekst.termen
+    singles = [(_dekking(eenheid, termen[j]), j) for j in range(lo, hi) if not termen[j].isdisjoint(eenheid.termen)]
     for cov, j in singles:
         if cov > best:
             best, best_run = cov, (j,)
