@@ -50,6 +50,7 @@ class Formaat(str, Enum):
 
 class _State:
     corpus_dir: Optional[Path] = None
+    eigen_proces = False  # run as the console script (main): this process is ours alone
 
 
 def _user_errors(func: F) -> F:
@@ -584,6 +585,10 @@ def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
     """Call the library's check(), with a progress bar for large inputs on a terminal."""
     from .check import check
 
+    if _State.eigen_proces:
+        from .check.achtergrond import sta_toe
+
+        sta_toe()  # a long draft's references may be found by a child process meanwhile
     if str(concept) == "-":
         kwargs = {**kwargs, "tekst": True}
         bron: Any = sys.stdin.read()
@@ -873,6 +878,7 @@ def main() -> None:
     # One short-lived command: reference counting frees what it can, and the cyclic collector would
     # only re-scan the corpus and the draft again and again (~20 ms on a long draft).
     gc.disable()
+    _State.eigen_proces = True
     try:
         _app_voor(sys.argv[1:])()
         code = 0

@@ -89,7 +89,8 @@ def check(
     from ..select import select
     from .match import match_criteria
     from .read import read_concept, read_text
-    from .references import find_verwijzingen
+    from .achtergrond import Achtergrond, mag_vorken
+    from .references import _rules_path, find_verwijzingen, load_kaderverwijzingen
 
     def stap(naam: str, gedaan: int) -> None:
         if voortgang is not None:
@@ -152,13 +153,22 @@ def check(
         eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, personeel)
         keuzes += als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
 
-    stap(f"Criteria zoeken ({len(keuzes)})", 1)
-    resultaten = [
-        replace(r, vereist=r.criterium.id in required)
-        for r in match_criteria(concept, keuzes, corpus=corpus)
-    ]
+    # The references do not depend on the matching: in the console script, on a long draft, a child
+    # process finds them meanwhile (achtergrond.py). The rules are loaded here first, so that an
+    # invalid rules file is reported by this process, as always.
+    load_kaderverwijzingen(_rules_path(corpus))
+    verwijzingen = Achtergrond(lambda: find_verwijzingen(concept, corpus), vorken=mag_vorken(len(concept.blokken)))
+    try:
+        stap(f"Criteria zoeken ({len(keuzes)})", 1)
+        resultaten = [
+            replace(r, vereist=r.criterium.id in required)
+            for r in match_criteria(concept, keuzes, corpus=corpus)
+        ]
+    except BaseException:
+        verwijzingen.afbreken()
+        raise
     stap("Verwijzingen naar kaders en verouderde wetgeving zoeken", 2)
-    kaderverwijzingen, verouderd = find_verwijzingen(concept, corpus)
+    kaderverwijzingen, verouderd = verwijzingen.resultaat()
     stap("Rapport opstellen", 3)
 
     redenen = []
