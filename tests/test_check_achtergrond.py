@@ -19,7 +19,9 @@ from inkoopkader.check.references import find_verwijzingen
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "concept-bestek-wmo-1a.md"
 
-linux = pytest.mark.skipif(sys.platform != "linux", reason="forking is only used on Linux")
+linux = pytest.mark.skipif(
+    sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2, reason="forking is only used on Linux, 2+ cores"
+)
 
 
 @pytest.fixture
@@ -33,9 +35,11 @@ def test_the_library_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @linux
-def test_console_script_forks_only_for_long_drafts(toegestaan: None) -> None:
+def test_console_script_forks_only_for_long_drafts_and_with_two_cores(toegestaan: None, monkeypatch) -> None:
     assert mag_vorken(achtergrond.MIN_BLOKKEN)
     assert not mag_vorken(achtergrond.MIN_BLOKKEN - 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert not mag_vorken(achtergrond.MIN_BLOKKEN)
 
 
 @linux

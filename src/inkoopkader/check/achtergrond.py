@@ -8,7 +8,8 @@ Only where that is cheap and safe:
 
 * in the console script, which owns its process (`sta_toe`); a program that imports the library
   never sees a fork;
-* on Linux (macOS forks badly once system frameworks are loaded, Windows has no fork);
+* on Linux (macOS forks badly once system frameworks are loaded, Windows has no fork), with at
+  least two cores available to the process;
 * with a single thread in the process (forking a threaded process can deadlock the child; the
   progress bar on a terminal is a thread, so an interactive run simply stays sequential);
 * on a draft long enough for the gain to beat the cost of the fork.
@@ -48,6 +49,7 @@ def mag_vorken(blokken: int) -> bool:
         and blokken >= MIN_BLOKKEN
         and sys.platform == "linux"
         and hasattr(os, "fork")
+        and len(os.sched_getaffinity(0)) >= 2  # on one core the child would only take turns
         and threading.active_count() == 1
     )
 
