@@ -90,7 +90,7 @@ def check(
     from .match import match_criteria
     from .read import read_concept, read_text
     from .achtergrond import Achtergrond, mag_vorken
-    from .references import _rules_path, find_verwijzingen, load_kaderverwijzingen
+    from .references import find_verwijzingen, regels_voor
 
     def stap(naam: str, gedaan: int) -> None:
         if voortgang is not None:
@@ -156,7 +156,7 @@ def check(
     # The references do not depend on the matching: in the console script, on a long draft, a child
     # process finds them meanwhile (achtergrond.py). The rules are loaded here first, so that an
     # invalid rules file is reported by this process, as always.
-    load_kaderverwijzingen(_rules_path(corpus))
+    regels_voor(corpus)
     verwijzingen = Achtergrond(lambda: find_verwijzingen(concept, corpus), vorken=mag_vorken(len(concept.blokken)))
     try:
         stap(f"Criteria zoeken ({len(keuzes)})", 1)

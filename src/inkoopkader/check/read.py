@@ -567,7 +567,7 @@ class _DocxLezer:
 
     def tekst(self, tekst: str, buf: list[str]) -> None:
         buf.append(tekst)
-        if not tekst.isspace() and tekst:  # visible text: the page it is on, and the page is no longer new
+        if tekst and not tekst.isspace():  # visible text: the page it is on, and the page is no longer new
             if self.p_pagina is None:
                 self.p_pagina = self.pagina
             self.vers = False

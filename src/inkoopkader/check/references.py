@@ -43,6 +43,7 @@ __all__ = [
     "find_verouderd",
     "find_verwijzingen",
     "load_kaderverwijzingen",
+    "regels_voor",
 ]
 
 BESTAND = "check/kaderverwijzingen.yaml"  # relative to a corpus directory
@@ -702,6 +703,16 @@ def find_verwijzingen(concept: Concept, corpus: Corpus) -> tuple[list[KaderVerwi
     return _kaderverwijzingen(concept, corpus, draft), _verouderd(concept, corpus, draft)
 
 
+def regels_voor(corpus: Corpus) -> Verwijsregels:
+    """The kader-reference rules this corpus uses (its own `check/kaderverwijzingen.yaml`, else the
+    bundled one), loaded and validated.
+
+    Raises:
+        CorpusFout: when that file is invalid.
+    """
+    return load_kaderverwijzingen(_rules_path(corpus))
+
+
 def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwijzing]:
     """Places where the draft references a kader as a whole, in document order.
 
@@ -719,7 +730,7 @@ def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwij
 
 
 def _kaderverwijzingen(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[KaderVerwijzing]:
-    regels = load_kaderverwijzingen(_rules_path(corpus))
+    regels = regels_voor(corpus)
     kaders = {k.nummer for k in corpus.kaders}
     result: list[KaderVerwijzing] = []
     lijst = 0  # remaining list items that inherit the intro's reference verb
