@@ -137,6 +137,19 @@ def test_write_atomic_refuses_overwrite_and_keeps_original(tmp_path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["doc.md"]  # no temp files left
 
 
+def test_write_atomic_gives_a_dutch_error_for_a_directory_or_an_impossible_name(tmp_path) -> None:
+    from inkoopkader.errors import InkoopkaderError
+
+    map_ = tmp_path / "uitvoer"
+    map_.mkdir()
+    with pytest.raises(InkoopkaderError, match="is een map"):
+        write_atomic(map_, b"x", force=True)
+    assert map_.is_dir() and not any(map_.iterdir())
+    with pytest.raises(InkoopkaderError, match="kan niet worden geschreven"):
+        write_atomic(tmp_path / ("x" * 300 + ".md"), b"x")  # longer than any file system allows
+    assert [p.name for p in tmp_path.iterdir()] == ["uitvoer"]
+
+
 def test_document_open_in_word_is_not_overwritten(tmp_path) -> None:
     target = tmp_path / "kwaliteitscriteria-wmo-1a.docx"
     target.write_bytes(b"het document van de inkoper")

@@ -15,21 +15,29 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
     A failure or Ctrl-C leaves any existing file untouched and no partial file behind.
     """
     target = Path(target)
-    lock = word_lock_file(target)
+    try:
+        lock = word_lock_file(target)
+        bestaat, is_map = target.exists(), target.is_dir()
+    except OSError as exc:  # a name too long for the file system, say
+        raise InkoopkaderError(f"'{target}' kan niet worden geschreven: {exc.strerror or exc}.") from None
     if lock is not None:
         raise InkoopkaderError(
             f"'{target}' is geopend in Word (vergrendelingsbestand '{lock.name}'). Sluit het document "
             "en probeer opnieuw, of kies een andere naam met -o."
         )
-    if target.exists() and not force:
+    if is_map:
+        raise InkoopkaderError(f"'{target}' is een map; geef met -o een bestandsnaam op.")
+    if bestaat and not force:
         raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
-    directory = target.parent if str(target.parent) else Path(".")
+    directory = target.parent
     if not directory.is_dir():
         raise InkoopkaderError(f"De map '{directory}' bestaat niet.")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except PermissionError:
         raise InkoopkaderError(f"Geen schrijfrechten in de map '{directory}'.") from None
+    except OSError as exc:
+        raise InkoopkaderError(f"In de map '{directory}' kan niet worden geschreven: {exc.strerror or exc}.") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -44,6 +52,9 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
             f"'{target}' kan niet worden overschreven: het bestand is mogelijk geopend in Word of een "
             "ander programma, of u heeft geen schrijfrechten. Sluit het bestand en probeer opnieuw."
         ) from None
+    except OSError as exc:  # disk full, a read-only file system …
+        _remove(tmp)
+        raise InkoopkaderError(f"'{target}' kon niet worden geschreven: {exc.strerror or exc}.") from None
     except BaseException:
         _remove(tmp)
         raise
