@@ -158,3 +158,16 @@ def test_unwritable_cache_dir_does_not_fail(data_copy: Path, monkeypatch: pytest
     monkeypatch.setenv("INKOOPKADER_CACHE", str(blocker / "cache"))
     inkoopkader.corpus._MEMO.clear()
     assert len(load_corpus(data_copy).kaders) == 15
+
+
+def test_empty_actualiteit_still_checks_the_kaders_references(data_copy: Path) -> None:
+    """An empty list of onderwerpen is valid YAML; kaders that point into it must be reported, not crash later."""
+    (data_copy / "actualiteit.yaml").write_text("schema_version: 1\nonderwerpen: []\n", encoding="utf-8")
+    with pytest.raises(CorpusFout, match="onbekend onderwerp"):
+        load_corpus(data_copy, cache=False)
+
+
+def test_a_directory_named_like_a_data_file_is_not_read(data_copy: Path) -> None:
+    (data_copy / "frameworks" / "oud.yaml").mkdir()
+    assert len(load_corpus(data_copy, cache=False).kaders) == 15
+    assert validate_corpus(data_copy) == []

@@ -78,7 +78,8 @@ def _data_files(directory: Path) -> dict[str, Path]:
     for sub in ("frameworks", "segments", "profiles"):
         base = directory / sub if (directory / sub).is_dir() else fallback / sub
         for path in sorted(base.glob("*.yaml")):
-            files[f"{sub}/{path.name}"] = path
+            if path.is_file():  # a directory named like a data file is not one
+                files[f"{sub}/{path.name}"] = path
     for name in ("actualiteit.yaml", "bronnen/bronnen.yaml", "personeel.yaml"):
         path = directory / name
         files[name] = path if path.is_file() else fallback / name
@@ -405,7 +406,10 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         from .model import Brondocument
 
         documenten = tuple(Brondocument(**d.model_dump()) for d in parsed_bron.documenten)
-    findings += _corpus_integrity(kaders, segmenten, onderwerpen, documenten)
+    # A file that did not validate is reported already; references into it are not checked then.
+    findings += _corpus_integrity(
+        kaders, segmenten, onderwerpen if parsed_act else None, documenten if parsed_bron else None
+    )
     findings += _personeel_integrity(kaders, profielen, personeelseisen, documenten, files["personeel.yaml"])
     if findings:
         raise CorpusFout(findings)
@@ -444,8 +448,8 @@ def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevind
     segment_ids = {s.id for s in segmenten}
     for dup in _duplicates(s.id for s in segmenten):
         findings.append(Bevinding("segments/", f"segment-ID '{dup}' komt meer dan eens voor"))
-    onderwerp_ids = {o.id for o in onderwerpen}
-    document_ids = {d.id for d in documenten}
+    onderwerp_ids = {o.id for o in onderwerpen or ()}
+    document_ids = {d.id for d in documenten or ()}
     for kader in kaders:
         for relatie in kader.segmenten:
             if relatie.segment not in segment_ids:
@@ -453,13 +457,13 @@ def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevind
                 extra = f"; bedoelt u '{hint}'?" if hint else ""
                 findings.append(Bevinding(kader.bestand, f"onbekend segment '{relatie.segment}'{extra}"))
         for act in kader.actualiteit:
-            if onderwerpen and act.onderwerp not in onderwerp_ids:
+            if onderwerpen is not None and act.onderwerp not in onderwerp_ids:
                 hint = dichtstbijzijnde(act.onderwerp, onderwerp_ids)
                 extra = f"; bedoelt u '{hint}'?" if hint else ""
                 findings.append(
                     Bevinding(kader.bestand, f"actualiteit: onbekend onderwerp '{act.onderwerp}'{extra}")
                 )
-        if documenten and kader.bron.document not in document_ids:
+        if documenten is not None and kader.bron.document not in document_ids:
             findings.append(Bevinding(kader.bestand, f"bron.document '{kader.bron.document}' is onbekend"))
     return findings
 
