@@ -1040,3 +1040,24 @@ def test_fast_cleaning_equals_the_regex_definition() -> None:
     ]
     for tekst in samples:
         assert _schoon(tekst) == re.sub(r"\s+", " ", tekst.translate(_ONZICHTBAAR)).strip()
+
+
+def test_superscript_digits_in_numeric_attributes_do_not_crash(tmp_path: Path) -> None:
+    """'²'.isdigit() is True but int('²') fails: such values are ignored, never a traceback."""
+    from inkoopkader.anchors import NAMESPACE
+
+    body = ("<w:tbl><w:tr>"
+            f'<w:tc><w:tcPr><w:gridSpan w:val="²"/></w:tcPr>{p(r("Cel"))}</w:tc><w:tc>{p(r("Volgende"))}</w:tc>'
+            "</w:tr></w:tbl>")
+    selectie = (f'<ik:selectie xmlns:ik="{NAMESPACE}" segment="wmo-1a" corpus="x">'
+                '<ik:kader nummer="²"/><ik:kader nummer="6"/><ik:criterium id="bwmo-01"/></ik:selectie>')
+    concept = lees_docx(tmp_path, body, parts={"customXml/item1.xml": selectie})
+    assert [b.locatie.tabel for b in concept.blokken] == [(1, 1, 1), (1, 1, 2)]
+    assert concept.selectie["kaders"] == [6]
+    meta = {"inkoopkader.segment": "wmo-1a", "inkoopkader.criteria.1": "bwmo-01", "inkoopkader.kaders": "1,²"}
+    odt = ("<table:table><table:table-row><table:table-cell table:number-columns-repeated='²'>"
+           f"{p_odt('A')}</table:table-cell><table:table-cell>{p_odt('B')}</table:table-cell>"
+           "</table:table-row></table:table>" + p_odt('x<text:s text:c="²"/>y'))
+    concept = read_concept(schrijf(tmp_path, "c.odt", odt_bytes(odt, meta=meta)))
+    assert [b.tekst for b in concept.blokken] == ["A", "B", "x y"]
+    assert concept.selectie["kaders"] == [1]

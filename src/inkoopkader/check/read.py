@@ -271,6 +271,12 @@ class _Zip:
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
+def _getal(tekst: str | None) -> int | None:
+    """A count or number from an attribute, or None. Only ASCII digits: str.isdigit() accepts '²',
+    which int() refuses."""
+    return int(tekst) if tekst and tekst.isascii() and tekst.isdigit() else None
+
+
 def _parse_xml(naam: str, onderdeel: str, data: bytes) -> Any:
     """Parse one XML part safely: a DOCTYPE (entity expansion, external entities) is refused first."""
     from lxml import etree
@@ -520,8 +526,8 @@ class _DocxLezer:
                 tcpr = tc.find(w.tcPr)
                 if tcpr is not None:
                     grid = tcpr.find(w.gridSpan)
-                    if grid is not None and (grid.get(w.val) or "").isdigit():
-                        span = max(1, int(grid.get(w.val)))
+                    if grid is not None:
+                        span = max(1, _getal(grid.get(w.val)) or 1)
                 self.container(tc, "tabel" if soort == "alinea" else soort, (nummer, rij, kolom))
                 kolom += span
 
@@ -751,8 +757,7 @@ def _docx_selectie(z: _Zip) -> dict[str, object] | None:
             **dict(root.attrib),
             "segment": root.get("segment"),
             "corpus_versie": root.get("corpus"),
-            "kaders": [int(k.get("nummer")) for k in root.iterfind(f"{ns}kader")
-                       if (k.get("nummer") or "").isdigit()],
+            "kaders": [n for k in root.iterfind(f"{ns}kader") if (n := _getal(k.get("nummer"))) is not None],
             "criteria": ids,
             "vormen": {c.get("id"): c.get("vorm") for c in criteria if c.get("id") and c.get("vorm")},
             "bladwijzers": {c.get("id"): c.get("bladwijzer") or bladwijzer_naam(c.get("id"))
@@ -775,7 +780,7 @@ def _selectie_uit_eigenschappen(props: Mapping[str | None, str],
     delen = sorted((int(k.rsplit(".", 1)[1]), v) for k, v in props.items()
                    if k and re.fullmatch(r"inkoopkader\.criteria\.\d+", k))
     ids = [i.strip() for _, deel in delen for i in deel.split(",") if i.strip()]
-    kaders = [int(k) for k in (props.get("inkoopkader.kaders") or "").split(",") if k.strip().isdigit()]
+    kaders = [n for k in (props.get("inkoopkader.kaders") or "").split(",") if (n := _getal(k.strip())) is not None]
     return {
         "segment": segment,
         "corpus_versie": props.get("inkoopkader.corpus"),
@@ -867,7 +872,7 @@ class _OdtLezer:
                 herhaald = tc.get(_T.repeat) or "1"
                 if tc.tag == _T.cell:
                     self.container(tc, "tabel" if soort == "alinea" else soort, (nummer, rij, kolom))
-                kolom += max(1, min(int(herhaald) if herhaald.isdigit() else 1, 1024))
+                kolom += max(1, min(_getal(herhaald) or 1, 1024))
 
     def rijen(self, el: Any) -> Iterator[Any]:
         """The rows of a table, also inside header-rows, rows and row-groups."""
@@ -913,7 +918,7 @@ class _OdtLezer:
             tag = child.tag
             if tag == _T.s:
                 aantal = child.get(_T.c) or "1"
-                buf.append(" " * min(int(aantal) if aantal.isdigit() else 1, 100))
+                buf.append(" " * min(_getal(aantal) or 1, 100))
             elif tag in (_T.tab, _T.lb):
                 buf.append(" ")
             elif tag == _T.note:
