@@ -51,6 +51,7 @@ __all__ = [
     "ConceptFout",
     "criterium_van_bladwijzer",
     "read_concept",
+    "read_selectie",
     "read_text",
 ]
 
@@ -132,6 +133,22 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
     tekst = _decodeer(naam, data, formaat)
     blokken = _markdown_blokken(tekst) if formaat == "md" else _tekst_blokken(tekst)
     return _concept(naam, formaat, blokken)
+
+
+def read_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, object] | None:
+    """Only what `inkoopkader compose` recorded in a Word document (`Concept.selectie`), or None.
+
+    With the same safety checks as `read_concept` (size, zip bombs, DOCTYPE).
+
+    Raises:
+        ConceptFout: the file is missing, too large, not a Word document, or hostile.
+    """
+    if isinstance(bron, bytes):
+        naam, data = "het document", bron
+    else:
+        naam = str(bron)
+        data = _lees_bestand(Path(bron), naam, MAX_BYTES)
+    return _docx_selectie(_Zip(naam, data, "Word-document"))
 
 
 def read_text(text: str, naam: str = "tekst") -> Concept:
@@ -729,10 +746,10 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
 
 
 def _docx_selectie(z: _Zip) -> dict[str, object] | None:
-    """What compose recorded (custom XML part, else custom properties), like `render.docx.lees_selectie`.
+    """What compose recorded (custom XML part, else custom properties).
 
     Read from the already checked archive with the safe parser. A damaged record is ignored: the
-    draft is still checked, only not against its own selection.
+    draft is still checked, only not against its own selection. A DOCTYPE is refused as everywhere.
     """
     from ..anchors import NAMESPACE, bladwijzer_naam
 
@@ -743,13 +760,8 @@ def _docx_selectie(z: _Zip) -> dict[str, object] | None:
         data = z.read(name)
         if NAMESPACE.encode() not in data:
             continue
-        try:
-            root = _parse_xml(z.naam, name, data)
-        except ConceptFout:
-            if _DOCTYPE.search(data):
-                raise
-            continue
-        if root.tag != f"{ns}selectie":
+        root = _record_xml(z, name, data)
+        if root is None or root.tag != f"{ns}selectie":
             continue
         criteria = list(root.iterfind(f"{ns}criterium"))
         ids = [c.get("id") for c in criteria if c.get("id")]
@@ -765,10 +777,22 @@ def _docx_selectie(z: _Zip) -> dict[str, object] | None:
             "plaatsen": {c.get("id"): c.get("plaats") for c in criteria if c.get("id")},
         }
     if "docProps/custom.xml" in z:
-        root = z.xml("docProps/custom.xml")
+        root = _record_xml(z, "docProps/custom.xml", z.read("docProps/custom.xml"))
+        if root is None:
+            return None
         props = {p.get("name"): (p[0].text or "") if len(p) else "" for p in root}
         return _selectie_uit_eigenschappen(props, bladwijzer_naam)
     return None
+
+
+def _record_xml(z: _Zip, name: str, data: bytes) -> Any:
+    """A part holding compose's record, parsed; None when it is damaged (a DOCTYPE is still refused)."""
+    try:
+        return _parse_xml(z.naam, name, data)
+    except ConceptFout:
+        if _DOCTYPE.search(data):
+            raise
+        return None
 
 
 def _selectie_uit_eigenschappen(props: Mapping[str | None, str],

@@ -1341,59 +1341,14 @@ def render(doc: Samenstelling, *, sjabloon: str | os.PathLike[str] | None = None
 def lees_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, Any] | None:
     """The selection an inkoopkader document records, or None for a document without one.
 
-    Returns a dict with 'segment', 'corpus', 'inkoopkader', 'criteria' (IDs in document order) and
-    'bladwijzers' (ID -> bookmark name). Reads the custom XML part, falling back to the custom
-    document properties (which lack the bookmark names; those follow `bladwijzer_naam`).
+    Returns a dict with 'segment', 'corpus', 'criteria' (IDs in document order), 'bladwijzers'
+    (ID -> bookmark name) and, from the custom XML part, 'kaders' and 'plaatsen'. The custom XML
+    part is read first, the custom document properties are the fallback. This is what `check` reads
+    (`check.read.read_selectie`), with its safety checks.
+
+    Raises:
+        InkoopkaderError: the file cannot be read, is not a Word document or is hostile.
     """
-    from lxml import etree
+    from ..check.read import read_selectie
 
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(bron) if isinstance(bron, bytes) else Path(bron))
-    except (zipfile.BadZipFile, OSError) as exc:
-        naam = "het document" if isinstance(bron, bytes) else f"'{bron}'"
-        raise InkoopkaderError(f"{naam} is geen Word-document: {exc}") from None
-    # Untrusted input: read only small parts, never a DOCTYPE, never resolve entities or fetch.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-    def lees(name: str) -> bytes:
-        if archive.getinfo(name).file_size > 5 * 1024 * 1024:
-            raise InkoopkaderError(f"Onderdeel '{name}' van het document is verdacht groot; niet gelezen.")
-        return archive.read(name)
-
-    def veilig(data: bytes, name: str) -> Any:
-        if b"<!DOCTYPE" in data[:4096].upper():
-            raise InkoopkaderError(f"Onderdeel '{name}' van het document bevat een DOCTYPE; geweigerd.")
-        return etree.fromstring(data, parser)
-
-    with archive:
-        names = archive.namelist()
-        for name in sorted(n for n in names if re.fullmatch(r"customXml/item\d+\.xml", n)):
-            data = lees(name)
-            if NAMESPACE.encode() not in data:
-                continue
-            root = veilig(data, name)
-            if root.tag != f"{{{NAMESPACE}}}selectie":
-                continue
-            criteria = list(root.iterfind(f"{{{NAMESPACE}}}criterium"))
-            return {
-                **dict(root.attrib),
-                "kaders": [int(k.get("nummer")) for k in root.iterfind(f"{{{NAMESPACE}}}kader")],
-                "criteria": [c.get("id") for c in criteria],
-                "bladwijzers": {c.get("id"): c.get("bladwijzer") for c in criteria},
-                "plaatsen": {c.get("id"): c.get("plaats") for c in criteria},
-            }
-        if "docProps/custom.xml" in names:
-            root = veilig(lees("docProps/custom.xml"), "docProps/custom.xml")
-            props = {p.get("name"): (p[0].text or "") if len(p) else "" for p in root}
-            if "inkoopkader.segment" in props:
-                parts = sorted((int(k.rsplit(".", 1)[1]), v) for k, v in props.items()
-                               if k.startswith("inkoopkader.criteria."))
-                ids = [i for _, chunk in parts for i in chunk.split(",") if i]
-                return {
-                    "segment": props["inkoopkader.segment"],
-                    "corpus": props.get("inkoopkader.corpus"),
-                    "inkoopkader": props.get("inkoopkader.versie"),
-                    "criteria": ids,
-                    "bladwijzers": {i: bladwijzer_naam(i) for i in ids},
-                }
-    return None
+    return read_selectie(bron)
