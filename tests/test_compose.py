@@ -36,6 +36,15 @@ def test_filters_combine(corpus) -> None:
     assert 11 not in {k.kader.nummer for k in sel.keuzes}
 
 
+def test_filters_may_be_generators(corpus) -> None:
+    """Filters are typed Iterable; a generator must give what a list gives, not be used up halfway."""
+    als_lijst = select(corpus, "wmo-1a", kaders=[6], themas=[Thema.ORGANISATIE], doelgroepen=[Doelgroep.ORGANISATIE])
+    als_generator = select(corpus, "wmo-1a", kaders=iter([6]), themas=iter([Thema.ORGANISATIE]),
+                           doelgroepen=iter([Doelgroep.ORGANISATIE]))
+    assert als_generator == als_lijst and als_lijst.keuzes
+    assert {k.kader.nummer for k in als_generator.keuzes} == {6}
+
+
 def test_search_filter_and_explicit_ids(corpus) -> None:
     sel = select(corpus, "wmo-1a", zoekterm="meldcode")
     assert "bwmo-04" in {k.criterium.id for k in sel.keuzes}

@@ -85,6 +85,10 @@ def select(
     """
     from .resolve import resolve_segment
 
+    # Each filter is read several times (validity, emptiness, membership, the record): a generator
+    # passed in would be used up after the first.
+    themas, kaders, zonder_kaders = tuple(themas), tuple(kaders), tuple(zonder_kaders)
+    doelgroepen, ids, uitgesloten = tuple(doelgroepen), tuple(ids), tuple(uitgesloten)
     found = resolve_segment(corpus, segment)
     kader_numbers = {k.nummer for k in corpus.kaders}
     for nummer in [*kaders, *zonder_kaders]:
