@@ -317,6 +317,17 @@ def test_hook_splits_options_from_files() -> None:
     assert bestanden == ["a.docx", "b.md"]
 
 
+def test_hook_knows_every_option_of_check_that_takes_a_value() -> None:
+    """The list comes from the command itself: an option added later is never taken for a file."""
+    from inkoopkader.check.hook import _met_waarde, split_args
+
+    assert {"--personeelseis", "--segment", "-s", "--min-dekking", "--corpus", "-o"} <= _met_waarde()
+    assert not {"--strikt", "--personeel", "--alleen-specifiek"} & _met_waarde()
+    _, opties, bestanden = split_args(["--personeelseis", "pe-registratie-jeugd", "-s", "jeugdhulp-1", "a.md"])
+    assert opties == ["--personeelseis", "pe-registratie-jeugd", "-s", "jeugdhulp-1"]
+    assert bestanden == ["a.md"]
+
+
 def test_hook_exit_code_is_the_worst_of_all_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from inkoopkader.check.hook import main
 

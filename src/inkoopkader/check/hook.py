@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import cache
 
-# Options of `inkoopkader check` that take a value; everything else starting with '-' is a flag.
-_MET_WAARDE = {
-    "--segment", "-s", "--profiel", "-p", "--thema", "-t", "--kader", "-k", "--zonder-kader", "--doelgroep",
-    "--zoek", "--id", "--vereist", "--min-dekking", "--format", "-f", "--corpus",
-}
+
+@cache
+def _met_waarde() -> frozenset[str]:
+    """The options of `inkoopkader check` (and the global ones) that take a value, read from the
+    command itself so that a new option is never mistaken for a file; the rest are flags."""
+    import typer
+
+    from .. import cli
+
+    groep = typer.main.get_command(cli.app)
+    check = groep.commands["check"]  # type: ignore[attr-defined]
+    return frozenset(
+        naam
+        for param in (*groep.params, *check.params)
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+        for naam in param.opts
+    )
 
 
 def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
     """(global options, check options, files) from a pre-commit command line."""
+    met_waarde = _met_waarde()
     algemeen: list[str] = []
     opties: list[str] = []
     bestanden: list[str] = []
@@ -30,7 +44,7 @@ def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
             doel = algemeen
         else:
             doel = opties
-        if naam in _MET_WAARDE and "=" not in arg:
+        if naam in met_waarde and "=" not in arg:
             doel += args[i : i + 2]
             i += 2
             continue
