@@ -1075,3 +1075,24 @@ def test_a_damaged_record_is_ignored_wherever_it_is_and_lees_selectie_reads_like
     vijandig = {"docProps/custom.xml": '<!DOCTYPE x [<!ENTITY a "b">]><Properties/>'}
     with pytest.raises(InkoopkaderError, match="DOCTYPE"):
         lees_selectie(docx_bytes(p(r("Tekst")), parts=vijandig))
+
+
+def test_a_paragraph_joined_from_lines_is_cleaned_as_a_whole_and_knows_its_lines() -> None:
+    """Joining line by line (to remember where each begins) must give the text joining all at once gives."""
+    from inkoopkader.check.read import _md_inline, _schoon
+
+    rnd = random.Random(7)
+    stukjes = ["**vet", "vet**", "*", "_x_", "[link", "](http://a)", "`code`", "<br/>", "\u00ad", "woord", "  ",
+               "\\*", "~~", "&amp;", "\u00a0", "<a", "href='x'>", "tekst"]
+    for _ in range(1500):
+        # Every line starts with a word: a paragraph, never a list item, heading or quote.
+        regels = ["woord " + " ".join(rnd.choice(stukjes) for _ in range(rnd.randint(1, 5))) + " slot"
+                  for _ in range(rnd.randint(2, 5))]
+        concept = read_text("\n".join(regels))
+        verwacht = _schoon(_md_inline(" ".join(r.strip() for r in regels)))
+        assert [b.tekst for b in concept.blokken] == [verwacht], regels
+        blok = concept.blokken[0]
+        if blok.regels:  # each line's text ('woord …') begins where it says
+            assert [r for _, r in blok.regels] == list(range(1, len(regels) + 1))
+            assert all(blok.tekst.startswith("woord ", begin) for begin, _ in blok.regels)
+            assert blok.regel_op(len(blok.tekst) - 1) == len(regels)

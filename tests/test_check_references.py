@@ -356,6 +356,29 @@ def test_line_of_finding_inside_a_multiline_block(corpus) -> None:
     assert found[0].locatie.index == 11  # block starts on line 10; the term on the next line
 
 
+@pytest.mark.parametrize("naam", ["concept.md", "concept.txt"])
+def test_line_of_finding_in_a_read_draft_is_the_line_itself(naam: str, tmp_path: Path, corpus) -> None:
+    """The reader joins a wrapped paragraph into one block; findings still name their own line."""
+    from inkoopkader.check.read import read_concept
+    from inkoopkader.check.references import find_verwijzingen
+
+    pad = tmp_path / naam
+    pad.write_text(
+        "Inleiding.\n\n"
+        "Opdrachtnemer volgt de wetgeving,\n"  # line 3: the paragraph starts here
+        "waaronder de Wet\u00a0bescherming\n"  # line 4: the outdated term starts here
+        "persoons\u00adgegevens, en werkt\n"
+        "conform het JIJ-kader.\n",  # line 6: the kader reference
+        encoding="utf-8",
+    )
+    draft = read_concept(pad)
+    blok = draft.blokken[1]
+    assert blok.locatie.index == 3 and [r for _, r in blok.regels] == [3, 4, 5, 6]
+    kaders, verouderd = find_verwijzingen(draft, corpus)
+    assert [(v.term, v.locatie.index) for v in verouderd] == [("Wet bescherming persoonsgegevens", 4)]
+    assert [(v.kader, v.locatie.index) for v in kaders] == [(8, 6)]
+
+
 def test_docx_location_is_kept_as_is(corpus) -> None:
     draft = Concept("c.docx", "docx", (Tekstblok("Conform de Wbp.", Locatie("tabel", 7, pagina=2, tabel=(1, 2, 3))),))
     found = find_verouderd(draft, corpus)

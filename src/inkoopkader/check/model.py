@@ -48,6 +48,18 @@ class Tekstblok:
     tekst: str
     locatie: Locatie
     ankers: tuple[str, ...] = ()  # criterion IDs whose compose-bookmark (ik_<id>) covers this block
+    # A block joined from several source lines (md/txt): (offset in `tekst`, line number) where each
+    # line's text begins, so that a finding inside it can name its own line.
+    regels: tuple[tuple[int, int], ...] = ()
+
+    def regel_op(self, pos: int) -> int | None:
+        """The source line of character `pos` of `tekst`, for a block joined from several lines."""
+        nummer = None
+        for begin, regel in self.regels:
+            if begin > pos:
+                break
+            nummer = regel
+        return nummer
 
 
 @dataclass(frozen=True)

@@ -329,6 +329,9 @@ def _schoon(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
+_REGELGRENS = "\ue0ff"  # a private-use character that marks where a source line began, while joining
+
+
 class _Uitvoer:
     """Collects blocks with running numbers."""
 
@@ -336,12 +339,42 @@ class _Uitvoer:
         self.blokken: list[Tekstblok] = []
 
     def add(self, tekst: str, soort: str, *, pagina: int | None = None, tabel: tuple[int, int, int] | None = None,
-            ankers: Iterable[str] = (), index: int | None = None) -> None:
+            ankers: Iterable[str] = (), index: int | None = None,
+            regels: tuple[tuple[int, int], ...] = ()) -> None:
         tekst = _schoon(tekst)
         if not tekst:
             return
         locatie = Locatie(soort, index if index is not None else len(self.blokken) + 1, pagina, tabel)
-        self.blokken.append(Tekstblok(tekst, locatie, tuple(dict.fromkeys(ankers)) if ankers else ()))
+        self.blokken.append(Tekstblok(tekst, locatie, tuple(dict.fromkeys(ankers)) if ankers else (), regels))
+
+    def add_regels(self, regels: list[tuple[int, str]], *, bewerk: Callable[[str], str] = str,
+                   pagina: int | None = None) -> None:
+        """One block from consecutive source lines (line number, text), remembering where each begins.
+
+        `bewerk` (Markdown's inline syntax) runs over the joined text, as markup may span lines; a
+        marker character stands where each line began and is taken out again afterwards.
+        """
+        if len(regels) == 1 or any(_REGELGRENS in tekst for _, tekst in regels):
+            self.add(bewerk(" ".join(t for _, t in regels)), "regel", index=regels[0][0], pagina=pagina)
+            return
+        # Spaces on both sides: to any markup pattern the marker then looks like the space it replaces.
+        stukken = bewerk(f" {_REGELGRENS} ".join(t for _, t in regels)).split(_REGELGRENS)
+        if len(stukken) != len(regels):  # the markup swallowed a line break: the block's first line only
+            self.add(" ".join(stukken), "regel", index=regels[0][0], pagina=pagina)
+            return
+        delen: list[str] = []
+        begins: list[tuple[int, int]] = []
+        lengte = 0
+        for (nummer, _), stuk in zip(regels, stukken):
+            # Pieces are separated by spaces, so cleaning piece by piece and joining with one space
+            # gives exactly the cleaned whole.
+            deel = _schoon(stuk)
+            if deel:
+                begins.append((lengte + (1 if delen else 0), nummer))
+                lengte += len(deel) + (1 if delen else 0)
+                delen.append(deel)
+        self.add(" ".join(delen), "regel", index=regels[0][0], pagina=pagina,
+                 regels=tuple(begins) if len(begins) > 1 else ())
 
 
 def _concept(naam: str, formaat: str, blokken: list[Tekstblok], selectie: dict[str, object] | None = None,
@@ -1177,13 +1210,12 @@ def _tekst_blokken(tekst: str) -> list[Tekstblok]:
     uit = _Uitvoer()
     met_paginas = "\f" in tekst
     pagina = 1
-    huidig: list[str] = []
-    start = 0
+    huidig: list[tuple[int, str]] = []  # (line number, text)
     start_pagina = 1
 
     def flush() -> None:
         if huidig:
-            uit.add(" ".join(huidig), "regel", index=start, pagina=start_pagina if met_paginas else None)
+            uit.add_regels(huidig, pagina=start_pagina if met_paginas else None)
             huidig.clear()
 
     for nummer, regel in enumerate(_regels(tekst), start=1):
@@ -1197,10 +1229,10 @@ def _tekst_blokken(tekst: str) -> list[Tekstblok]:
             continue
         if lijst or not huidig:
             flush()
-            huidig.append(lijst.group(2) if lijst else regel.strip())
-            start, start_pagina = nummer, pagina
+            huidig.append((nummer, lijst.group(2) if lijst else regel.strip()))
+            start_pagina = pagina
         else:
-            huidig.append(regel.strip())
+            huidig.append((nummer, regel.strip()))
     flush()
     return uit.blokken
 
@@ -1269,15 +1301,14 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
     tekst = _COMMENTAAR.sub(lambda m: "\n" * m.group().count("\n"), tekst.replace("\r\n", "\n"))
     regels = _regels(tekst)
     uit = _Uitvoer()
-    huidig: list[str] = []
-    start = 0
+    huidig: list[tuple[int, str]] = []  # (line number, text) of the paragraph so far
     tabellen = 0
     hek: str | None = None
     citaat = 0
 
     def flush() -> None:
         if huidig:
-            uit.add(_md_inline(" ".join(huidig)), "regel", index=start)
+            uit.add_regels(huidig, bewerk=_md_inline)
             huidig.clear()
 
     nummer = 0
@@ -1294,9 +1325,7 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
                 flush()
                 hek = None
             elif regel.strip():
-                if not huidig:
-                    start = nummer
-                huidig.append(regel.strip())
+                huidig.append((nummer, regel.strip()))
             continue
         diepte = 0
         while _CITAAT.match(regel):
@@ -1341,11 +1370,8 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
         lijst = _MD_LIJST.match(regel)
         if lijst:
             flush()
-            start = nummer
-            huidig.append(lijst.group(2))
+            huidig.append((nummer, lijst.group(2)))
             continue
-        if not huidig:
-            start = nummer
-        huidig.append(regel.strip().rstrip("\\"))
+        huidig.append((nummer, regel.strip().rstrip("\\")))
     flush()
     return uit.blokken

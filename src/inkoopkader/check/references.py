@@ -280,12 +280,11 @@ class _Tekst:
             bron.pop()
         return cls(tekst, "".join(chars), tuple(bron))
 
-    def regels_voor(self, pos: int) -> int:
-        """How many line breaks of the original precede normalised position `pos`."""
+    def origineel_index(self, pos: int) -> int:
+        """The index in the original text of normalised position `pos`."""
         if not self.bron:
-            return 0  # no special characters, so no line breaks either
-        orig = self.bron[min(pos, len(self.bron) - 1)]
-        return self.origineel.count("\n", 0, orig)
+            return pos + self.begin
+        return self.bron[min(pos, len(self.bron) - 1)]
 
     def zin(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around [start, end) in the normalised text."""
@@ -304,13 +303,19 @@ _ZINSGRENS = re.compile(r"[.!?;](?=\s+[\"'‘“(•*\-]?[A-Z0-9À-ÖØ-Þ])|[;]
 
 
 def _locatie_op(blok: Tekstblok, tekst: _Tekst, pos: int) -> Locatie:
-    """The block's location; for line-based drafts (md/txt) the line of `pos` itself."""
+    """The block's location; for line-based drafts (md/txt) the line of `pos` itself.
+
+    A block the reader joined from several lines says where each begins (`Tekstblok.regels`); a
+    block built by hand may hold its line breaks in the text.
+    """
     loc = blok.locatie
-    if loc.soort == "regel":
-        extra = tekst.regels_voor(pos)
-        if extra:
-            return replace(loc, index=loc.index + extra)
-    return loc
+    if loc.soort != "regel":
+        return loc
+    orig = tekst.origineel_index(pos)
+    regel = blok.regel_op(orig)
+    if regel is None:
+        regel = loc.index + tekst.origineel.count("\n", 0, orig)
+    return loc if regel == loc.index else replace(loc, index=regel)
 
 
 def _fragment(tekst: _Tekst, start: int, end: int, maximum: int = 300) -> str:
