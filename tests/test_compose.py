@@ -106,6 +106,14 @@ def test_markdown_has_structure_and_no_gemeente_items_in_body(corpus) -> None:
     assert table.count("\n| ") - 1 == len(doc.alle_keuzes)
 
 
+def test_note_labels_read_as_in_the_source_in_every_format(corpus) -> None:
+    from inkoopkader.model import NotitieSoort
+
+    assert NotitieSoort.TER_INSPIRATIE.label == "Ter inspiratie" and NotitieSoort.NB.label == "NB"
+    md = compose(corpus, select(corpus, "wmo-1a")).render("md").decode()
+    assert "*Ter inspiratie:*" in md and "Ter-inspiratie" not in md
+
+
 def test_zonder_toelichting_drops_notes(corpus) -> None:
     sel = select(corpus, "wmo-1a", kaders=[1], vorm=Vorm.EIS)
     with_notes = compose(corpus, sel).render("md").decode()

@@ -59,6 +59,11 @@ class NotitieSoort(str, Enum):
     UITZONDERING = "uitzondering"
     TOELICHTING = "toelichting"
 
+    @property
+    def label(self) -> str:
+        """As the source writes it: 'Ter inspiratie', 'NB', 'Tip' …"""
+        return "NB" if self is NotitieSoort.NB else self.value.replace("-", " ").capitalize()
+
 
 @dataclass(frozen=True)
 class Item:

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from ..anchors import NAMESPACE, bladwijzer_naam
 from ..errors import InkoopkaderError
 from ..framing import VORM_UITLEG
-from ..model import Item, NotitieSoort, Thema
+from ..model import Item, Thema
 from ..text import markup_runs, strip_markup
 
 if TYPE_CHECKING:
@@ -71,14 +71,6 @@ _MACRO_TYPES = ("application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
 
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
             "oktober", "november", "december")
-_NOTITIE_LABELS = {
-    NotitieSoort.TER_INSPIRATIE: "Ter inspiratie",
-    NotitieSoort.TIP: "Tip",
-    NotitieSoort.NB: "NB",
-    NotitieSoort.BRON: "Bron",
-    NotitieSoort.UITZONDERING: "Uitzondering",
-    NotitieSoort.TOELICHTING: "Toelichting",
-}
 _TRACE_COLUMNS = (("ID", 950), ("Kader en jaar", 2350), ("Thema", 1350), ("Vorm", 950),
                   ("Doelgroep", 1050), ("Groep", 2420))
 _PROPERTY_CHUNK = 255
@@ -681,7 +673,7 @@ class _Lichaam:
             self.p("List Continue", _runs(vervolg))
         if self.doc.meta.met_toelichting:
             for notitie in crit.notities:
-                label = notitie.kop or _NOTITIE_LABELS.get(notitie.soort, notitie.soort.value.capitalize())
+                label = notitie.kop or notitie.soort.label
                 label = strip_markup(label).rstrip(":. ")
                 self.p("Toelichting", _run(f"{label}: ", bold=True) + _runs(notitie.tekst))
                 self._notitie_items(notitie.items, 0)

@@ -32,7 +32,7 @@ def _criterium(doc: Samenstelling, nummer: int, keuze: Keuze) -> list[str]:
     lines += [f"   {p}" for p in crit.vervolg]
     if doc.meta.met_toelichting:
         for notitie in crit.notities:
-            label = notitie.kop or notitie.soort.value.capitalize()
+            label = notitie.kop or notitie.soort.label
             lines.append(f"   > *{label.rstrip(':')}:* {notitie.tekst}")
             lines += [f"   > {line}" for line in _items(notitie.items, 0)]
     for waarschuwing in doc.waarschuwingen_voor(crit.id):
