@@ -156,8 +156,10 @@ def check(
     # The references do not depend on the matching: in the console script, on a long draft, a child
     # process finds them meanwhile (achtergrond.py). The rules are loaded here first, so that an
     # invalid rules file is reported by this process, as always.
-    regels_voor(corpus)
-    verwijzingen = Achtergrond(lambda: find_verwijzingen(concept, corpus), vorken=mag_vorken(len(concept.blokken)))
+    regels = regels_voor(corpus)
+    verwijzingen = Achtergrond(
+        lambda: find_verwijzingen(concept, corpus, regels), vorken=mag_vorken(len(concept.blokken))
+    )
     try:
         stap(f"Criteria zoeken ({len(keuzes)})", 1)
         resultaten = [

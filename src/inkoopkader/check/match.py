@@ -49,6 +49,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 
@@ -307,6 +308,7 @@ def _voorbereid(
     return result
 
 
+@lru_cache(maxsize=1)  # the code does not change while the process runs
 def _code_sleutel() -> str:
     """A hash of the code that shapes the analysis, so that an edited matcher never reads stale results."""
     from .. import text

@@ -698,14 +698,19 @@ def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naa
             and not norm.endswith(":"))
 
 
-def find_verwijzingen(concept: Concept, corpus: Corpus) -> tuple[list[KaderVerwijzing], list[VerouderdeVerwijzing]]:
+def find_verwijzingen(
+    concept: Concept, corpus: Corpus, regels: Verwijsregels | None = None
+) -> tuple[list[KaderVerwijzing], list[VerouderdeVerwijzing]]:
     """`find_kaderverwijzingen` and `find_verouderd` together, normalising the draft once for both.
+
+    `regels`: the kader-reference rules when the caller loaded them already (`regels_voor(corpus)`).
 
     Raises:
         CorpusFout: when `kaderverwijzingen.yaml` is invalid.
     """
     draft = _Doorzoekbaar.van(concept)
-    return _kaderverwijzingen(concept, corpus, draft), _verouderd(concept, corpus, draft)
+    regels = regels or regels_voor(corpus)
+    return _kaderverwijzingen(concept, corpus, draft, regels), _verouderd(concept, corpus, draft)
 
 
 def regels_voor(corpus: Corpus) -> Verwijsregels:
@@ -731,11 +736,12 @@ def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwij
     Raises:
         CorpusFout: when `kaderverwijzingen.yaml` is invalid.
     """
-    return _kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept))
+    return _kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept), regels_voor(corpus))
 
 
-def _kaderverwijzingen(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[KaderVerwijzing]:
-    regels = regels_voor(corpus)
+def _kaderverwijzingen(
+    concept: Concept, corpus: Corpus, draft: _Doorzoekbaar, regels: Verwijsregels
+) -> list[KaderVerwijzing]:
     kaders = {k.nummer for k in corpus.kaders}
     result: list[KaderVerwijzing] = []
     lijst = 0  # remaining list items that inherit the intro's reference verb
