@@ -28,7 +28,6 @@ from .personeel import Personeelseis, ProfielItem, kies_eisen
 from .select import KaderKeuze, Keuze, Selectie
 
 BIJLAGE_KERNPUNTEN = "bijlage A"
-FORMATS = ("docx", "md", "json", "csv")
 
 
 @dataclass(frozen=True)

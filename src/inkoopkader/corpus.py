@@ -286,17 +286,6 @@ def _validate_with_data(path: Path, schema: Any) -> tuple[Any, list[Bevinding], 
         return None, findings, data
 
 
-def check_kader_file(path: str | os.PathLike[str]) -> list[str]:
-    """Validate a single kader file against the schema (for authors); returns readable findings."""
-    from .schema import KaderSchema
-
-    parsed, findings = _validate(Path(path), KaderSchema)
-    if parsed is not None:
-        kader = parsed.to_model(_display(Path(path)))
-        findings.extend(_kader_integrity(kader))
-    return [str(f) for f in findings]
-
-
 MARKUP_LEFTOVERS = [
     (r"\]\(|\[[^\]]*\]\(", "een markdown-link"),
     (r"<https?://|</?[a-z]+>", "HTML of <URL>"),

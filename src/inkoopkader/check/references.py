@@ -400,12 +400,6 @@ class Verwijsregels:
             [p for k in self.kaders for p in (*k.naam_patronen, *(a for a, _ in k.andere_patronen))]
         )
 
-    def voor_kader(self, nummer: int) -> KaderNamen | None:
-        for kader in self.kaders:
-            if kader.kader == nummer:
-                return kader
-        return None
-
 
 _GROEPEN = {"jaar", "versie"}
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress
@@ -39,7 +38,7 @@ __all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
-_CACHE_FORMAT = 4  # the cached Synoniemen's fields; raise when they change
+_CACHE_FORMAT = 5  # the cached Synoniemen's fields; raise when they change
 
 
 class SynoniemenFout(CorpusFout):
@@ -76,7 +75,6 @@ class Synoniemen:
     koppen: list[tuple[str, str]] = field(default_factory=list)  # (folded head word, stem of head)
     stopwoorden: frozenset[str] = frozenset()
     algemeen: frozenset[str] = frozenset()
-    termen: frozenset[str] = frozenset()  # group terms, with their prefix
     inhoud_hash: str = ""  # of the file it was loaded from ('' when built in code): a cache key
     # Word-level caches, filled on use (the list itself does not change after loading): the stems of
     # a word; the words of a white-space separated piece; a word's own term ('' for none); the words
@@ -87,7 +85,6 @@ class Synoniemen:
     _uitvoer: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _samengesteld: set[str] = field(default_factory=set, repr=False, compare=False)
     _vervolg: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
-    _eerste_stam: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _meerwoordcache: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
     _kopwoorden: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
@@ -151,21 +148,16 @@ class Synoniemen:
         i, n = 0, len(raw)
         while i < n:
             stem = raw[i][0]
-            entries = self.frasen.get(stem)
-            if entries:
-                for phrase, term in entries:
-                    size = len(phrase)
-                    if i + size <= n and all(raw[i + k][0] == phrase[k] for k in range(1, size)):
-                        surface = text[raw[i][2] : raw[i + size - 1][2] + len(raw[i + size - 1][1])]
-                        if term is None:  # a stop phrase
-                            result.append(Token(stem, surface, True, raw[i][2]))
-                        else:
-                            result.append(Token(term, surface, False, raw[i][2]))
-                        i += size
-                        break
-                else:
-                    result.append(Token(stem, raw[i][1], raw[i][3], raw[i][2]))
-                    i += 1
+            for phrase, term in self.frasen.get(stem, ()):
+                size = len(phrase)
+                if i + size <= n and all(raw[i + k][0] == phrase[k] for k in range(1, size)):
+                    surface = text[raw[i][2] : raw[i + size - 1][2] + len(raw[i + size - 1][1])]
+                    if term is None:  # a stop phrase
+                        result.append(Token(stem, surface, True, raw[i][2]))
+                    else:
+                        result.append(Token(term, surface, False, raw[i][2]))
+                    i += size
+                    break
             else:
                 result.append(Token(stem, raw[i][1], raw[i][3], raw[i][2]))
                 i += 1
@@ -207,7 +199,7 @@ class Synoniemen:
         verder = 0  # the next word whose own term still has to be added
         n = len(woorden)
         vervolg = self._vervolg
-        eerste_stam = self._eerste_stam
+        info = self._infocache  # every word of the text is in it by now
         for positie in compress(range(n), map(samengesteld.__contains__, woorden)):
             if positie < verder:
                 continue  # taken by a phrase
@@ -215,7 +207,7 @@ class Synoniemen:
                 result.extend(filter(None, termen[verder:positie]))
             # Usually the next word rules out every longer phrase: then this word stands on its own.
             tweede = vervolg.get(woorden[positie])
-            if tweede is not None and (positie + 1 == n or eerste_stam[woorden[positie + 1]] not in tweede):
+            if tweede is not None and (positie + 1 == n or info[woorden[positie + 1]][0][0] not in tweede):
                 if termen[positie]:
                     result.append(termen[positie])
                 verder = positie + 1
@@ -243,7 +235,6 @@ class Synoniemen:
     def _leer(self, surface: str) -> None:
         """Record a word's own term ('' for none) and whether its neighbours can change that."""
         stems, stop = self._info(surface)
-        self._eerste_stam[surface] = stems[0]
         if len(stems) > 1:
             self._samengesteld.add(surface)  # a compound: a phrase may start at its second stem
             self._uitvoer[surface] = ""
@@ -569,10 +560,4 @@ def _bouw(data: Any, naam: str) -> Synoniemen:
     syn.koppen.sort(key=lambda k: -len(k[0]))  # longest head first: 'ondersteuningsvrager' before 'vrager'
     syn.stopwoorden = frozenset(stop)
     syn.algemeen = frozenset(algemeen)
-    syn.termen = frozenset(termen.values())
     return syn
-
-
-def stemmen(words: Iterable[str]) -> list[str]:
-    """Stems of folded words (for tests and tools)."""
-    return [stam(vouw(w)) for w in words]

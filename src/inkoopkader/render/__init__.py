@@ -12,13 +12,14 @@ if TYPE_CHECKING:
     from ..compose import Samenstelling
 
 _MODULES = {"docx": "docx", "md": "markdown", "markdown": "markdown", "json": "json", "csv": "csv"}
+FORMATEN = ("docx", "md", "json", "csv")  # as offered to users ('markdown' is accepted for 'md')
 
 
 def render(doc: Samenstelling, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
     """Render a composed document; `sjabloon` (a .docx/.dotx house-style template) only applies to docx."""
     key = formaat.lower().lstrip(".")
     if key not in _MODULES:
-        raise OnbekendeWaarde("formaat", formaat, dichtstbijzijnde(formaat, ["docx", "md", "json", "csv"]), ["docx", "md", "json", "csv"])
+        raise OnbekendeWaarde("formaat", formaat, dichtstbijzijnde(formaat, FORMATEN), list(FORMATEN))
     module = import_module(f".{_MODULES[key]}", __name__)
     if key == "docx":
         return module.render(doc, sjabloon=sjabloon)
