@@ -27,7 +27,7 @@ from typing import Any
 
 from . import __version__
 from . import cache as schijfcache
-from .errors import Bevinding, CorpusFout, InkoopkaderError
+from .errors import Bevinding, CorpusFout, InkoopkaderError, bestandsnaam
 from .model import Corpus, Kader, Thema
 
 ENV_CORPUS = "INKOOPKADER_CORPUS"
@@ -128,13 +128,6 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
 # --- validation (cold path) -------------------------------------------------------------------
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _parse_yaml(path: Path) -> tuple[Any, list[Bevinding]]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -142,18 +135,18 @@ def _parse_yaml(path: Path) -> tuple[Any, list[Bevinding]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Bevinding(_display(path), f"bestand is geen geldige UTF-8-tekst ({exc.reason})")]
+        return None, [Bevinding(bestandsnaam(path), f"bestand is geen geldige UTF-8-tekst ({exc.reason})")]
     except OSError as exc:
-        return None, [Bevinding(_display(path), f"bestand kan niet worden gelezen: {exc.strerror}")]
+        return None, [Bevinding(bestandsnaam(path), f"bestand kan niet worden gelezen: {exc.strerror}")]
     try:
         return YAML(typ="rt").load(text), []
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         regel = mark.line + 1 if mark else None
         probleem = exc.problem or exc.context or "onleesbare YAML"
-        return None, [Bevinding(_display(path), f"ongeldige YAML: {probleem}", regel)]
+        return None, [Bevinding(bestandsnaam(path), f"ongeldige YAML: {probleem}", regel)]
     except YAMLError as exc:
-        return None, [Bevinding(_display(path), f"ongeldige YAML: {exc}")]
+        return None, [Bevinding(bestandsnaam(path), f"ongeldige YAML: {exc}")]
 
 
 def _line_of(data: Any, loc: Iterable[Any]) -> int | None:
@@ -267,7 +260,7 @@ def _validate_with_data(path: Path, schema: Any) -> tuple[Any, list[Bevinding], 
     if problems:
         return None, problems, None
     if data is None:
-        return None, [Bevinding(_display(path), "bestand is leeg")], None
+        return None, [Bevinding(bestandsnaam(path), "bestand is leeg")], None
     try:
         return schema.model_validate(data), [], data
     except ValidationError as exc:
@@ -282,7 +275,7 @@ def _validate_with_data(path: Path, schema: Any) -> tuple[Any, list[Bevinding], 
             if (str(loc), line) in seen:
                 continue
             seen.add((str(loc), line))
-            findings.append(Bevinding(_display(path), message, line))
+            findings.append(Bevinding(bestandsnaam(path), message, line))
         return None, findings, data
 
 
@@ -367,7 +360,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
             parsed, problems = _validate(path, KaderSchema)
             findings += problems
             if parsed is not None:
-                kaders.append(parsed.to_model(_display(path)))
+                kaders.append(parsed.to_model(bestandsnaam(path)))
         elif name.startswith("segments/"):
             parsed, problems = _validate(path, SegmentBestandSchema)
             findings += problems
@@ -377,7 +370,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
             parsed, problems, raw = _validate_with_data(path, BeroepsprofielSchema)
             findings += problems
             if parsed is not None:
-                profielen.append(parsed.to_model(raw, _display(path)))
+                profielen.append(parsed.to_model(raw, bestandsnaam(path)))
     actualiteit_file, bronnen_file = files["actualiteit.yaml"], files["bronnen/bronnen.yaml"]
     parsed_act, problems = _validate(actualiteit_file, ActualiteitBestandSchema)
     findings += problems
@@ -387,7 +380,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     findings += problems
     personeelseisen = tuple(e.to_model() for e in parsed_pers.eisen) if parsed_pers else ()
     if not kaders and not findings:
-        findings.append(Bevinding(_display(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
+        findings.append(Bevinding(bestandsnaam(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
 
     onderwerpen = tuple(o.to_model() for o in parsed_act.onderwerpen) if parsed_act else ()
     documenten = ()
@@ -471,7 +464,7 @@ def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: P
             seen[item.id] = profiel.pad
     profiel_keys = {p.sleutel for p in profielen}
     bronnen = profiel_keys | {d.id for d in documenten}
-    where = _display(personeel_file)
+    where = bestandsnaam(personeel_file)
     for eis in eisen:
         for ref in (eis.niveaus_uit, eis.competenties_uit):
             if ref is not None and ref not in profiel_keys:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,23 @@ class InkoopkaderError(Exception):
     """Base class of all errors the library raises for bad input or data."""
 
 
-class CorpusFout(InkoopkaderError):
-    """The corpus (or a data file in it) is invalid. Holds every finding, not only the first."""
+class BevindingenFout(InkoopkaderError):
+    """A data file is invalid. Holds every finding (file, line, Dutch message), not only the first."""
+
+    onderwerp = "Het bestand"  # what the message says is invalid
 
     def __init__(self, bevindingen: Sequence[Bevinding]) -> None:
         self.bevindingen = list(bevindingen)
         eerste = "\n".join(str(b) for b in self.bevindingen[:20])
         rest = len(self.bevindingen) - 20
         meer = f"\n… en nog {rest} bevinding(en)" if rest > 0 else ""
-        super().__init__(f"Het corpus is ongeldig:\n{eerste}{meer}")
+        super().__init__(f"{self.onderwerp} is ongeldig:\n{eerste}{meer}")
+
+
+class CorpusFout(BevindingenFout):
+    """The corpus (or a data file in it) is invalid."""
+
+    onderwerp = "Het corpus"
 
 
 _DE_WOORDEN = {"vorm", "doelgroep", "personeelseis"}
@@ -50,6 +59,14 @@ class OnbekendeWaarde(InkoopkaderError):
         # 'het'-words (segment, kader, thema, criterium, formaat) take "onbekend", 'de'-words "onbekende".
         bijvoeglijk = "Onbekende" if soort in _DE_WOORDEN else "Onbekend"
         super().__init__(f"{bijvoeglijk} {soort} '{waarde}'.{hint}{lijst}")
+
+
+def bestandsnaam(path: Path) -> str:
+    """A file as messages name it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def dichtstbijzijnde(waarde: str, opties: Iterable[str], drempel: float = 60.0) -> str | None:

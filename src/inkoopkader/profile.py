@@ -52,8 +52,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Bevinding, InkoopkaderError, dichtstbijzijnde
+from .errors import Bevinding, BevindingenFout, InkoopkaderError, OnbekendeWaarde, bestandsnaam, dichtstbijzijnde
 from .model import Corpus, Criterium, Doelgroep, Kader, Relevantie, Segment, Vorm
+from .select import parse_vorm
 
 SCHEMA_VERSION = 1
 """Version of the profile format; a profile with a higher version is refused."""
@@ -107,15 +108,10 @@ _KOP = """\
 # --- errors and results -----------------------------------------------------------------------------
 
 
-class ProfielFout(InkoopkaderError):
+class ProfielFout(BevindingenFout):
     """A selection profile is invalid. Holds every finding (file, line, Dutch message), not only the first."""
 
-    def __init__(self, bevindingen: Sequence[Bevinding]) -> None:
-        self.bevindingen = list(bevindingen)
-        eerste = "\n".join(str(b) for b in self.bevindingen[:20])
-        rest = len(self.bevindingen) - 20
-        meer = f"\n… en nog {rest} bevinding(en)" if rest > 0 else ""
-        super().__init__(f"Het profiel is ongeldig:\n{eerste}{meer}")
+    onderwerp = "Het profiel"
 
 
 @dataclass(frozen=True)
@@ -372,19 +368,12 @@ def _yaml() -> Any:
     return yaml
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _parse(path: Path) -> Any:
     """The round-trip tree of a profile file; broken YAML raises ProfielFout with the line."""
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    bestand = _display(path)
+    bestand = bestandsnaam(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -509,9 +498,10 @@ class _Controle:
         lowered = str(value).strip().lower()
         if per_criterium and lowered == VORM_KADER:
             return None
-        for vorm in Vorm:
-            if lowered in (vorm.value, vorm.value + "en", vorm.value + "s"):
-                return vorm
+        try:
+            return parse_vorm(lowered)
+        except OnbekendeWaarde:
+            pass
         suggestie = dichtstbijzijnde(lowered, opties)
         self.fout(
             f"{waar}: ongeldige vorm '{value}'.{_hint(suggestie)} Kies uit: {', '.join(opties)}.",
@@ -548,11 +538,10 @@ def load_profile(corpus: Corpus, path: str | os.PathLike[str]) -> Profiel:
     """
     target = Path(path)
     data = _parse(target)
-    return _lees(corpus, data, _display(target))
+    return _lees(corpus, data, bestandsnaam(target))
 
 
 def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
-    from .errors import OnbekendeWaarde
     from .resolve import resolve_segment
 
     controle = _Controle(bestand)
@@ -793,12 +782,11 @@ def update_profile(
             segment, `kaders` not a list, a kader without a number).
         InkoopkaderError: when the file does not exist, cannot be read or cannot be written.
     """
-    from .errors import OnbekendeWaarde
     from .output import write_atomic
     from .resolve import resolve_segment
 
     target = Path(path)
-    bestand = _display(target)
+    bestand = bestandsnaam(target)
     data = _parse(target)
     controle = _Controle(bestand)
     if not _is_map(data):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .errors import OnbekendeWaarde, dichtstbijzijnde
 from .model import Corpus, Criterium, Doelgroep, Kader, Relevantie, Segment, Thema, Vorm
@@ -178,23 +179,27 @@ def _criterium(corpus: Corpus, criterium_id: str) -> Criterium:
     return crit
 
 
+_E = TypeVar("_E", Vorm, Doelgroep)
+
+
+def _parse_keuze(soort: type[_E], wat: str, value: str) -> _E:
+    """An enum value as a user writes it, singular or plural ('Eisen', 'organisaties')."""
+    lowered = value.strip().lower()
+    for keuze in soort:
+        if lowered in (keuze.value, keuze.value + "en", keuze.value + "s"):
+            return keuze
+    values = [k.value for k in soort]
+    raise OnbekendeWaarde(wat, value, dichtstbijzijnde(value, values), values)
+
+
 def parse_vorm(value: str) -> Vorm:
     """'eis', 'Eisen', 'vraag', 'verwijzing' -> Vorm, with a suggestion on a typo."""
-    lowered = value.strip().lower()
-    for vorm in Vorm:
-        if lowered in (vorm.value, vorm.value + "en", vorm.value + "s"):
-            return vorm
-    values = [v.value for v in Vorm]
-    raise OnbekendeWaarde("vorm", value, dichtstbijzijnde(value, values), values)
+    return _parse_keuze(Vorm, "vorm", value)
 
 
 def parse_doelgroep(value: str) -> Doelgroep:
-    lowered = value.strip().lower()
-    for doelgroep in Doelgroep:
-        if lowered in (doelgroep.value, doelgroep.value + "s", doelgroep.value + "en"):
-            return doelgroep
-    values = [d.value for d in Doelgroep]
-    raise OnbekendeWaarde("doelgroep", value, dichtstbijzijnde(value, values), values)
+    """'organisatie', 'professionals', 'gemeente' -> Doelgroep, with a suggestion on a typo."""
+    return _parse_keuze(Doelgroep, "doelgroep", value)
 
 
 __all__ = ["KaderKeuze", "Keuze", "Selectie", "parse_doelgroep", "parse_vorm", "select"]

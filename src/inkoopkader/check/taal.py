@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import cache
-from ..errors import Bevinding, CorpusFout
+from ..errors import Bevinding, CorpusFout, bestandsnaam
 from ..text import stam, strip_markup, vouw
 
 __all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "vouw"]
@@ -44,13 +44,7 @@ _CACHE_FORMAT = 5  # the cached Synoniemen's fields; raise when they change
 class SynoniemenFout(CorpusFout):
     """The synonym list is invalid; holds every finding with file and line."""
 
-    def __init__(self, bevindingen: list[Bevinding]) -> None:
-        super().__init__(bevindingen)
-        eerste = "\n".join(str(b) for b in self.bevindingen[:20])
-        self.args = (f"De synoniemenlijst voor 'check' is ongeldig:\n{eerste}",)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+    onderwerp = "De synoniemenlijst voor 'check'"
 
 
 class Token(NamedTuple):
@@ -338,7 +332,7 @@ def laad_synoniemen(pad: str | os.PathLike[str] | None = None) -> Synoniemen:
 
 @lru_cache(maxsize=8)
 def _laad(path: str, _mtime: int, _size: int) -> Synoniemen:
-    naam = _weergave(Path(path))
+    naam = bestandsnaam(Path(path))
     try:
         data = Path(path).read_bytes()
         text = data.decode("utf-8")
@@ -378,12 +372,6 @@ def _parse(text: str, naam: str) -> Synoniemen:
     except YAMLError as exc:
         raise SynoniemenFout([Bevinding(naam, f"ongeldige YAML: {exc}")]) from None
     return _bouw(data, naam)
-
-
-def _weergave(path: Path) -> str:
-    from ..corpus import _display
-
-    return _display(path)
 
 
 def _regel(node: Any, key: Any) -> int | None:
