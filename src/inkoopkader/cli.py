@@ -21,8 +21,8 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .corpus import ENV_CORPUS, load_corpus, validate_corpus
-from .errors import InkoopkaderError
+from .corpus import ENV_CORPUS, load_corpus
+from .errors import CorpusFout, InkoopkaderError
 from .model import Corpus, Criterium, Item, Kader, Thema
 from .resolve import resolve_kader, resolve_segment, resolve_thema
 from .serialize import SCHEMA_VERSION, to_data
@@ -857,13 +857,13 @@ def validate(
 ) -> None:
     """Controleer een corpusmap: schema, unieke ID's, bekende segmenten en thema's, opmaak."""
     target = directory or _State.corpus_dir
-    findings = validate_corpus(target)
-    if findings:
-        for finding in findings:
+    try:
+        corpus = load_corpus(target, cache=False)  # validated from scratch, built once
+    except CorpusFout as exc:
+        for finding in exc.bevindingen:
             err_console.print(escape(str(finding)), highlight=False)
-        err_console.print(f"[bold red]{len(findings)} bevinding(en); het corpus is ongeldig.[/]")
-        raise typer.Exit(1)
-    corpus = load_corpus(target)
+        err_console.print(f"[bold red]{len(exc.bevindingen)} bevinding(en); het corpus is ongeldig.[/]")
+        raise typer.Exit(1) from None
     console.print(
         f"[green]Geldig:[/] {len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria, "
         f"{len(corpus.segmenten)} segmenten ({corpus.pad}).",
