@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -229,6 +230,13 @@ def test_init_then_compose_with_profile(tmp_path: Path) -> None:
     assert data["document"]["gemeente"] == "Gemeente Voorbeeld"
     again = invoke("init", "-o", str(profile))
     assert again.exit_code == 0 and "al actueel" in again.output
+    # Only the recorded corpus version is behind: the file is rewritten, and the message says so.
+    text = profile.read_text(encoding="utf-8")
+    versie = re.search(r'corpus_versie: "([^"]+)"', text).group(1)
+    profile.write_text(text.replace(f'corpus_versie: "{versie}"', 'corpus_versie: "oud"'), encoding="utf-8")
+    bijgewerkt = invoke("init", "-o", str(profile))
+    assert bijgewerkt.exit_code == 0 and "Bijgewerkt" in bijgewerkt.output and "al actueel" not in bijgewerkt.output
+    assert f'corpus_versie: "{versie}"' in profile.read_text(encoding="utf-8")
 
 
 def test_profile_errors_exit_2_with_line(tmp_path: Path) -> None:
@@ -303,3 +311,19 @@ def test_console_script_builds_only_the_called_command_and_behaves_the_same() ->
         assert _app_voor(args) is app
     fout = runner.invoke(_app_voor(["framework"]), ["framework"])
     assert fout.exit_code == 2 and "frameworks" in fout.output
+
+
+def test_compose_versie_from_option_then_profile_then_default(tmp_path: Path) -> None:
+    """'--versie 1.0' is a choice like any other: it overrides the profile's version."""
+    profile = tmp_path / "profiel.yaml"
+    invoke("init", "--segment", "wmo-1a", "-o", str(profile))
+    profile.write_text(profile.read_text(encoding="utf-8").replace('versie: "1.0"', 'versie: "2.3"', 1), encoding="utf-8")
+
+    def versie(*extra: str) -> str:
+        result = invoke("compose", *extra, "-f", "json", "-o", "-")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["document"]["versie"]
+
+    assert versie("--profiel", str(profile)) == "2.3"
+    assert versie("--profiel", str(profile), "--versie", "1.0") == "1.0"
+    assert versie("--segment", "wmo-1a") == "1.0"

@@ -428,7 +428,7 @@ def compose_command(
     gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente (titelpagina).", show_default=False)] = None,
     titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
     kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
-    versie: Annotated[str, typer.Option("--versie", help="Versie van het document.")] = "1.0",
+    versie: Annotated[Optional[str], typer.Option("--versie", help="Versie van het document (standaard die uit het profiel, anders 1.0).", show_default=False)] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (JJJJ-MM-DD); standaard vandaag.", show_default=False)] = None,
     formaat: Annotated[Uitvoer, typer.Option("--format", "-f", help="docx, md, json of csv.")] = Uitvoer.docx,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Uitvoerbestand ('-' = standaarduitvoer voor md/json/csv).", show_default=False)] = None,
@@ -480,7 +480,7 @@ def compose_command(
     doc = compose(
         corpus, selectie,
         titel=titel or meta.get("titel"), gemeente=gemeente or meta.get("gemeente"),
-        kenmerk=kenmerk or meta.get("kenmerk"), versie=versie if versie != "1.0" else (meta.get("versie") or versie),
+        kenmerk=kenmerk or meta.get("kenmerk"), versie=versie or meta.get("versie") or "1.0",
         datum=datum_waarde, met_toelichting=not zonder_toelichting,
         personeel=_split_ids(personeelseis) if personeelseis else (personeel or meta.get("personeel", False)),
         functieniveaus=_split_ids(functieniveau) or meta.get("functieniveaus", ()),
@@ -521,8 +521,15 @@ def init_command(
     corpus = _corpus()
     if output.exists():
         update = update_profile(corpus, output, segment=segment)
-        if not update.gewijzigd:
+        if not update.geschreven:
             console.print(f"{escape(str(output))} is al actueel (corpus {corpus.versie}); niets gewijzigd.", highlight=False)
+            return
+        if not update.gewijzigd:  # only the recorded corpus version was behind
+            console.print(
+                f"[green]Bijgewerkt:[/] {escape(str(output))} — corpusversie {update.oude_corpus_versie or 'onbekend'} "
+                f"→ {corpus.versie}; de selectie is ongewijzigd.",
+                highlight=False,
+            )
             return
         console.print(
             f"[green]Bijgewerkt:[/] {escape(str(output))} — {len(update.nieuwe_kaders)} nieuwe kader(s), "
