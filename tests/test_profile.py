@@ -447,3 +447,23 @@ def test_personeel_block_in_profile(corpus, tmp_path: Path) -> None:
     path.write_text(text.replace("- pe-registratie-jeugd", "- pe-registratie-jeugt"), encoding="utf-8")
     with pytest.raises(Exception, match="Bedoelt u 'pe-registratie-jeugd'"):
         load_profile(corpus, path)
+
+
+def test_filters_narrow_a_profile_the_same_way_in_check_and_compose(corpus, profiel, tmp_path):
+    """One rule for both commands and the library: themas and the like narrow, kaders are the profile's."""
+    from inkoopkader.model import Thema
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "concept-bestek-wmo-1a.md"
+    loaded = load_profile(corpus, profiel)
+    smal = select(corpus, SEGMENT, **loaded.select_kwargs(themas=[Thema.ORGANISATIE]))
+    assert smal.keuzes and all(Thema.ORGANISATIE in k.criterium.thema for k in smal.keuzes)
+    rapport = inkoopkader.check(example, corpus, profiel=profiel, themas=[Thema.ORGANISATIE])
+    assert {r.criterium.id for r in rapport.resultaten} == {k.criterium.id for k in smal.keuzes}
+    with pytest.raises(InkoopkaderError, match="gaan niet samen met --profiel"):
+        inkoopkader.check(example, corpus, profiel=profiel, kaders=[1])  # was a TypeError
+    from typer.testing import CliRunner
+
+    from inkoopkader.cli import app
+
+    result = CliRunner().invoke(app, ["compose", "--profiel", str(profiel), "--kader", "1", "-f", "md", "-o", "-"])
+    assert result.exit_code == 2 and "gaan niet samen met --profiel" in result.output

@@ -448,15 +448,6 @@ def compose_command(
     corpus = _corpus()
     kwargs: dict[str, Any] = {}
     meta: dict[str, Any] = {}
-    if profiel is not None:
-        from .profile import load_profile
-
-        loaded = load_profile(corpus, profiel)
-        segment = segment or loaded.segment
-        kwargs.update(loaded.select_kwargs())
-        meta = loaded.compose_kwargs()
-    if not segment:
-        raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a) of een profiel met --profiel.")
     if thema:
         kwargs["themas"] = [resolve_thema(t) for t in thema]
     if kader:
@@ -466,7 +457,16 @@ def compose_command(
     if doelgroep:
         kwargs["doelgroepen"] = [parse_doelgroep(d) for d in doelgroep]
     if ids:
-        kwargs["ids"] = [*kwargs.get("ids", []), *_split_ids(ids)]
+        kwargs["ids"] = _split_ids(ids)
+    if profiel is not None:
+        from .profile import load_profile
+
+        loaded = load_profile(corpus, profiel)
+        segment = segment or loaded.segment
+        kwargs = loaded.select_kwargs(**kwargs)
+        meta = loaded.compose_kwargs()
+    if not segment:
+        raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a) of een profiel met --profiel.")
     selectie = select(
         corpus, segment, zoekterm=zoekterm, alleen_specifiek=alleen_specifiek,
         vorm=parse_vorm(vorm) if vorm else None, **kwargs,
@@ -786,11 +786,6 @@ def check_command(
     from .select import parse_doelgroep
 
     corpus = _corpus()
-    if profiel is not None and (kader or zonder_kader):
-        raise InkoopkaderError(
-            "--kader en --zonder-kader gaan niet samen met --profiel: het profiel bepaalt de kaders. "
-            "Pas het profiel aan of gebruik --segment."
-        )
     kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt}
     if min_dekking is not None:
         kwargs["min_dekking"] = _parse_dekking(min_dekking)

@@ -107,6 +107,22 @@ _KOP = """\
 
 # --- errors and results -----------------------------------------------------------------------------
 
+_PROFIELKEUZES = ("kaders", "zonder_kaders", "uitgesloten", "vorm_per_kader", "vorm_per_criterium")
+
+
+def weiger_profielkeuzes(filters: Mapping[str, Any]) -> None:
+    """Refuse `select` options that a profile decides itself (which kaders, which exclusions).
+
+    Raises:
+        InkoopkaderError: one of them is given.
+    """
+    if any(filters.get(naam) for naam in _PROFIELKEUZES):
+        raise InkoopkaderError(
+            "--kader en --zonder-kader gaan niet samen met --profiel: het profiel bepaalt de kaders. "
+            "Pas het profiel aan of gebruik --segment."
+        )
+
+
 
 class ProfielFout(BevindingenFout):
     """A selection profile is invalid. Holds every finding (file, line, Dutch message), not only the first."""
@@ -178,10 +194,18 @@ class Profiel:
         missing = [c.id for c in self.ontbrekende_criteria if c.kader in included]
         return tuple(listed + missing)
 
-    def select_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for `inkoopkader.select.select(corpus, profiel.segment, **kwargs)`."""
+    def select_kwargs(self, **filters: Any) -> dict[str, Any]:
+        """Keyword arguments for `inkoopkader.select.select(corpus, profiel.segment, **kwargs)`.
+
+        `filters` are further `select` options (themas, doelgroepen, ids, zoekterm, vorm …) that
+        narrow the profile's selection. The profile decides the kaders: kader filters are refused.
+
+        Raises:
+            InkoopkaderError: `filters` name kaders, or another choice the profile makes itself.
+        """
+        weiger_profielkeuzes(filters)
         included = self.opgenomen_kaders
-        return {
+        return dict(filters) | {
             "kaders": list(included),
             # Also name what is left out: with no kader included, `kaders=[]` alone would mean "all".
             "zonder_kaders": [n for n in self.kandidaten if n not in included],

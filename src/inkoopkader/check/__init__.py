@@ -96,6 +96,10 @@ def check(
         if voortgang is not None:
             voortgang(naam, gedaan, 4)
 
+    if profiel is not None:
+        from ..profile import weiger_profielkeuzes
+
+        weiger_profielkeuzes(selectie_opties)  # before any reading: it is a usage error
     corpus = corpus or load_corpus()
     stap("Concept lezen", 0)
     if isinstance(bron, Concept):
@@ -110,7 +114,7 @@ def check(
         from ..profile import load_profile
 
         loaded = load_profile(corpus, profiel)
-        selectie = select(corpus, segment or loaded.segment, **loaded.select_kwargs(), **selectie_opties)
+        selectie = select(corpus, segment or loaded.segment, **loaded.select_kwargs(**selectie_opties))
         herkomst = f"profiel: {Path(profiel).name}"
         required |= {k.criterium.id for k in selectie.keuzes}
     elif segment is not None:
