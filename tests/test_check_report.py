@@ -114,6 +114,11 @@ def test_json_coverage_per_thema_and_kader(corpus) -> None:
     kader1 = data["dekking_per_kader"][0]
     assert kader1["kader"] == 1 and kader1["criteria"] == 6 and kader1["als_geheel_verwezen"] is True
     assert data["poort"] == {"min_dekking": 0.5, "strikt": False}
+    r = rapport(corpus, min_dekking=0.5)
+    assert [(d.kader, d.totaal, d.gedekt, d.gewijzigd) for d in r.per_kader()] == [
+        (k["kader"], k["criteria"], k["gedekt"], k["gewijzigd"]) for k in data["dekking_per_kader"]
+    ]
+    assert [d.thema for d in r.te_lage_dekking()] == [Thema(t) for t, d in dekking.items() if not d["voldoende"]]
 
 
 # --- JUnit ----------------------------------------------------------------------------------------------

@@ -669,9 +669,7 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
     verwezen: dict[int, list[Any]] = {}
     for v in rapport.kaderverwijzingen:
         verwezen.setdefault(v.kader, []).append(v)
-    per_kader: dict[int, list[Any]] = {}
-    for r in rapport.resultaten:
-        per_kader.setdefault(r.criterium.kader, []).append(r)
+    per_kader = {d.kader: d for d in rapport.per_kader()}
     from rich import box
 
     table = Table(title="Dekking per kader", title_justify="left", box=box.SIMPLE_HEAD)
@@ -685,18 +683,17 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
     # Titles are cut to what the terminal leaves after the number columns, so those never collapse.
     ruimte = max(20, out.width - 56)
     table.caption = "als geheel: het concept verklaart het kader als geheel van toepassing"
-    for nummer in sorted(set(per_kader) | set(verwezen)):
-        rows = per_kader.get(nummer, [])
-        gedekt = sum(1 for r in rows if r.status is Status.GEDEKT)
-        gewijzigd = sum(1 for r in rows if r.status is Status.GEWIJZIGD)
+    for nummer in sorted(set(per_kader) | set(verwezen)):  # also kaders only referenced as a whole
+        dekking = per_kader.get(nummer)
         geheel = ""
         if nummer in verwezen:
             edities = [v for v in verwezen[nummer] if v.afwijkende_editie]
             geheel = "ja" + (f", ed. {edities[0].editie}!" if edities else "")
-        table.add_row(
-            _afgekapt(f"{nummer}. {kader_titel(nummer)}", ruimte), str(len(rows)), str(gedekt), str(gewijzigd),
-            f"{(gedekt + gewijzigd) / len(rows):.0%}" if rows else "–", geheel,
+        cijfers = (
+            [str(dekking.totaal), str(dekking.gedekt), str(dekking.gewijzigd), f"{dekking.dekking:.0%}"]
+            if dekking else ["0", "0", "0", "–"]
         )
+        table.add_row(_afgekapt(f"{nummer}. {kader_titel(nummer)}", ruimte), *cijfers, geheel)
     out.print(table)
 
     # Section headers are fixed text: no automatic highlighting (rich would compile its regexes for it).

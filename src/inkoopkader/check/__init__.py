@@ -23,6 +23,7 @@ from .model import (
     Concept,
     CriteriumResultaat,
     KaderVerwijzing,
+    KaderDekking,
     Locatie,
     Rapport,
     Status,
@@ -35,6 +36,7 @@ __all__ = [
     "Bewijs",
     "Concept",
     "CriteriumResultaat",
+    "KaderDekking",
     "KaderVerwijzing",
     "Locatie",
     "Rapport",
@@ -197,12 +199,10 @@ def check(
         min_dekking=min_dekking,
         strikt=strikt,
     )
-    if min_dekking is not None:
-        for dekking in rapport.per_thema():
-            if dekking.dekking < min_dekking:
-                redenen.append(
-                    f"dekking {dekking.thema.value} {dekking.dekking:.0%} is lager dan de vereiste {min_dekking:.0%}"
-                )
+    for dekking in rapport.te_lage_dekking():
+        redenen.append(
+            f"dekking {dekking.thema.value} {dekking.dekking:.0%} is lager dan de vereiste {min_dekking:.0%}"
+        )
     if strikt and verouderd:
         redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
     stap("Klaar", 4)

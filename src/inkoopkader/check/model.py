@@ -136,6 +136,19 @@ class ThemaDekking:
 
 
 @dataclass(frozen=True)
+class KaderDekking:
+    kader: int
+    totaal: int
+    gedekt: int
+    gewijzigd: int
+
+    @property
+    def dekking(self) -> float:
+        """Share of the kader's checked criteria found (gedekt or gewijzigd), 0-1."""
+        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
+
+
+@dataclass(frozen=True)
 class Rapport:
     """What `check` found. The CLI formats it; the library never prints."""
 
@@ -169,6 +182,27 @@ class Rapport:
                     )
                 )
         return result
+
+    def te_lage_dekking(self) -> list[ThemaDekking]:
+        """The themas whose coverage is below `min_dekking` (none without one): the gate's rule."""
+        if self.min_dekking is None:
+            return []
+        return [d for d in self.per_thema() if d.dekking < self.min_dekking]
+
+    def per_kader(self) -> list[KaderDekking]:
+        """Coverage per kader that has checked criteria, by kader number."""
+        rows: dict[int, list[CriteriumResultaat]] = {}
+        for r in self.resultaten:
+            rows.setdefault(r.criterium.kader, []).append(r)
+        return [
+            KaderDekking(
+                kader,
+                len(items),
+                sum(1 for r in items if r.status is Status.GEDEKT),
+                sum(1 for r in items if r.status is Status.GEWIJZIGD),
+            )
+            for kader, items in sorted(rows.items())
+        ]
 
     def met_status(self, status: Status) -> list[CriteriumResultaat]:
         return [r for r in self.resultaten if r.status is status]

@@ -104,9 +104,7 @@ def locatie_data(locatie: Locatie) -> dict[str, Any]:
 
 def gefaalde_themas(rapport: Rapport) -> set[Thema]:
     """Themas whose coverage is below the report's `min_dekking`."""
-    if rapport.min_dekking is None:
-        return set()
-    return {d.thema for d in rapport.per_thema() if d.dekking < rapport.min_dekking}
+    return {d.thema for d in rapport.te_lage_dekking()}
 
 
 def _faalt(resultaat: CriteriumResultaat, gefaald: set[Thema]) -> str | None:
@@ -143,26 +141,18 @@ def verouderd_zin(v: VerouderdeVerwijzing) -> str:
 
 def _per_kader(rapport: Rapport) -> list[dict[str, Any]]:
     verwezen = {v.kader for v in rapport.kaderverwijzingen}
-    rows: dict[int, list[CriteriumResultaat]] = {}
-    for r in rapport.resultaten:
-        rows.setdefault(r.criterium.kader, []).append(r)
-    result = []
-    for kader in sorted(rows):
-        items = rows[kader]
-        gedekt = sum(1 for r in items if r.status is Status.GEDEKT)
-        gewijzigd = sum(1 for r in items if r.status is Status.GEWIJZIGD)
-        result.append(
-            {
-                "kader": kader,
-                "criteria": len(items),
-                "gedekt": gedekt,
-                "gewijzigd": gewijzigd,
-                "ontbreekt": len(items) - gedekt - gewijzigd,
-                "dekking": round((gedekt + gewijzigd) / len(items), 4),
-                "als_geheel_verwezen": kader in verwezen,
-            }
-        )
-    return result
+    return [
+        {
+            "kader": d.kader,
+            "criteria": d.totaal,
+            "gedekt": d.gedekt,
+            "gewijzigd": d.gewijzigd,
+            "ontbreekt": d.totaal - d.gedekt - d.gewijzigd,
+            "dekking": round(d.dekking, 4),
+            "als_geheel_verwezen": d.kader in verwezen,
+        }
+        for d in rapport.per_kader()
+    ]
 
 
 # --- JSON --------------------------------------------------------------------------------------------------
