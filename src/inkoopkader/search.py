@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .model import Corpus, Criterium, Thema
 from .personeel import ProfielItem
-from .text import fold, strip_markup, tokens
+from .text import fold, stam, strip_markup, tokens
 
 MIN_SCORE = 70.0
 
@@ -38,7 +38,7 @@ def _searchable(criterium: Criterium) -> str:
 def _snippet(text: str, query_tokens: list[str], width: int = 160) -> str:
     plain = " ".join(strip_markup(text).split())
     words = plain.split()
-    stems = [tokens(w)[0] if tokens(w) else "" for w in words]
+    stems = [(tokens(w) or [""])[0] for w in words]
     hit = next((i for i, s in enumerate(stems) if any(s.startswith(q) for q in query_tokens)), 0)
     start = max(0, hit - 8)
     snippet = " ".join(words[start:])
@@ -51,14 +51,15 @@ def _score(query_tokens: list[str], folded_query: str, text: str) -> float:
     """Stemmed-token hits first (all query words present), else a typo-tolerant partial ratio."""
     from rapidfuzz import fuzz
 
-    doc_tokens = tokens(text)
+    folded = fold(text)
+    doc_tokens = [stam(w) for w in folded.split()]  # = tokens(text), without folding twice
     doc_set = set(doc_tokens)
     exact = sum(1 for q in query_tokens if q in doc_set)
     prefix = sum(1 for q in query_tokens if q not in doc_set and any(d.startswith(q) for d in doc_set))
     if exact + prefix == len(query_tokens):
         # Shorter texts that are about the query rank above long ones that mention it.
         return 100.0 - 10.0 * prefix / len(query_tokens) - min(9.0, len(doc_tokens) / 40.0)
-    return fuzz.partial_ratio(folded_query, fold(text)) * 0.9
+    return fuzz.partial_ratio(folded_query, folded) * 0.9
 
 
 def zoek_profielen(corpus: Corpus, query: str, *, limiet: int | None = 25) -> list[ProfielTreffer]:
