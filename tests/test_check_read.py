@@ -1096,3 +1096,16 @@ def test_a_paragraph_joined_from_lines_is_cleaned_as_a_whole_and_knows_its_lines
             assert [r for _, r in blok.regels] == list(range(1, len(regels) + 1))
             assert all(blok.tekst.startswith("woord ", begin) for begin, _ in blok.regels)
             assert blok.regel_op(len(blok.tekst) - 1) == len(regels)
+
+
+def test_doctype_is_refused_in_any_encoding(tmp_path: Path) -> None:
+    """UTF-16 without a byte-order mark slips past a byte search; the parser's view catches it."""
+    document = (f'<?xml version="1.0" encoding="UTF-16LE"?><!DOCTYPE x [<!ENTITY a "b">]>'
+                f'<w:document {ns_decl()}><w:body>{p(r("Tekst"))}</w:body></w:document>')
+    data = docx_bytes(p(r("x")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            inhoud = document.encode("utf-16-le") if info.filename == "word/document.xml" else zin.read(info)
+            zout.writestr(info.filename, inhoud)
+    fout(schrijf(tmp_path, "utf16.docx", out.getvalue()), "DOCTYPE")

@@ -294,6 +294,11 @@ def _getal(tekst: str | None) -> int | None:
     return int(tekst) if tekst and tekst.isascii() and tekst.isdigit() else None
 
 
+def _doctype_geweigerd(naam: str, onderdeel: str) -> ConceptFout:
+    return ConceptFout(naam, f"het onderdeel '{onderdeel}' bevat een DOCTYPE-declaratie; die komt in een gewoon "
+                             "document niet voor en wordt om veiligheidsredenen geweigerd.")
+
+
 def _parse_xml(naam: str, onderdeel: str, data: bytes) -> Any:
     """Parse one XML part safely: a DOCTYPE (entity expansion, external entities) is refused first."""
     from lxml import etree
@@ -302,14 +307,19 @@ def _parse_xml(naam: str, onderdeel: str, data: bytes) -> Any:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 XML: search the decoded text
         kop = data.decode("utf-16", errors="replace").encode("utf-8")
     if _DOCTYPE.search(kop):
-        raise ConceptFout(naam, f"het onderdeel '{onderdeel}' bevat een DOCTYPE-declaratie; die komt in "
-                                "een gewoon document niet voor en wordt om veiligheidsredenen geweigerd.")
+        raise _doctype_geweigerd(naam, onderdeel)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True, remove_pis=True)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ConceptFout(naam, f"het onderdeel '{onderdeel}' is geen geldige XML ({exc}).") from None
+    # The byte search above is the cheap first line; the parser's own view catches any encoding
+    # it missed (UTF-16 without a byte-order mark, say). Entities are never resolved either way.
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise _doctype_geweigerd(naam, onderdeel)
+    return root
 
 
 # --- building blocks ---------------------------------------------------------------------------
