@@ -1280,11 +1280,14 @@ _PRIVE = 0xE000  # escaped characters are parked in the private use area while m
 
 def _md_inline(tekst: str) -> str:
     """Markdown inline syntax removed, the words kept."""
-    tekst = _ESCAPE.sub(lambda m: chr(_PRIVE + ord(m.group(1))), tekst)
+    geparkeerd = "\\" in tekst and _ESCAPE.search(tekst) is not None  # most paragraphs escape nothing
+    if geparkeerd:
+        tekst = _ESCAPE.sub(lambda m: chr(_PRIVE + ord(m.group(1))), tekst)
     for pattern, vervanging in _MD_INLINE:
         tekst = pattern.sub(vervanging, tekst)
-    tekst = "".join(chr(ord(ch) - _PRIVE) if _PRIVE <= ord(ch) < _PRIVE + 128 else ch for ch in tekst)
-    return html.unescape(tekst)
+    if geparkeerd:
+        tekst = "".join(chr(ord(ch) - _PRIVE) if _PRIVE <= ord(ch) < _PRIVE + 128 else ch for ch in tekst)
+    return html.unescape(tekst) if "&" in tekst else tekst
 
 
 _KOP = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
