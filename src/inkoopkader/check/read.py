@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import html
 import io
-import logging
 import os
 import posixpath
 import re
@@ -347,13 +346,20 @@ class _Uitvoer:
 
     def __init__(self) -> None:
         self.blokken: list[Tekstblok] = []
+        self._gezien: set[tuple[str, str]] = set()
 
     def add(self, tekst: str, soort: str, *, pagina: int | None = None, tabel: tuple[int, int, int] | None = None,
             ankers: Iterable[str] = (), index: int | None = None,
-            regels: tuple[tuple[int, int], ...] = ()) -> None:
+            regels: tuple[tuple[int, int], ...] = (), uniek: bool = False) -> None:
+        """Add a block (text cleaned; empty text adds nothing). `uniek`: only the first time this
+        text of this kind comes (headers and footers repeat per section or page style)."""
         tekst = _schoon(tekst)
         if not tekst:
             return
+        if uniek:
+            if (soort, tekst) in self._gezien:
+                return
+            self._gezien.add((soort, tekst))
         locatie = Locatie(soort, index if index is not None else len(self.blokken) + 1, pagina, tabel)
         self.blokken.append(Tekstblok(tekst, locatie, tuple(dict.fromkeys(ankers)) if ankers else (), regels))
 
@@ -444,7 +450,6 @@ class _W:
         self.vanish = w + "vanish"
         self.pageBreakBefore = w + "pageBreakBefore"
         self.sectPr = w + "sectPr"
-        self.type = w + "type"
         self.lastRenderedPageBreak = w + "lastRenderedPageBreak"
         self.drawing = w + "drawing"
         self.pict = w + "pict"
@@ -530,7 +535,6 @@ class _DocxLezer:
         self.actief: dict[str, str] = {}  # bookmark w:id -> criterion ID
         self.p_ankers: dict[str, None] = {}
         self.p_pagina: int | None = None
-        self.gezien: set[tuple[str, str]] = set()
         self.uniek = False  # headers and footers: every text once
 
     # stories
@@ -610,12 +614,7 @@ class _DocxLezer:
             buf.append(" ")
         pagina = (self.p_pagina or self.pagina) if self.met_paginas and soort in ("alinea", "tabel") else None
         tekst = "".join(buf)
-        if self.uniek:
-            sleutel = (soort, _schoon(tekst))
-            if sleutel in self.gezien:
-                tekst = ""
-            self.gezien.add(sleutel)
-        self.uit.add(tekst, soort, pagina=pagina, tabel=tabel, ankers=self.p_ankers)
+        self.uit.add(tekst, soort, pagina=pagina, tabel=tabel, ankers=self.p_ankers, uniek=self.uniek)
         for _ in secties:
             # A section break starts a new page unless the next section is 'continuous'.
             self.sectie += 1
@@ -758,7 +757,7 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
     secties = [s for s in body.iter(w.sectPr) if s.getparent().tag in (w.pPr, w.body)]
     typen = []
     for sect in secties:
-        el = sect.find(w.type)
+        el = sect.find(w.w_type)
         typen.append((el.get(w.val) if el is not None else None) or "nextPage")
     # Page numbers only where Word laid the document out: hard breaks alone ('page 7' in a document
     # whose chapters merely start on a new page) would point the reader to the wrong page.
@@ -876,22 +875,19 @@ def _odf(prefix: str, name: str) -> str:
 
 
 class _T:
+    """ODF tag names the reader acts on (containers it just walks through need no name)."""
+
     p, h = _odf("text", "p"), _odf("text", "h")
-    list, item, header = _odf("text", "list"), _odf("text", "list-item"), _odf("text", "list-header")
-    section, s, tab, lb = _odf("text", "section"), _odf("text", "s"), _odf("text", "tab"), _odf("text", "line-break")
+    s, tab, lb = _odf("text", "s"), _odf("text", "tab"), _odf("text", "line-break")
     c = _odf("text", "c")
-    note, body, citation = _odf("text", "note"), _odf("text", "note-body"), _odf("text", "note-citation")
-    tracked = _odf("text", "tracked-changes")
+    note, body = _odf("text", "note"), _odf("text", "note-body")
     bm, bm_start, bm_end, name = (_odf("text", "bookmark"), _odf("text", "bookmark-start"),
                                   _odf("text", "bookmark-end"), _odf("text", "name"))
-    index_body = _odf("text", "index-body")
     table = _odf("table", "table")
     cell, covered = _odf("table", "table-cell"), _odf("table", "covered-table-cell")
     row = _odf("table", "table-row")
     rijgroepen = frozenset(_odf("table", n) for n in ("table-header-rows", "table-rows", "table-row-group"))
     repeat = _odf("table", "number-columns-repeated")
-    span = _odf("table", "number-columns-spanned")
-    annotation = _odf("office", "annotation")
     frame, textbox = _odf("draw", "frame"), _odf("draw", "text-box")
     skip = frozenset({_odf("text", "tracked-changes"), _odf("office", "annotation"), _odf("office", "annotation-end"),
             _odf("text", "note-citation"), _odf("text", "change"), _odf("text", "sequence-decls"),
@@ -913,8 +909,7 @@ class _OdtLezer:
         self.actief: dict[str, str] = {}
         self.p_ankers: dict[str, None] = {}
         self.noten: list[Any] = []
-        self.gezien: set[tuple[str, str]] = set()
-        self.uniek = False
+        self.uniek = False  # headers and footers: every text once
 
     def container(self, el: Any, soort: str, tabel: tuple[int, int, int] | None) -> None:
         for child in el:
@@ -955,12 +950,7 @@ class _OdtLezer:
         self.p_ankers = dict.fromkeys(self.actief.values())
         self.inline(p, buf, vakken)
         tekst = "".join(buf)
-        if self.uniek:
-            sleutel = (soort, _schoon(tekst))
-            if sleutel in self.gezien:
-                tekst = ""
-            self.gezien.add(sleutel)
-        self.uit.add(tekst, soort, tabel=tabel, ankers=self.p_ankers)
+        self.uit.add(tekst, soort, tabel=tabel, ankers=self.p_ankers, uniek=self.uniek)
         for vak in vakken:
             self.container(vak, "tekstvak", None)
         noten, self.noten = self.noten, []
@@ -1177,6 +1167,8 @@ def _lees_pdf(naam: str, data: bytes) -> Concept:
 
 def _pypdf_stil() -> None:
     """pypdf logs warnings about sloppy PDFs; a library must not print them (no handler -> stderr)."""
+    import logging  # only PDFs need it
+
     logger = logging.getLogger("pypdf")
     if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
         logger.addHandler(logging.NullHandler())
@@ -1215,6 +1207,9 @@ _CONTROLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # control characters ot
 _LIJST_REGEL = re.compile(r"^(\s*)(?:[-*+•·◦▪–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s+(.*)$")
 
 
+_SCHEIDINGSLIJN = re.compile(r"\s*([-=_*#~])\1{2,}\s*")  # '-----', '=====' between paragraphs
+
+
 def _tekst_blokken(tekst: str) -> list[Tekstblok]:
     """Plain text: paragraphs (wrapped lines joined) and list lines; form feeds count pages."""
     uit = _Uitvoer()
@@ -1234,7 +1229,7 @@ def _tekst_blokken(tekst: str) -> list[Tekstblok]:
             pagina += regel.count("\f")
             regel = regel.replace("\f", "")
         lijst = _LIJST_REGEL.match(regel)
-        if not regel.strip() or re.fullmatch(r"\s*([-=_*#~])\1{2,}\s*", regel):
+        if not regel.strip() or _SCHEIDINGSLIJN.fullmatch(regel):
             flush()
             continue
         if lijst or not huidig:
