@@ -140,11 +140,11 @@ def test_word_split_shortcut_equals_the_word_regex():
 
 
 def test_id_shortcut_removes_the_same_ids():
-    from inkoopkader.check.match import _ID, _schoon
+    from inkoopkader.check.match import _ID, _inhoud
 
     for tekst in ["Zie WMO-12 en jh-03a.", "iWmo-berichtenverkeer 305-startbericht", "ab-١٢ (Arabic digits)",
                   "KWALITEIT-07b", "geen id hier", "sw-1 te kort"]:
-        assert _schoon(tekst) == _ID.sub(" ", tekst)
+        assert _inhoud(tekst) == _ID.sub(" ", tekst)
 
 
 def test_bundled_synonym_list_is_valid_and_known_words_are_general():

@@ -169,7 +169,7 @@ def _zonder_lijstteken(tekst: str) -> str:
     return _LIJSTTEKEN.sub("", tekst, count=1)
 
 
-def _schoon(tekst: str) -> str:
+def _inhoud(tekst: str) -> str:
     """A draft block's text without list marker and criterion IDs."""
     tekst = _zonder_lijstteken(tekst)
     # An ID has a hyphen before a digit; most blocks have none, and the ID regex is slow on long text.
@@ -337,7 +337,7 @@ class _Tekst:
         for i, blok in enumerate(blokken):
             terms = cache.get(blok.tekst)
             if terms is None:
-                terms = cache[blok.tekst] = frozenset(syn.termen_van(_schoon(blok.tekst)))
+                terms = cache[blok.tekst] = frozenset(syn.termen_van(_inhoud(blok.tekst)))
             self.termen.append(terms)
             for term in terms & gezocht:
                 self.index[term].append(i)
@@ -352,7 +352,7 @@ class _Tekst:
         result = self._zinnen.get(b)
         if result is None:
             result = self._zinnen[b] = [
-                _Zin(zin, self.syn) for zin in _ZINSDEEL.split(_schoon(strip_markup(self.blokken[b].tekst)))
+                _Zin(zin, self.syn) for zin in _ZINSDEEL.split(_inhoud(strip_markup(self.blokken[b].tekst)))
             ]
         return result
 
@@ -813,7 +813,7 @@ def _blok_score(crit: _Crit, treffer: _Treffer, b: int) -> float:
 
 def _zegt_alleen(crit: _Crit, tekst: str, weger: _Weger, dekking: float = 0.9, zuiver: float = 0.75) -> bool:
     """Whether some segment of a block is (almost) only this criterion: all of it, little else."""
-    schoon = _schoon(strip_markup(tekst))
+    schoon = _inhoud(strip_markup(tekst))
     segmenten = _SEGMENT.split(schoon)
     # Clauses too: 'heeft een werkend kwaliteitssysteem en werkt met een veiligheidsmanagementsysteem'.
     for segment in [schoon, *segmenten, *(d for s in segmenten for d in _NEVENSCHIKKING.split(s))]:
