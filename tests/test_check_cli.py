@@ -209,6 +209,23 @@ def test_output_file_is_written_atomically_and_never_overwritten_without_force(t
     assert json.loads(target.read_text(encoding="utf-8"))["geslaagd"] is False
 
 
+def test_an_output_file_that_would_be_refused_is_refused_before_checking(tmp_path: Path, monkeypatch) -> None:
+    import importlib
+
+    check_pakket = importlib.import_module("inkoopkader.check")  # the package, not the function
+
+    def niet_aanroepen(*args, **kwargs):
+        raise AssertionError("the draft should not have been checked")
+
+    monkeypatch.setattr(check_pakket, "check", niet_aanroepen)
+    bestaand = tmp_path / "rapport.json"
+    bestaand.write_text("van de gebruiker", encoding="utf-8")
+    for doel, melding in ((bestaand, "bestaat al"), (tmp_path, "is een map"), (tmp_path / "geen-map" / "r.json", "bestaat niet")):
+        result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", doel)
+        assert result.exit_code == 2 and melding in result.output, result.output
+    assert bestaand.read_text(encoding="utf-8") == "van de gebruiker"
+
+
 def test_text_report_to_file_is_plain(tmp_path: Path) -> None:
     target = tmp_path / "rapport.txt"
     assert invoke("check", EXAMPLE, *CI_OPTIONS, "-o", target).exit_code == 0

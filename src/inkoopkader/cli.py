@@ -779,9 +779,11 @@ def check_command(
     onder --min-dekking, of met --strikt een verouderde verwijzing); 2: onjuiste invoer.
     """
     from .check.report import to_github, to_json, to_junit
-    from .output import write_atomic
+    from .output import controleer_doel, write_atomic
     from .select import parse_doelgroep
 
+    if output is not None:
+        controleer_doel(output, force=force)  # before a long check, not after it
     corpus = _corpus()
     kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt}
     if min_dekking is not None:

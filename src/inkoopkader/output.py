@@ -14,24 +14,8 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
 
     A failure or Ctrl-C leaves any existing file untouched and no partial file behind.
     """
-    target = Path(target)
-    try:
-        lock = word_lock_file(target)
-        bestaat, is_map = target.exists(), target.is_dir()
-    except OSError as exc:  # a name too long for the file system, say
-        raise InkoopkaderError(f"'{target}' kan niet worden geschreven: {exc.strerror or exc}.") from None
-    if lock is not None:
-        raise InkoopkaderError(
-            f"'{target}' is geopend in Word (vergrendelingsbestand '{lock.name}'). Sluit het document "
-            "en probeer opnieuw, of kies een andere naam met -o."
-        )
-    if is_map:
-        raise InkoopkaderError(f"'{target}' is een map; geef met -o een bestandsnaam op.")
-    if bestaat and not force:
-        raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
+    target = controleer_doel(target, force=force)
     directory = target.parent
-    if not directory.is_dir():
-        raise InkoopkaderError(f"De map '{directory}' bestaat niet.")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except PermissionError:
@@ -58,6 +42,33 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
     except BaseException:
         _remove(tmp)
         raise
+    return target
+
+
+def controleer_doel(target: Path, *, force: bool = False) -> Path:
+    """Refuse a target `write_atomic` would refuse, before any work is done for it.
+
+    Raises:
+        InkoopkaderError: the file exists (without `force`), is open in Word, is a directory, its
+            directory does not exist, or the name is impossible.
+    """
+    target = Path(target)
+    try:
+        lock = word_lock_file(target)
+        bestaat, is_map = target.exists(), target.is_dir()
+    except OSError as exc:  # a name too long for the file system, say
+        raise InkoopkaderError(f"'{target}' kan niet worden geschreven: {exc.strerror or exc}.") from None
+    if lock is not None:
+        raise InkoopkaderError(
+            f"'{target}' is geopend in Word (vergrendelingsbestand '{lock.name}'). Sluit het document "
+            "en probeer opnieuw, of kies een andere naam met -o."
+        )
+    if is_map:
+        raise InkoopkaderError(f"'{target}' is een map; geef met -o een bestandsnaam op.")
+    if bestaat and not force:
+        raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
+    if not target.parent.is_dir():
+        raise InkoopkaderError(f"De map '{target.parent}' bestaat niet.")
     return target
 
 
