@@ -23,7 +23,7 @@ from rich.text import Text
 from . import __version__
 from .corpus import ENV_CORPUS, load_corpus
 from .errors import CorpusFout, InkoopkaderError
-from .model import Corpus, Criterium, Item, Kader, Thema
+from .model import Corpus, Criterium, Item, Kader, Relevantie, Thema
 from .resolve import resolve_kader, resolve_segment, resolve_thema
 from .serialize import SCHEMA_VERSION, to_data
 from .text import markup_runs
@@ -124,8 +124,8 @@ def _main(
 
 
 def _segment_summary(kader: Kader) -> str:
-    specifiek = [r.segment for r in kader.segmenten if r.relevantie.value == "specifiek"]
-    algemeen = [r.segment for r in kader.segmenten if r.relevantie.value == "algemeen"]
+    specifiek = [r.segment for r in kader.segmenten if r.relevantie is Relevantie.SPECIFIEK]
+    algemeen = [r.segment for r in kader.segmenten if r.relevantie is Relevantie.ALGEMEEN]
     parts = []
     if specifiek:
         parts.append(", ".join(specifiek))
@@ -278,7 +278,7 @@ def segments(
             table.add_column(column, overflow="fold")
         for s in corpus.segmenten:
             relaties = corpus.kaders_voor_segment(s.id)
-            spec = sum(1 for _, r in relaties if r.value == "specifiek")
+            spec = sum(1 for _, r in relaties if r is Relevantie.SPECIFIEK)
             table.add_row(s.id, s.domein, f"{s.code} {s.naam}", s.doelgroep or "", f"{spec}/{len(relaties) - spec}")
         console.print(table)
         return
@@ -312,7 +312,7 @@ def segments(
         table.add_column(column, overflow="fold")
     for thema in Thema:
         table.add_column(thema.value[:5] + ".", justify="right")
-    for k, relevantie in sorted(relaties, key=lambda kr: (kr[1].value != "specifiek", kr[0].nummer)):
+    for k, relevantie in sorted(relaties, key=lambda kr: (kr[1] is not Relevantie.SPECIFIEK, kr[0].nummer)):
         counts = k.aantallen_per_thema()
         table.add_row(
             str(k.nummer), k.titel, relevantie.value, k.vorm.value, str(len(k.criteria)),
