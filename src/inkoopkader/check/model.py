@@ -122,30 +122,33 @@ class VerouderdeVerwijzing:
     locatie: Locatie
 
 
+class _Dekking:
+    """Counts of checked criteria; `dekking` is the share found (gedekt or gewijzigd), 0-1."""
+
+    totaal: int
+    gedekt: int
+    gewijzigd: int
+
+    @property
+    def dekking(self) -> float:
+        """1.0 when there is nothing to find."""
+        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
+
+
 @dataclass(frozen=True)
-class ThemaDekking:
+class ThemaDekking(_Dekking):
     thema: Thema
     totaal: int
     gedekt: int
     gewijzigd: int
 
-    @property
-    def dekking(self) -> float:
-        """Share of criteria found (gedekt or gewijzigd), 0-1; 1.0 when the thema has none."""
-        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
-
 
 @dataclass(frozen=True)
-class KaderDekking:
+class KaderDekking(_Dekking):
     kader: int
     totaal: int
     gedekt: int
     gewijzigd: int
-
-    @property
-    def dekking(self) -> float:
-        """Share of the kader's checked criteria found (gedekt or gewijzigd), 0-1."""
-        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
 
 
 @dataclass(frozen=True)
