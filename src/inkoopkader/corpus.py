@@ -75,7 +75,7 @@ def _data_files(directory: Path) -> dict[str, Path]:
     """Every data file that makes up the corpus, keyed by its role-relative name."""
     fallback = bundled_data_dir()
     files: dict[str, Path] = {}
-    for sub in ("frameworks", "segments", "profiles"):
+    for sub in ("frameworks", "segments", "profiles", "inkoop"):
         base = directory / sub if (directory / sub).is_dir() else fallback / sub
         for path in sorted(base.glob("*.yaml")):
             if path.is_file():  # a directory named like a data file is not one
@@ -346,6 +346,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         ActualiteitBestandSchema,
         BeroepsprofielSchema,
         BronnenBestandSchema,
+        InkoopBestandSchema,
         KaderSchema,
         PersoneelBestandSchema,
         SegmentBestandSchema,
@@ -355,6 +356,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     kaders: list[Kader] = []
     segmenten = []
     profielen = []
+    inkoop: dict[str, tuple[Any, Any, Path]] = {}  # file name -> (parsed, raw, path)
     for name, path in files.items():
         if name.startswith("frameworks/"):
             parsed, problems = _validate(path, KaderSchema)
@@ -366,6 +368,11 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
             findings += problems
             if parsed is not None:
                 segmenten += [s.to_model(parsed.domein) for s in parsed.segmenten]
+        elif name.startswith("inkoop/"):
+            parsed, problems, raw = _validate_with_data(path, InkoopBestandSchema)
+            findings += problems
+            if parsed is not None:
+                inkoop[path.name] = (parsed, raw, path)
         elif name.startswith("profiles/"):
             parsed, problems, raw = _validate_with_data(path, BeroepsprofielSchema)
             findings += problems
@@ -381,6 +388,8 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     personeelseisen = tuple(e.to_model() for e in parsed_pers.eisen) if parsed_pers else ()
     if not kaders and not findings:
         findings.append(Bevinding(bestandsnaam(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
+    kaders, inkoop_findings = _met_inkoop(kaders, inkoop, own=(directory / "inkoop").is_dir())
+    findings += inkoop_findings
 
     onderwerpen = tuple(o.to_model() for o in parsed_act.onderwerpen) if parsed_act else ()
     documenten = ()
@@ -406,6 +415,87 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         beroepsprofielen=tuple(sorted(profielen, key=lambda p: p.sleutel)),
         personeelseisen=personeelseisen,
     )
+
+
+def _met_inkoop(kaders: list[Kader], inkoop: dict[str, tuple[Any, Any, Path]], own: bool
+                ) -> tuple[list[Kader], list[Bevinding]]:
+    """Attach each kader's tender layer (data/inkoop/<same file name>) and check it entry by entry.
+
+    A tender file from the bundled corpus that matches no kader of a local corpus is ignored (the
+    local corpus has its own kaders); in a corpus's own `inkoop/` directory it is an error.
+    """
+    from dataclasses import replace
+
+    findings: list[Bevinding] = []
+    by_file = {Path(k.bestand).name: k for k in kaders}
+    result = []
+    for kader in kaders:
+        entry = inkoop.get(Path(kader.bestand).name)
+        if entry is None:
+            result.append(kader)
+            continue
+        parsed, raw, path = entry
+        where = bestandsnaam(path)
+        if parsed.kader != kader.nummer:
+            findings.append(Bevinding(where, f"kader: {parsed.kader}, maar {kader.bestand} is kader {kader.nummer}",
+                                      _line_of(raw, ("kader",))))
+            result.append(kader)
+            continue
+        laag = parsed.to_model(where)
+        findings += _inkoop_integrity(kader, laag, raw, where)
+        result.append(replace(kader, inkoop=laag))
+    if own:
+        for name, (_, _, path) in inkoop.items():
+            if name not in by_file:
+                findings.append(Bevinding(bestandsnaam(path), f"geen kaderbestand frameworks/{name} bij deze aanbestedingslaag"))
+    return result, findings
+
+
+_CERTIFICAAT = re.compile(r"certifica|keurmerk|\blabel|kwaliteitslabel", re.IGNORECASE)
+
+
+def _inkoop_integrity(kader: Kader, laag: Any, raw: Any, where: str) -> list[Bevinding]:
+    """The rules of data/inkoop/README.md that a schema cannot express."""
+    from .model import Doelgroep, Rol
+    from .text import strip_markup
+
+    findings: list[Bevinding] = []
+    crits = {c.id: c for c in kader.criteria}
+
+    def regel(cid: str, *veld: str) -> int | None:
+        return _line_of(raw, ("criteria", cid, *veld))
+
+    for entry in laag.criteria:
+        cid = entry.criterium
+        crit = crits.get(cid)
+        if crit is None:
+            findings.append(Bevinding(where, f"{cid}: geen criterium van kader {kader.nummer}", regel(cid)))
+            continue
+        eisrollen = [r for r in entry.rollen if r.is_eis]
+        if eisrollen and not entry.bewijs:
+            findings.append(Bevinding(where, f"{cid}: rol {eisrollen[0].value} zonder bewijs", regel(cid)))
+        if crit.doelgroep is Doelgroep.GEMEENTE and entry.rollen != (Rol.INSPIRATIE,):
+            findings.append(Bevinding(where, f"{cid}: richt zich tot de gemeente, dus alleen [inspiratie]", regel(cid)))
+        woorden = strip_markup(crit.tekst).strip(" .;:").split()
+        if len(woorden) == 1 and entry.rollen != (Rol.INSPIRATIE,) and not entry.formulering:
+            findings.append(Bevinding(where, f"{cid}: één woord ('{woorden[0]}') kan geen eis of gunningspunt zijn",
+                                      regel(cid)))
+        for veld in ("bewijs", "formulering"):
+            waarde = getattr(entry, veld) or ""
+            if _CERTIFICAAT.search(waarde) and "gelijkwaardig" not in waarde.lower():
+                findings.append(Bevinding(where, f"{cid}: {veld} noemt een certificaat of label zonder 'of gelijkwaardig'",
+                                          regel(cid, veld)))
+    if laag.geschiktheidseis is not None:
+        for veld in ("tekst", "bewijs"):
+            waarde = getattr(laag.geschiktheidseis, veld)
+            if _CERTIFICAAT.search(waarde) and "gelijkwaardig" not in waarde.lower():
+                findings.append(Bevinding(where, f"geschiktheidseis: {veld} zonder 'of gelijkwaardig'",
+                                          _line_of(raw, ("geschiktheidseis", veld))))
+    missing = [cid for cid in crits if laag.gebruik(cid) is None]
+    if missing:
+        findings.append(Bevinding(where, f"{len(missing)} criteria zonder aanbestedingslaag: {', '.join(missing[:10])}"
+                                  + (" …" if len(missing) > 10 else "")))
+    return findings
 
 
 def _duplicates(values: Iterable[Any]) -> set[Any]:

@@ -43,7 +43,7 @@ class CorpusFout(BevindingenFout):
     onderwerp = "Het corpus"
 
 
-_DE_WOORDEN = {"vorm", "doelgroep", "personeelseis"}
+_DE_WOORDEN = {"vorm", "doelgroep", "personeelseis", "rol", "procedure", "selectie-optie"}
 
 
 class OnbekendeWaarde(InkoopkaderError):

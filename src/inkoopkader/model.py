@@ -36,8 +36,66 @@ class Doelgroep(str, Enum):
     PROFESSIONAL = "professional"
 
 
+class Rol(str, Enum):
+    """What a criterion does in a tender document (DESIGN.md, 'Vocabulary').
+
+    The labels a document prints depend on the procedure (`Procedure.label`): an open-house
+    procedure has toelatingseisen and contractvoorwaarden, a subsidy has subsidievoorwaarden and
+    verplichtingen, and neither has gunningscriteria.
+    """
+
+    GESCHIKTHEIDSEIS = "geschiktheidseis"
+    MINIMUMEIS = "minimumeis"
+    GUNNINGSCRITERIUM = "gunningscriterium"
+    UITVOERINGSVOORWAARDE = "uitvoeringsvoorwaarde"
+    VERWIJZING = "verwijzing"
+    INSPIRATIE = "inspiratie"
+
+    @property
+    def is_eis(self) -> bool:
+        """A binary, verifiable requirement (it needs a bewijsmiddel)."""
+        return self in (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE)
+
+
+CRITERIUM_ROLLEN = (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE, Rol.GUNNINGSCRITERIUM,
+                    Rol.INSPIRATIE)
+"""The roles a single criterion can have (verwijzing is a role of a kader as a whole)."""
+
+
+class Procedure(str, Enum):
+    """How the gemeente contracts: the procedure decides sections, framing and which roles exist."""
+
+    AANBESTEDING = "aanbesteding"  # sociale en andere specifieke diensten, gunning op BPKV
+    OPEN_HOUSE = "open-house"  # toelating van elke aanbieder die aan de eisen voldoet
+    SUBSIDIE = "subsidie"  # Awb titel 4.2
+
+    @property
+    def label(self) -> str:
+        return {"aanbesteding": "Aanbesteding", "open-house": "Open house (toelatingsprocedure)",
+                "subsidie": "Subsidie"}[self.value]
+
+
+class Inzet(str, Enum):
+    """Where a kader's criteria go by default: in the body, or only in the inspiration annex."""
+
+    LICHAAM = "lichaam"
+    INSPIRATIE = "inspiratie"
+
+
+class Verwijzingsadvies(str, Enum):
+    """May a kader be declared applicable as a whole (the source advises it and it is current)?"""
+
+    STANDAARD = "standaard"  # by default, when the kader is in the document
+    MOGELIJK = "mogelijk"  # only when the user chooses it
+    NEE = "nee"  # expired, pre-dating current law, or not advised by the source
+
+
 class Vorm(str, Enum):
-    """How a criterion is used in a tender."""
+    """The form of a staff requirement in `data/personeel.yaml` (eis or vraag).
+
+    Criteria themselves have roles (`Rol`); this older two-way form remains for staff requirements,
+    which `personeel.Personeelseis.rol` maps onto roles.
+    """
 
     EIS = "eis"
     VRAAG = "vraag"
@@ -187,6 +245,61 @@ class Correctie:
 
 
 @dataclass(frozen=True)
+class Inkoopgebruik:
+    """The tender layer of one criterion (data/inkoop/): the roles it can honestly serve.
+
+    `rollen` is in order of preference; the first is the default role in a document body. A
+    criterion whose only role is inspiratie is never a requirement or an award point.
+    """
+
+    criterium: str
+    rollen: tuple[Rol, ...]
+    reden: str
+    bewijs: str | None = None
+    formulering: str | None = None  # tender wording where the verbatim text does not work as is
+    actueel: str | None = None  # the verbatim text with the current name of a law or body
+    actueel_items: tuple[Item, ...] | None = None
+    standaard: bool = True  # in the default selection when its kader is in the body
+
+    @property
+    def standaardrol(self) -> Rol:
+        return self.rollen[0]
+
+    def kan(self, rol: Rol) -> bool:
+        return rol is Rol.INSPIRATIE or rol in self.rollen
+
+
+@dataclass(frozen=True)
+class KaderEis:
+    """A requirement that follows from a kader as a whole (e.g. certification), with its source line."""
+
+    tekst: str
+    bewijs: str
+    regel: int
+    rol: Rol = Rol.GESCHIKTHEIDSEIS
+
+
+@dataclass(frozen=True)
+class KaderInkoop:
+    """The tender layer of one kader: reference advice, default placement and per-criterion roles."""
+
+    kader: int
+    verwijzing: Verwijzingsadvies
+    verwijzing_reden: str
+    inzet: Inzet
+    inzet_reden: str
+    criteria: tuple[Inkoopgebruik, ...]
+    geschiktheidseis: KaderEis | None = None
+    bestand: str = ""
+
+    def gebruik(self, criterium_id: str) -> Inkoopgebruik | None:
+        for entry in self.criteria:
+            if entry.criterium == criterium_id:
+                return entry
+        return None
+
+
+@dataclass(frozen=True)
 class Kader:
     """One kwaliteitskader with everything the source says about it."""
 
@@ -198,7 +311,6 @@ class Kader:
     jaar: int
     overzicht: Overzicht
     segmenten: tuple[SegmentRelatie, ...]
-    vorm: Vorm
     vorm_toelichting: str
     inleiding: str
     korte_toelichting: str
@@ -212,6 +324,7 @@ class Kader:
     actualiteit: tuple[Actualiteit, ...] = ()
     correcties: tuple[Correctie, ...] = ()
     bestand: str = ""
+    inkoop: KaderInkoop | None = None  # the tender layer (data/inkoop/), None for a kader without one
 
     def criteria_voor(self, thema: Thema) -> tuple[Criterium, ...]:
         return tuple(c for c in self.criteria if thema in c.thema)
@@ -224,6 +337,24 @@ class Kader:
             if relatie.segment == segment_id:
                 return relatie.relevantie
         return None
+
+    def gebruik(self, criterium: Criterium) -> Inkoopgebruik:
+        """The tender layer entry of a criterion; without a tender layer: describable, not an eis."""
+        found = self.inkoop.gebruik(criterium.id) if self.inkoop is not None else None
+        if found is not None:
+            return found
+        if criterium.doelgroep is Doelgroep.GEMEENTE:
+            return Inkoopgebruik(criterium.id, (Rol.INSPIRATIE,), "Richt zich tot de gemeente zelf.")
+        return Inkoopgebruik(criterium.id, (Rol.GUNNINGSCRITERIUM, Rol.INSPIRATIE),
+                             "Geen aanbestedingslaag voor dit kader: alleen als beoordelingsaspect.")
+
+    @property
+    def verwijzingsadvies(self) -> Verwijzingsadvies:
+        return self.inkoop.verwijzing if self.inkoop is not None else Verwijzingsadvies.MOGELIJK
+
+    @property
+    def inzet(self) -> Inzet:
+        return self.inkoop.inzet if self.inkoop is not None else Inzet.LICHAAM
 
     def groep_toelichting(self, groep: tuple[str, ...]) -> str | None:
         for entry in self.groep_toelichtingen:
@@ -266,6 +397,7 @@ class ActualiteitOnderwerp:
     sinds: dt.date
     soort: str
     patronen: tuple[str, ...] = ()
+    vervangingen: tuple[tuple[str, str], ...] = ()  # (pattern, current name) for the document body
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Vorm
+from .model import Rol
 
 
 @dataclass(frozen=True)
@@ -104,11 +104,12 @@ class Personeelseis:
     titel: str
     domeinen: tuple[str, ...]
     soort: str  # opleiding | registratie | competentie
-    vorm: Vorm
+    rol: Rol
     tekst: str
     onderbouwing: tuple[Onderbouwing, ...]
     niveaus_uit: str | None = None
     competenties_uit: str | None = None
+    bewijs: str | None = None
 
     def onderdelen(self, profielen: Iterable[Beroepsprofiel], niveaus: Iterable[str] = ()) -> list[ProfielItem]:
         """The listed parts: function levels (optionally only some, by code or ID) or competences."""
@@ -182,24 +183,25 @@ def als_keuzes(
     listed parts (function levels, competences) one more, with the profile item's ID and source line.
     They belong to a stand-in kader number 0, 'Deskundigheid en inzet van personeel'.
     """
-    from .model import Bron, Criterium, Doelgroep, Kader, Overzicht, Thema
+    from .model import Bron, Criterium, Doelgroep, Inkoopgebruik, Kader, Overzicht, Thema
     from .select import Keuze
 
     profielen = list(profielen)
     niveaus = list(functieniveaus)
-    criteria: list[tuple[Criterium, Vorm]] = []
+    criteria: list[tuple[Criterium, Personeelseis]] = []
     for eis in eisen:
         groep = (eis.titel,)
         criteria.append((Criterium(eis.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep, Doelgroep.ORGANISATIE,
-                                   eis.tekst, 1), eis.vorm))
+                                   eis.tekst, 1), eis))
         for item in eis.onderdelen(profielen, niveaus):
             criteria.append((Criterium(item.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep,
-                                       Doelgroep.PROFESSIONAL, item.tekst, item.regel), eis.vorm))
+                                       Doelgroep.PROFESSIONAL, item.tekst, item.regel), eis))
     kader = Kader(
         nummer=PERSONEEL_KADER, sleutel="personeel", prefix="pe", titel="Deskundigheid en inzet van personeel",
         uitgever="inkoopkader (uit kaders en beroepsprofielen)", jaar=0,
-        overzicht=Overzicht("", "", ""), segmenten=(), vorm=Vorm.EIS, vorm_toelichting="", inleiding="",
+        overzicht=Overzicht("", "", ""), segmenten=(), vorm_toelichting="", inleiding="",
         korte_toelichting="", totstandkoming="", opbouw="", bron=Bron("personeel", "", None, (1, 1)),
         criteria=tuple(c for c, _ in criteria),
     )
-    return [Keuze(criterium, kader, vorm) for criterium, vorm in criteria]
+    return [Keuze(criterium, kader, eis.rol, Inkoopgebruik(criterium.id, (eis.rol,), eis.titel, eis.bewijs))
+            for criterium, eis in criteria]

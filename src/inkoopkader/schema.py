@@ -146,7 +146,6 @@ class KaderSchema(_Strict):
     jaar: int = Field(ge=1990, le=2100)
     overzicht: OverzichtSchema
     segmenten: list[SegmentRelatieSchema] = Field(min_length=1)
-    vorm: model.Vorm
     vorm_toelichting: NonEmpty
     inleiding: NonEmpty
     korte_toelichting: NonEmpty
@@ -172,7 +171,6 @@ class KaderSchema(_Strict):
             segmenten=tuple(
                 model.SegmentRelatie(segment=s.id, relevantie=s.relevantie) for s in self.segmenten
             ),
-            vorm=self.vorm,
             vorm_toelichting=self.vorm_toelichting,
             inleiding=self.inleiding,
             korte_toelichting=self.korte_toelichting,
@@ -198,6 +196,75 @@ class KaderSchema(_Strict):
                 for a in self.actualiteit
             ),
             correcties=tuple(model.Correctie(**c.model_dump()) for c in self.correcties),
+            bestand=bestand,
+        )
+
+
+# --- de aanbestedingslaag (data/inkoop/) --------------------------------------------------------------
+
+_JA_NEE = {"ja": True, "nee": False, "true": True, "false": False}
+
+
+def _ja_nee(value: Any) -> Any:
+    """YAML 1.2 reads 'ja'/'nee' as text; accept them (and real booleans) as booleans."""
+    if isinstance(value, str) and value.strip().lower() in _JA_NEE:
+        return _JA_NEE[value.strip().lower()]
+    return value
+
+
+class InkoopCriteriumSchema(_Strict):
+    rollen: list[model.Rol] = Field(min_length=1)
+    reden: NonEmpty
+    bewijs: NonEmpty | None = None
+    formulering: NonEmpty | None = None
+    actueel: NonEmpty | None = None
+    actueel_items: list[ItemLike] | None = None
+    standaard: bool = True
+
+    _standaard = field_validator("standaard", mode="before")(_ja_nee)
+
+    @field_validator("rollen")
+    @classmethod
+    def _rollen(cls, rollen: list[model.Rol]) -> list[model.Rol]:
+        if model.Rol.VERWIJZING in rollen:
+            raise ValueError("'verwijzing' is de rol van een kader als geheel, niet van één criterium")
+        if len(set(rollen)) != len(rollen):
+            raise ValueError("een rol staat er meer dan eens in")
+        if model.Rol.INSPIRATIE in rollen[:-1]:
+            raise ValueError("'inspiratie' staat alleen of als laatste")
+        return rollen
+
+    def to_model(self, criterium_id: str) -> model.Inkoopgebruik:
+        return model.Inkoopgebruik(
+            criterium=criterium_id, rollen=tuple(self.rollen), reden=self.reden, bewijs=self.bewijs,
+            formulering=self.formulering, actueel=self.actueel,
+            actueel_items=_items(self.actueel_items) if self.actueel_items is not None else None,
+            standaard=self.standaard,
+        )
+
+
+class InkoopKaderEisSchema(_Strict):
+    tekst: NonEmpty
+    bewijs: NonEmpty
+    regel: int = Field(ge=1)
+
+
+class InkoopBestandSchema(_Strict):
+    kader: int = Field(ge=1)
+    verwijzing: model.Verwijzingsadvies
+    verwijzing_reden: NonEmpty
+    inzet: model.Inzet
+    inzet_reden: NonEmpty
+    geschiktheidseis: InkoopKaderEisSchema | None = None
+    criteria: dict[Annotated[str, StringConstraints(pattern=CRITERIUM_ID.pattern)], InkoopCriteriumSchema]
+
+    def to_model(self, bestand: str) -> model.KaderInkoop:
+        eis = self.geschiktheidseis
+        return model.KaderInkoop(
+            kader=self.kader, verwijzing=self.verwijzing, verwijzing_reden=self.verwijzing_reden,
+            inzet=self.inzet, inzet_reden=self.inzet_reden,
+            criteria=tuple(entry.to_model(cid) for cid, entry in self.criteria.items()),
+            geschiktheidseis=model.KaderEis(eis.tekst, eis.bewijs, eis.regel) if eis else None,
             bestand=bestand,
         )
 
@@ -241,10 +308,25 @@ class SegmentBestandSchema(_Strict):
     segmenten: list[SegmentSchema] = Field(min_length=1)
 
 
+class VervangingSchema(_Strict):
+    van: NonEmpty
+    naar: NonEmpty
+
+    @field_validator("van")
+    @classmethod
+    def _valid_regex(cls, patroon: str) -> str:
+        try:
+            re.compile(patroon)
+        except re.error as exc:
+            raise ValueError(f"ongeldige reguliere expressie {patroon!r}: {exc}") from None
+        return patroon
+
+
 class OnderwerpSchema(_Strict):
     id: Slug
     term: NonEmpty
     patronen: list[str] = []
+    vervangingen: list[VervangingSchema] = []
     vervangen_door: NonEmpty
     sinds: dt.date
     soort: NonEmpty
@@ -267,6 +349,7 @@ class OnderwerpSchema(_Strict):
             sinds=self.sinds,
             soort=self.soort,
             patronen=tuple(self.patronen),
+            vervangingen=tuple((v.van, v.naar) for v in self.vervangingen),
         )
 
 
@@ -393,18 +476,26 @@ class PersoneelseisSchema(_Strict):
     titel: NonEmpty
     domeinen: list[Annotated[str, StringConstraints(pattern=r"^(Jeugdhulp|Wmo|Sociaal Werk)$")]] = []
     soort: Annotated[str, StringConstraints(pattern=r"^(opleiding|registratie|competentie)$")]
-    vorm: model.Vorm
+    rol: model.Rol
     tekst: NonEmpty
+    bewijs: NonEmpty | None = None
     onderbouwing: list[_OnderbouwingSchema] = Field(min_length=1)
     niveaus_uit: Slug | None = None
     competenties_uit: Slug | None = None
+
+    @field_validator("rol")
+    @classmethod
+    def _rol(cls, rol: model.Rol) -> model.Rol:
+        if rol not in (model.Rol.MINIMUMEIS, model.Rol.UITVOERINGSVOORWAARDE, model.Rol.GUNNINGSCRITERIUM):
+            raise ValueError("een personeelseis is een minimumeis, uitvoeringsvoorwaarde of gunningscriterium")
+        return rol
 
     def to_model(self) -> Any:
         from . import personeel
 
         return personeel.Personeelseis(
-            id=self.id, titel=self.titel, domeinen=tuple(self.domeinen), soort=self.soort, vorm=self.vorm,
-            tekst=self.tekst,
+            id=self.id, titel=self.titel, domeinen=tuple(self.domeinen), soort=self.soort, rol=self.rol,
+            tekst=self.tekst, bewijs=self.bewijs,
             onderbouwing=tuple(personeel.Onderbouwing(o.bron, o.regel, o.citaat, o.plaats) for o in self.onderbouwing),
             niveaus_uit=self.niveaus_uit, competenties_uit=self.competenties_uit,
         )
