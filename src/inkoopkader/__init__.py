@@ -22,12 +22,14 @@ from .model import (
     Criterium,
     Doelgroep,
     Item,
+    Inzet,
     Kader,
     Notitie,
+    Procedure,
     Relevantie,
+    Rol,
     Segment,
     Thema,
-    Vorm,
 )
 
 # Lazily imported (PEP 562): keeps `import inkoopkader` + a warm load_corpus() cheap for CI use.
@@ -45,16 +47,22 @@ _LAZY = {
     "check": "check",
     "Rapport": "check",
     "compose": "compose",
-    "Samenstelling": "compose",
+    "GunningInstelling": "compose",
+    "VraagInstelling": "compose",
+    "GunningFout": "compose",
+    "Document": "document",
+    "render": "render",
     "select": "select",
     "Selectie": "select",
     "Keuze": "select",
+    "Verzoek": "select",
+    "OngeldigeKeuze": "select",
 }
 # These public functions share their names with submodules. Importing a submodule normally rebinds
 # the package attribute to the module (so `inkoopkader.compose(...)` would break after anything ran
 # `import inkoopkader.compose`); _Package keeps the function. The submodules stay importable as usual
 # (`from inkoopkader.compose import ...`), through sys.modules.
-_SHADOWED = {"check", "compose", "select"}
+_SHADOWED = {"check", "compose", "select", "render"}
 
 
 class _Package(types.ModuleType):
@@ -89,25 +97,33 @@ __all__ = [
     "Doelgroep",
     "InkoopkaderError",
     "Item",
+    "Document",
+    "GunningFout",
+    "GunningInstelling",
+    "Inzet",
     "Kader",
+    "Keuze",
     "Notitie",
     "OnbekendeWaarde",
+    "OngeldigeKeuze",
+    "Procedure",
     "Profiel",
     "ProfielFout",
     "Rapport",
     "Relevantie",
+    "Rol",
     "Segment",
-    "Thema",
-    "Vorm",
-    "Keuze",
-    "Samenstelling",
     "Selectie",
+    "Thema",
+    "Verzoek",
+    "VraagInstelling",
     "Zoekresultaat",
     "__version__",
     "check",
     "compose",
     "load_corpus",
     "load_profile",
+    "render",
     "resolve_kader",
     "resolve_segment",
     "resolve_thema",

@@ -1,157 +1,96 @@
-"""Composing a tender document from a selection: the structure every output format renders.
+"""Composing a tender document from a selection: the typed `Document` every format renders.
 
-`compose()` decides *what* the document says (chapters, framing, annexes, warnings); the modules in
-`inkoopkader.render` only decide *how* each format shows it. The structure:
+`compose()` decides *what* the document says; `framing` holds every sentence of tender prose; the
+modules in `inkoopkader.render` only lay the document out. The body, per procedure:
 
-    1 Inleiding en leeswijzer           why these kaders, what eis/vraag/verwijzing mean, counts
-    2 Toepasselijke kwaliteitskaders    the reference clause of every kader used as a whole
-    3-6 one chapter per thema           per kader: framing sentence + numbered eisen / vragen,
-                                        or a one-line pointer to the annex for a verwijzing kader
-    Bijlage A  Kernpunten               criteria of the kaders referenced as a whole
-    Bijlage B  Aandachtspunten voor de gemeente als opdrachtgever
-    Bijlage C  Traceerbaarheid          ID, kader, thema, vorm, doelgroep, groep per criterion
-    Bijlage D  Gebruikte kwaliteitskaders   everything the corpus holds about each kader
+    aanbesteding                  open-house                 subsidie
+    1 Inleiding en leeswijzer     1 Inleiding en leeswijzer  1 Inleiding en leeswijzer
+    2 Geschiktheidseisen          2 Toelatingseisen          2 Subsidievoorwaarden
+    3 Minimumeisen                3 Plan van aanpak          3 Activiteitenplan
+    4 Gunningscriteria en         4 Contractvoorwaarden      4 Verplichtingen van de
+      beoordeling                                              subsidieontvanger
+    5 Uitvoeringsvoorwaarden
+    (+ Deskundigheid en inzet van personeel, when asked)
+
+A chapter without content is left out. Annexes only with `bijlagen=True`: criteria ter inspiratie,
+points for the gemeente, and the kaders used. The traceability of every criterion is data
+(`Document.traceerbaarheid`), written as a separate CSV file, not as pages in the body.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from . import __version__
-from .framing import VORM_UITLEG, blok_inleiding, thema_verwijzing, verwijzing_clausule
-from .model import Corpus, Doelgroep, Kader, Relevantie, Thema, Vorm
+from . import framing as f
+from .actualiteit import actualiseer
+from .document import (
+    Alinea,
+    Aspect,
+    Document,
+    Eis,
+    Gunning,
+    Metadata,
+    Opsomming,
+    Schaalniveau,
+    Sectie,
+    Tabel,
+    Toelichting,
+    TraceRij,
+    Vraag,
+)
+from .errors import InkoopkaderError
+from .model import Corpus, Criterium, Item, Kader, NotitieSoort, Procedure, Relevantie, Rol, Thema
 from .personeel import Personeelseis, ProfielItem, kies_eisen
 from .select import KaderKeuze, Keuze, Selectie
+from .text import strip_markup
 
-BIJLAGE_KERNPUNTEN = "bijlage A"
+__all__ = ["GunningFout", "GunningInstelling", "VraagInstelling", "compose"]
+
+# Notes of the source that qualify a requirement and go with it into the body; tips and inspiration do not.
+_NOTITIES_IN_LICHAAM = (NotitieSoort.TOELICHTING, NotitieSoort.NB, NotitieSoort.UITZONDERING)
+
+
+class GunningFout(InkoopkaderError):
+    """The award settings (wegingen, questions, scale) are inconsistent."""
 
 
 @dataclass(frozen=True)
-class Metadata:
+class VraagInstelling:
+    """One award question as a profile defines it: which criteria, how heavy, how long."""
+
     titel: str
-    segment_id: str
-    segment_titel: str
-    segment_doelgroep: str | None
-    gemeente: str | None
-    kenmerk: str | None
-    versie: str
-    datum: dt.date
-    inkoopkader_versie: str
-    corpus_versie: str
-    met_toelichting: bool = True
-    bronnen: dict[str, str] = field(default_factory=dict)  # brondocument-ID -> leesbare titel
-
-    def brontitel(self, document_id: str) -> str:
-        return self.bronnen.get(document_id, document_id)
-
-    @property
-    def samengesteld_met(self) -> str:
-        return f"samengesteld met inkoopkader {self.inkoopkader_versie}, corpus {self.corpus_versie}"
+    criteria: tuple[str, ...]
+    weging: int | None = None
+    omvang_a4: int | None = None
+    vraag: str | None = None
 
 
 @dataclass(frozen=True)
-class Blok:
-    """A numbered list of criteria of one kader, one vorm and one doelgroep, with its framing."""
+class GunningInstelling:
+    """Award settings: price share (0 = fixed tariffs), questions, scale and threshold."""
 
-    vorm: Vorm
-    doelgroep: Doelgroep
-    inleiding: str
-    keuzes: tuple[Keuze, ...]
+    prijs: int = 0
+    vragen: tuple[VraagInstelling, ...] = ()
+    schaal: tuple[Schaalniveau, ...] = ()
+    ondergrens: int | None = f.STANDAARD_ONDERGRENS
 
-
-@dataclass(frozen=True)
-class KaderSectie:
-    """What one kader contributes to one thema chapter."""
-
-    kader: Kader
-    relevantie: Relevantie
-    verwijzing: str | None  # one-line pointer for a kader referenced as a whole
-    blokken: tuple[Blok, ...]
+    def __post_init__(self) -> None:
+        if not isinstance(self.prijs, int) or isinstance(self.prijs, bool) or not 0 <= self.prijs < 100:
+            raise GunningFout(f"De weging van de prijs moet een geheel percentage van 0 tot 100 zijn, niet {self.prijs!r}.")
 
 
-@dataclass(frozen=True)
-class Hoofdstuk:
-    thema: Thema
-    secties: tuple[KaderSectie, ...]
+@dataclass
+class _Teller:
+    """Numbers requirements per letter (M1, M2 …, U1 …) in document order."""
 
+    tellers: dict[str, int] = field(default_factory=dict)
 
-@dataclass(frozen=True)
-class Waarschuwing:
-    """A currency warning: something the criterion or kader cites has changed since."""
-
-    tekst: str
-    criterium: str | None
-    kader: int
-
-
-@dataclass(frozen=True)
-class PersoneelBlok:
-    """A staff requirement in the document: the eis/vraag, its listed parts and its sources."""
-
-    eis: Personeelseis
-    vorm: Vorm
-    onderdelen: tuple[ProfielItem, ...]
-    profiel_titel: str | None = None  # the profile the parts are quoted from
-
-
-@dataclass(frozen=True)
-class Samenstelling:
-    """A composed tender document, renderable to docx, md, json or csv."""
-
-    meta: Metadata
-    selectie: Selectie
-    inleiding: tuple[str, ...]
-    verwijzingen: tuple[tuple[KaderKeuze, str], ...]  # (kader, reference clause)
-    hoofdstukken: tuple[Hoofdstuk, ...]
-    kernpunten: tuple[tuple[Kader, tuple[Keuze, ...]], ...]
-    gemeente: tuple[Keuze, ...]
-    waarschuwingen: tuple[Waarschuwing, ...] = field(default=())
-    personeel: tuple[PersoneelBlok, ...] = field(default=())
-
-    @property
-    def lichaam(self) -> list[Keuze]:
-        """Criteria in the body (eisen and vragen), in document order."""
-        return [k for h in self.hoofdstukken for s in h.secties for b in s.blokken for k in b.keuzes]
-
-    @property
-    def alle_keuzes(self) -> list[Keuze]:
-        """Every selected criterion: body, kernpunten annex and gemeente annex."""
-        return [*self.lichaam, *(k for _, ks in self.kernpunten for k in ks), *self.gemeente]
-
-    def waarschuwingen_voor(self, criterium_id: str) -> list[Waarschuwing]:
-        return [w for w in self.waarschuwingen if w.criterium == criterium_id]
-
-    def kader_waarschuwingen(self, kader: int) -> list[Waarschuwing]:
-        return [w for w in self.waarschuwingen if w.criterium is None and w.kader == kader]
-
-    def render(self, formaat: str, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
-        """The document in a format ('docx', 'md', 'json', 'csv') as bytes."""
-        from .render import render
-
-        return render(self, formaat, sjabloon=sjabloon)
-
-    def save(
-        self,
-        pad: str | os.PathLike[str],
-        formaat: str | None = None,
-        *,
-        force: bool = False,
-        sjabloon: str | os.PathLike[str] | None = None,
-    ) -> Path:
-        """Write the document atomically; refuses to overwrite an existing file unless `force`."""
-        from .output import write_atomic
-
-        target = Path(pad)
-        chosen = formaat or target.suffix.lstrip(".").lower() or "docx"
-        return write_atomic(target, self.render(chosen, sjabloon=sjabloon), force=force)
-
-
-def default_filename(segment_id: str, formaat: str = "docx") -> str:
-    return f"kwaliteitscriteria-{segment_id}.{formaat}"
+    def volgende(self, letter: str) -> str:
+        self.tellers[letter] = self.tellers.get(letter, 0) + 1
+        return f"{letter}{self.tellers[letter]}"
 
 
 def compose(
@@ -164,160 +103,616 @@ def compose(
     versie: str = "1.0",
     datum: dt.date | None = None,
     met_toelichting: bool = True,
+    bijlagen: bool = False,
+    gunning: GunningInstelling | None = None,
     personeel: bool | Sequence[str] = False,
     functieniveaus: Sequence[str] = (),
-    personeel_vorm: Vorm | None = None,
-) -> Samenstelling:
-    """Turn a selection into a tender document structure (see the module docstring).
+    personeel_rol: Rol | None = None,
+) -> Document:
+    """Turn a selection into a tender document (see the module docstring).
 
-    `personeel=True` adds the default staff requirements for the segment's domain (chapter
-    "Deskundigheid en inzet van personeel"); a list of IDs (pe-…) chooses them explicitly.
-    `functieniveaus` limits listed function levels (e.g. ["B", "C"]); `personeel_vorm` overrides
-    the eis/vraag form of every staff requirement.
+    Args:
+        bijlagen: add the annexes (criteria ter inspiratie, points for the gemeente, kaders used).
+        gunning: award settings (price share, questions, wegingen, scale); the default awards on
+            quality alone at fixed tariffs, one question per thema, equal wegingen.
+        personeel: True for the default staff requirements of the segment's domain, or a list of
+            pe-… IDs; `functieniveaus` limits listed levels; `personeel_rol` overrides their role.
+
+    Raises:
+        GunningFout: award settings that do not add up (wegingen not 100 %, a question with a criterion
+            that is not an award aspect, …).
     """
-    segment = selectie.segment
-    meta = Metadata(
-        titel=titel or f"Kwaliteitscriteria {segment.titel}",
-        segment_id=segment.id,
-        segment_titel=segment.titel,
-        segment_doelgroep=segment.doelgroep,
-        gemeente=gemeente,
-        kenmerk=kenmerk,
-        versie=versie,
-        datum=datum or dt.date.today(),
-        inkoopkader_versie=__version__,
-        corpus_versie=corpus.versie,
-        met_toelichting=met_toelichting,
-        bronnen={
-            d.id: f"‘{d.titel}’, versie {d.versie} ({d.datum:%d-%m-%Y})" for d in corpus.brondocumenten
-        },
+    return _Opbouw(corpus, selectie, gunning or GunningInstelling(), met_toelichting).bouw(
+        Metadata(
+            titel=titel or f"Kwaliteitscriteria {selectie.segment.titel}",
+            segment_id=selectie.segment.id,
+            segment_titel=selectie.segment.titel,
+            segment_doelgroep=selectie.segment.doelgroep,
+            procedure=selectie.procedure,
+            gemeente=gemeente,
+            kenmerk=kenmerk,
+            versie=versie,
+            datum=datum or dt.date.today(),
+            inkoopkader_versie=__version__,
+            corpus_versie=corpus.versie,
+            met_toelichting=met_toelichting,
+            met_bijlagen=bijlagen,
+            bronnen={d.id: f"‘{d.titel}’, versie {d.versie} ({d.datum:%d-%m-%Y})" for d in corpus.brondocumenten},
+        ),
+        _personeel(corpus, selectie, personeel, functieniveaus, personeel_rol),
     )
-    verwijzingen = tuple(
-        (kk, verwijzing_clausule(kk.kader, BIJLAGE_KERNPUNTEN))
-        for kk in selectie.kaders
-        if any(k.vorm is Vorm.VERWIJZING for k in selectie.keuzes if k.kader.nummer == kk.kader.nummer)
-    )
-    hoofdstukken = []
-    for thema in Thema:
-        secties = []
-        for kk in selectie.kaders:
-            keuzes = selectie.keuzes_voor(thema, kk.kader)
-            if not keuzes:
-                continue  # no empty heading for a kader without criteria in this thema
-            kern = [k for k in keuzes if k.vorm is Vorm.VERWIJZING]
-            pointer = thema_verwijzing(kk.kader, thema, len(kern), BIJLAGE_KERNPUNTEN) if kern else None
-            blokken = []
-            for vorm in (Vorm.EIS, Vorm.VRAAG):
-                for doelgroep in (Doelgroep.ORGANISATIE, Doelgroep.PROFESSIONAL):
-                    groep = tuple(k for k in keuzes if k.vorm is vorm and k.criterium.doelgroep is doelgroep)
-                    if groep:
-                        blokken.append(Blok(vorm, doelgroep, blok_inleiding(kk.kader, vorm, doelgroep, len(groep)), groep))
-            secties.append(KaderSectie(kk.kader, kk.relevantie, pointer, tuple(blokken)))
-        if secties:
-            hoofdstukken.append(Hoofdstuk(thema, tuple(secties)))
-    kernpunten = tuple(
-        (kk.kader, tuple(k for k in selectie.keuzes if k.kader.nummer == kk.kader.nummer and k.vorm is Vorm.VERWIJZING))
-        for kk in selectie.kaders
-    )
-    kernpunten = tuple((k, ks) for k, ks in kernpunten if ks)
-    result = Samenstelling(
-        personeel=_personeel(corpus, selectie, personeel, functieniveaus, personeel_vorm),
-        meta=meta,
-        selectie=selectie,
-        inleiding=(),
-        verwijzingen=verwijzingen,
-        hoofdstukken=tuple(hoofdstukken),
-        kernpunten=kernpunten,
-        gemeente=selectie.gemeente,
-        waarschuwingen=_waarschuwingen(corpus, selectie),
-    )
-    return _with_introduction(result)
 
 
-def _personeel(
-    corpus: Corpus,
-    selectie: Selectie,
-    keuze: bool | Sequence[str],
-    functieniveaus: Sequence[str],
-    vorm: Vorm | None,
-) -> tuple[PersoneelBlok, ...]:
+@dataclass(frozen=True)
+class _Personeelsblok:
+    eis: Personeelseis
+    rol: Rol
+    onderdelen: tuple[ProfielItem, ...]
+    profiel_titel: str | None
+
+
+def _personeel(corpus: Corpus, selectie: Selectie, keuze: bool | Sequence[str], functieniveaus: Sequence[str],
+               rol: Rol | None) -> tuple[_Personeelsblok, ...]:
+    if isinstance(keuze, str):
+        raise InkoopkaderError("personeel moet True, False of een lijst van pe-ID's zijn, geen losse tekst.")
     eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, keuze)
     blokken = []
     for eis in eisen:
         onderdelen = tuple(eis.onderdelen(corpus.beroepsprofielen, functieniveaus))
         bron = eis.niveaus_uit or eis.competenties_uit
-        titel = corpus.beroepsprofiel(bron).titel if bron else None
-        blokken.append(PersoneelBlok(eis, vorm or eis.vorm, onderdelen, titel))
+        profiel_titel = corpus.beroepsprofiel(bron).titel if bron else None
+        gekozen = rol or eis.rol
+        if gekozen.is_eis and not eis.bewijs and gekozen is not eis.rol:
+            gekozen = eis.rol  # a question cannot become a requirement without evidence to show
+        blokken.append(_Personeelsblok(eis, gekozen, onderdelen, profiel_titel))
     return tuple(blokken)
 
 
-def _waarschuwingen(corpus: Corpus, selectie: Selectie) -> tuple[Waarschuwing, ...]:
-    selected = {k.criterium.id for k in [*selectie.keuzes, *selectie.gemeente]}
-    result = []
-    for kk in selectie.kaders:
-        for act in kk.kader.actualiteit:
-            onderwerp = corpus.onderwerp(act.onderwerp)
-            tekst = (
-                f"Actualiteit: de bron noemt {onderwerp.term}. Sinds {onderwerp.sinds:%d-%m-%Y}: "
-                f"{onderwerp.vervangen_door}"
+class _Opbouw:
+    """Builds one document; keeps the numbering and the traceability as it goes."""
+
+    def __init__(self, corpus: Corpus, selectie: Selectie, gunning: GunningInstelling, met_toelichting: bool) -> None:
+        self.corpus = corpus
+        self.selectie = selectie
+        self.procedure = selectie.procedure
+        self.segment = selectie.segment
+        self.instelling = gunning
+        self.met_toelichting = met_toelichting
+        self.teller = _Teller()
+        self.plaats: dict[str, tuple[str, str]] = {}  # anker -> (section title, number)
+        self.aangepast = False
+        self.geactualiseerd = False
+
+    # --- text of one criterion ------------------------------------------------------------------
+
+    def _tekst(self, keuze: Keuze) -> tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]:
+        """Printed text, items and follow-up of a criterion; whether it was adapted or actualised."""
+        crit, gebruik = keuze.criterium, keuze.gebruik
+        aangepast = bool(gebruik.formulering)
+        tekst = gebruik.formulering or gebruik.actueel or crit.tekst
+        items = crit.items if not aangepast else ()
+        if gebruik.actueel_items is not None and not aangepast:
+            items = gebruik.actueel_items
+        geactualiseerd = bool(gebruik.actueel or gebruik.actueel_items is not None)
+        tekst, vervangen = actualiseer(tekst, self.corpus.actualiteit)
+        tekst = f.in_procedure(tekst, self.procedure)
+        geactualiseerd |= bool(vervangen)
+        items, items_vervangen = self._items(items)
+        vervolg = []
+        if not aangepast:
+            for alinea in crit.vervolg:
+                nieuw, v = actualiseer(alinea, self.corpus.actualiteit)
+                vervolg.append(nieuw)
+                geactualiseerd |= bool(v)
+        self.aangepast |= aangepast
+        self.geactualiseerd |= geactualiseerd or items_vervangen
+        return tekst, items, tuple(vervolg), aangepast, geactualiseerd or items_vervangen
+
+    def _items(self, items: Iterable[Item]) -> tuple[tuple[Item, ...], bool]:
+        result, changed = [], False
+        for item in items:
+            tekst, v = actualiseer(item.tekst, self.corpus.actualiteit)
+            sub, sub_changed = self._items(item.items)
+            result.append(Item(tekst, sub))
+            changed |= bool(v) or sub_changed
+        return tuple(result), changed
+
+    def _toelichtingen(self, crit: Criterium) -> tuple[Toelichting, ...]:
+        if not self.met_toelichting:
+            return ()
+        result = []
+        for notitie in crit.notities:
+            if notitie.soort not in _NOTITIES_IN_LICHAAM:
+                continue
+            label = strip_markup(notitie.kop or notitie.soort.label).rstrip(":. ")
+            tekst, _ = actualiseer(notitie.tekst, self.corpus.actualiteit)
+            items, _ = self._items(notitie.items)
+            result.append(Toelichting(label, tekst, items))
+        return tuple(result)
+
+    def _bron(self, keuze: Keuze, aangepast: bool, geactualiseerd: bool) -> str:
+        crit, kader = keuze.criterium, keuze.kader
+        delen = [crit.id, f"kader {kader.nummer} ({kader.jaar})"] if kader.nummer else [crit.id]
+        if crit.groep:
+            delen.append(" › ".join(strip_markup(g) for g in crit.groep))
+        if aangepast:
+            delen.append("tekst aangepast")
+        elif geactualiseerd:
+            delen.append("geactualiseerd")
+        return " · ".join(delen)
+
+    def eis(self, keuze: Keuze, sectie: str) -> Eis:
+        tekst, items, vervolg, aangepast, geactualiseerd = self._tekst(keuze)
+        nummer = self.teller.volgende(f.nummer_prefix(self.procedure, keuze.rol))
+        self.plaats[keuze.criterium.id] = (sectie, nummer)
+        return Eis(
+            nummer=nummer, rol=keuze.rol, tekst=tekst, bron=self._bron(keuze, aangepast, geactualiseerd),
+            anker=keuze.criterium.id, items=items, vervolg=vervolg,
+            bewijs=f.bewijs_tekst(self.procedure, keuze.rol, keuze.gebruik.bewijs), aangepast=aangepast,
+            geactualiseerd=geactualiseerd, toelichtingen=self._toelichtingen(keuze.criterium),
+            kader=keuze.kader.nummer,
+        )
+
+    def aspect(self, keuze: Keuze) -> Aspect:
+        tekst, items, vervolg, aangepast, geactualiseerd = self._tekst(keuze)
+        return Aspect(
+            tekst=tekst, bron=self._bron(keuze, aangepast, geactualiseerd), anker=keuze.criterium.id, items=items,
+            vervolg=vervolg, aangepast=aangepast, geactualiseerd=geactualiseerd,
+            toelichtingen=self._toelichtingen(keuze.criterium), kader=keuze.kader.nummer,
+        )
+
+    # --- sections --------------------------------------------------------------------------------
+
+    def _per_thema(self, keuzes: Sequence[Keuze], sectie: str, titel: str) -> Sectie:
+        """Requirements of one role, grouped by thema when they span more than one and are many."""
+        themas = [t for t in Thema if any(k.criterium.hoofdthema is t for k in keuzes)]
+        if len(themas) <= 1 or len(keuzes) <= 6:
+            blokken = tuple(self.eis(k, titel) for k in _op_thema(keuzes))
+            return Sectie(titel, (Alinea(f.sectie_intro(self.procedure, sectie if sectie != "geschiktheidseisen"
+                                                         else "geschiktheidseisen")), *blokken), id=sectie)
+        subsecties = []
+        for thema in themas:
+            in_thema = [k for k in keuzes if k.criterium.hoofdthema is thema]
+            subsecties.append(Sectie(thema.label, tuple(self.eis(k, titel) for k in in_thema), id=f"{sectie}-{thema.value}"))
+        return Sectie(titel, (Alinea(f.sectie_intro(self.procedure, sectie)),), tuple(subsecties), id=sectie)
+
+    def geschiktheid(self) -> Sectie | None:
+        keuzes = list(self.selectie.met_rol(Rol.GESCHIKTHEIDSEIS))
+        kader_eisen = [kk for kk in self.selectie.kaders
+                       if kk.inzet.value == "lichaam" and kk.kader.inkoop and kk.kader.inkoop.geschiktheidseis]
+        if not keuzes and not kader_eisen:
+            return None
+        titel = f.titel(self.procedure, "geschiktheidseisen" if self.procedure is Procedure.AANBESTEDING else "minimumeisen")
+        blokken: list = [Alinea(f.sectie_intro(self.procedure, "geschiktheidseisen" if self.procedure is Procedure.AANBESTEDING else "minimumeisen"))]
+        for kk in kader_eisen:
+            blokken.append(self._kader_eis(kk, titel))
+        blokken += [self.eis(k, titel) for k in _op_thema(keuzes)]
+        return Sectie(titel, tuple(blokken), id="geschiktheidseisen")
+
+    def _kader_eis(self, kk: KaderKeuze, titel: str) -> Eis:
+        eis = kk.kader.inkoop.geschiktheidseis  # type: ignore[union-attr]
+        nummer = self.teller.volgende(f.nummer_prefix(self.procedure, Rol.GESCHIKTHEIDSEIS))
+        anker = f"{kk.kader.sleutel}-geschiktheid"
+        self.plaats[anker] = (titel, nummer)
+        return Eis(nummer=nummer, rol=Rol.GESCHIKTHEIDSEIS, tekst=eis.tekst,
+                   bron=f"kader {kk.kader.nummer} ({kk.kader.jaar}) · bron regel {eis.regel} · tekst aangepast",
+                   bewijs=f.bewijs_tekst(self.procedure, Rol.GESCHIKTHEIDSEIS, eis.bewijs), aangepast=True,
+                   kader=kk.kader.nummer)
+
+    def minimum(self) -> Sectie | None:
+        keuzes = list(self.selectie.met_rol(Rol.MINIMUMEIS))
+        if self.procedure is not Procedure.AANBESTEDING:
+            return None  # open house and subsidy: geschiktheid and minimum are one list (see geschiktheid_en_minimum)
+        if not keuzes:
+            return None
+        return self._per_thema(keuzes, "minimumeisen", f.titel(self.procedure, "minimumeisen"))
+
+    def toelating(self) -> Sectie | None:
+        """Open house and subsidy: one list of toelatingseisen / subsidievoorwaarden."""
+        keuzes = [*self.selectie.met_rol(Rol.GESCHIKTHEIDSEIS), *self.selectie.met_rol(Rol.MINIMUMEIS)]
+        kader_eisen = [kk for kk in self.selectie.kaders
+                       if kk.inzet.value == "lichaam" and kk.kader.inkoop and kk.kader.inkoop.geschiktheidseis]
+        if not keuzes and not kader_eisen:
+            return None
+        titel = f.titel(self.procedure, "minimumeisen")
+        kader_blokken = [self._kader_eis(kk, titel) for kk in kader_eisen]
+        sectie = self._per_thema(_corpusvolgorde(keuzes), "minimumeisen", titel)
+        return Sectie(sectie.titel, (sectie.blokken[0], *kader_blokken, *sectie.blokken[1:]), sectie.subsecties,
+                      id=sectie.id)
+
+    def uitvoering(self) -> Sectie | None:
+        keuzes = list(self.selectie.met_rol(Rol.UITVOERINGSVOORWAARDE))
+        verwezen = self.selectie.verwezen_kaders
+        if not keuzes and not verwezen:
+            return None
+        titel = f.titel(self.procedure, "uitvoering")
+        subsecties = []
+        if verwezen:
+            blokken: list = [Alinea(f.sectie_intro(self.procedure, "kaders"))]
+            for kk in verwezen:
+                nummer = self.teller.volgende(f.nummer_prefix(self.procedure, Rol.VERWIJZING))
+                blokken.append(Eis(nummer=nummer, rol=Rol.VERWIJZING, tekst=f.kader_clausule(kk.kader, self.procedure),
+                                   bron=f"kader {kk.kader.nummer} ({kk.kader.jaar}) · {kk.kader.sleutel}",
+                                   kader=kk.kader.nummer))
+                self.plaats[f"kader-{kk.kader.nummer}"] = (titel, nummer)
+            subsecties.append(Sectie("Toepasselijke kwaliteitskaders", tuple(blokken), id="uitvoering-kaders"))
+        if keuzes:
+            themas = [t for t in Thema if any(k.criterium.hoofdthema is t for k in keuzes)]
+            if len(themas) > 1 and len(keuzes) > 6:
+                for thema in themas:
+                    in_thema = [k for k in keuzes if k.criterium.hoofdthema is thema]
+                    subsecties.append(Sectie(thema.label, tuple(self.eis(k, titel) for k in in_thema),
+                                             id=f"uitvoering-{thema.value}"))
+            elif subsecties:
+                subsecties.append(Sectie("Voorwaarden", tuple(self.eis(k, titel) for k in _op_thema(keuzes)),
+                                         id="uitvoering-voorwaarden"))
+            else:
+                return Sectie(titel, (Alinea(f.sectie_intro(self.procedure, "uitvoering")),
+                                      *(self.eis(k, titel) for k in _op_thema(keuzes))), id="uitvoering")
+        return Sectie(titel, (Alinea(f.sectie_intro(self.procedure, "uitvoering")),), tuple(subsecties), id="uitvoering")
+
+    # --- award questions / plan ------------------------------------------------------------------
+
+    def _groepen(self, keuzes: Sequence[Keuze], personeel: Sequence[_Personeelsblok]) -> list[VraagInstelling]:
+        """Default grouping, aiming at 3-6 questions a commissie can score.
+
+        One question per thema; while there are more than three, a question with fewer than three
+        aspects merges with the next smallest; while there are fewer than three, the largest thema
+        that spans several kaders is split by kader. Staff questions form a question of their own.
+        """
+        groepen: list[tuple[list[Thema], str | None, list[str]]] = []
+        for thema in Thema:
+            ids = [k.criterium.id for k in _corpusvolgorde(keuzes) if k.criterium.hoofdthema is thema]
+            if ids:
+                groepen.append(([thema], None, ids))
+        while len(groepen) > 3:
+            kleinste = min(range(len(groepen)), key=lambda i: len(groepen[i][2]))
+            if len(groepen[kleinste][2]) >= 3:
+                break
+            rest = [i for i in range(len(groepen)) if i != kleinste]
+            partner = min(rest, key=lambda i: (len(groepen[i][2]), abs(i - kleinste)))
+            a, b = sorted((kleinste, partner))
+            samen = (groepen[a][0] + groepen[b][0], None, groepen[a][2] + groepen[b][2])
+            groepen[a] = samen
+            del groepen[b]
+        kader_van = {k.criterium.id: k.kader for k in keuzes}
+        while len(groepen) < 3:
+            splitsbaar = [g for g in groepen if len({kader_van[i].nummer for i in g[2]}) > 1]
+            if not splitsbaar:
+                break
+            grootste = max(splitsbaar, key=lambda g: len(g[2]))
+            index = groepen.index(grootste)
+            themas, _, ids = grootste
+            nieuw = []
+            for nummer in dict.fromkeys(kader_van[i].nummer for i in ids):
+                kader = next(kader_van[i] for i in ids if kader_van[i].nummer == nummer)
+                deel = [i for i in ids if kader_van[i].nummer == nummer]
+                nieuw.append((themas, f"{f.vraag_titel_themas(themas, self.segment)}: {_kort_kader(kader)}", deel))
+            groepen[index:index + 1] = nieuw
+        result = [VraagInstelling(titel or f.vraag_titel_themas(themas, self.segment), tuple(ids),
+                                  vraag=f.vraag_tekst_themas(themas, self.segment, self.procedure) if len(themas) > 1 else None)
+                  for themas, titel, ids in groepen]
+        pers = [b for b in personeel if b.rol is Rol.GUNNINGSCRITERIUM]
+        if pers:
+            result.append(VraagInstelling(f.titel(self.procedure, "personeel"), tuple(b.eis.id for b in pers)))
+        return result
+
+    def vragen(self, personeel: Sequence[_Personeelsblok]) -> tuple[list[Vraag], Gunning | None]:
+        keuzes = list(self.selectie.met_rol(Rol.GUNNINGSCRITERIUM))
+        pers = {b.eis.id: b for b in personeel if b.rol is Rol.GUNNINGSCRITERIUM}
+        if not keuzes and not pers:
+            return [], None
+        per_id = {k.criterium.id: k for k in keuzes}
+        instellingen = list(self.instelling.vragen) or self._groepen(keuzes, personeel)
+        self._controleer(instellingen, per_id, pers)
+        wegingen = self._wegingen(instellingen) if self.procedure is Procedure.AANBESTEDING else [None] * len(instellingen)
+        letter = f.nummer_prefix(self.procedure, Rol.GUNNINGSCRITERIUM)
+        sectie = f.titel(self.procedure, "gunning" if self.procedure is Procedure.AANBESTEDING else "plan")
+        vragen = []
+        for index, (instelling, weging) in enumerate(zip(instellingen, wegingen, strict=True), start=1):
+            nummer = f"{letter}{index}"
+            aspecten = []
+            for cid in instelling.criteria:
+                if cid in pers:
+                    aspecten += self._personeel_aspecten(pers[cid])
+                else:
+                    aspecten.append(self.aspect(per_id[cid]))
+                self.plaats[cid] = (sectie, nummer)
+            themas = {per_id[c].criterium.hoofdthema for c in instelling.criteria if c in per_id}
+            thema = themas.pop() if len(themas) == 1 else None
+            if instelling.vraag:
+                vraagtekst = instelling.vraag
+            elif all(c in pers for c in instelling.criteria):
+                vraagtekst = f.vraag_tekst(None, self.segment, self.procedure,
+                                           "de deskundigheid en inzet van uw medewerkers")
+            else:
+                vraagtekst = f.vraag_tekst(thema, self.segment, self.procedure)
+            a4, tekens = f.omvang(len(aspecten))
+            if instelling.omvang_a4:
+                a4, tekens = instelling.omvang_a4, instelling.omvang_a4 * 4000
+            vragen.append(Vraag(nummer=nummer, titel=instelling.titel, vraag=vraagtekst, aspecten=tuple(aspecten),
+                                omvang_a4=a4, tekens=tekens, weging=weging,
+                                oordeel="score" if self.procedure is Procedure.AANBESTEDING else "voldoende",
+                                thema=thema.value if thema else None))
+        gunning = None
+        if self.procedure is Procedure.AANBESTEDING:
+            schaal = self.instelling.schaal or tuple(Schaalniveau(s, l, o) for s, l, o in f.STANDAARD_SCHAAL)
+            ondergrens = self.instelling.ondergrens
+            if ondergrens is not None and ondergrens not in {n.score for n in schaal}:
+                raise GunningFout(f"De ondergrens {ondergrens} is geen score op de beoordelingsschaal "
+                                  f"({', '.join(str(n.score) for n in schaal)}).")
+            gunning = Gunning(prijs=self.instelling.prijs, vragen=tuple(vragen), schaal=schaal, ondergrens=ondergrens)
+        return vragen, gunning
+
+    def _personeel_aspecten(self, blok: _Personeelsblok) -> list[Aspect]:
+        items = tuple(Item(o.tekst) for o in blok.onderdelen)
+        return [Aspect(tekst=blok.eis.tekst, bron=f"{blok.eis.id} · {blok.eis.titel}", anker=blok.eis.id, items=items,
+                       toelichtingen=_onderbouwing(blok.eis), item_ankers=tuple(o.id for o in blok.onderdelen))]
+
+    def _controleer(self, instellingen: Sequence[VraagInstelling], per_id: dict[str, Keuze],
+                    pers: dict[str, _Personeelsblok]) -> None:
+        gezien: dict[str, str] = {}
+        for vraag in instellingen:
+            if not vraag.criteria:
+                raise GunningFout(f"De gunningsvraag ‘{vraag.titel}’ heeft geen criteria (beoordelingsaspecten).")
+            for cid in vraag.criteria:
+                if cid not in per_id and cid not in pers:
+                    raise GunningFout(
+                        f"Criterium {cid} staat bij de gunningsvraag ‘{vraag.titel}’, maar is in deze selectie geen "
+                        "gunningscriterium. Geef het in het profiel de rol gunningscriterium of haal het bij de vraag weg."
+                    )
+                if cid in gezien:
+                    raise GunningFout(f"Criterium {cid} staat bij twee gunningsvragen: ‘{gezien[cid]}’ en ‘{vraag.titel}’.")
+                gezien[cid] = vraag.titel
+        vergeten = [cid for cid in [*per_id, *pers] if cid not in gezien]
+        if vergeten:
+            raise GunningFout(
+                f"{len(vergeten)} gunningscriteri{'um staat' if len(vergeten) == 1 else 'a staan'} bij geen enkele "
+                f"gunningsvraag: {', '.join(vergeten[:8])}{' …' if len(vergeten) > 8 else ''}. Voeg "
+                f"{'het' if len(vergeten) == 1 else 'ze'} toe aan een vraag onder gunning: vragen: in het profiel."
             )
-            if act.toelichting:
-                tekst += f" ({act.toelichting})"
-            if not act.criteria:
-                result.append(Waarschuwing(tekst, None, kk.kader.nummer))
-            for cid in act.criteria:
-                if cid in selected:
-                    result.append(Waarschuwing(tekst, cid, kk.kader.nummer))
-    return tuple(result)
+
+    def _wegingen(self, instellingen: Sequence[VraagInstelling]) -> list[int]:
+        kwaliteit = 100 - self.instelling.prijs
+        gegeven = [v.weging for v in instellingen]
+        if all(w is None for w in gegeven):
+            return _evenredig(kwaliteit, [len(v.criteria) for v in instellingen])
+        if any(w is None for w in gegeven):
+            zonder = [v.titel for v in instellingen if v.weging is None]
+            raise GunningFout(f"Geef elke gunningsvraag een weging, of geen enkele; zonder weging: {', '.join(zonder)}.")
+        totaal = sum(gegeven) + self.instelling.prijs  # type: ignore[arg-type]
+        if totaal != 100:
+            onderdelen = " + ".join(f"{w}% ({v.titel})" for v, w in zip(instellingen, gegeven, strict=True))
+            prijs = f" + {self.instelling.prijs}% (prijs)" if self.instelling.prijs else ""
+            raise GunningFout(f"De wegingen tellen op tot {totaal}% in plaats van 100%: {onderdelen}{prijs}.")
+        if any(w <= 0 for w in gegeven):  # type: ignore[operator]
+            raise GunningFout("Elke gunningsvraag moet een weging groter dan 0% hebben.")
+        return list(gegeven)  # type: ignore[arg-type]
+
+    def gunning_sectie(self, vragen: list[Vraag], gunning: Gunning) -> Sectie:
+        titel = f.titel(self.procedure, "gunning")
+        rijen = [(v.nummer, v.titel, f"{v.weging}%") for v in vragen]
+        if gunning.prijs:
+            rijen.append(("", "Prijs", f"{gunning.prijs}%"))
+        rijen.append(("", "Totaal", "100%"))
+        pk = Sectie("Prijs en kwaliteit", (Alinea(f.prijs_kwaliteit(gunning.prijs)),
+                                           Tabel(("Nr.", "Gunningscriterium", "Weging"), tuple(rijen), (1, 6, 2))),
+                    id="gunning-weging")
+        vraag_secties = tuple(Sectie(f"{v.nummer} – {v.titel}", (v,), id=f"gunning-{v.nummer.lower()}") for v in vragen)
+        ondergrens_label = next((n.label.lower() for n in gunning.schaal if n.score == gunning.ondergrens), None)
+        methodiek = [Alinea(t) for t in f.beoordelingsmethodiek(self.segment, gunning.prijs, gunning.ondergrens,
+                                                                 gunning.max_score, ondergrens_label)]
+        schaal = Tabel(("Score", "Oordeel", "Omschrijving"),
+                       tuple((str(n.score), n.label, n.omschrijving) for n in gunning.schaal), (1, 2, 9))
+        methode = Sectie("Beoordelingsmethodiek", (*methodiek[:2], schaal, *methodiek[2:]), id="gunning-methodiek")
+        return Sectie(titel, (), (pk, *vraag_secties, methode), id="gunning")
+
+    def plan_sectie(self, vragen: list[Vraag]) -> Sectie:
+        titel = f.titel(self.procedure, "plan")
+        return Sectie(titel, tuple(Alinea(t) for t in f.plan_intro(self.procedure)),
+                      tuple(Sectie(f"{v.nummer} – {v.titel}", (v,), id=f"plan-{v.nummer.lower()}") for v in vragen),
+                      id="plan")
+
+    def personeel_sectie(self, blokken: Sequence[_Personeelsblok]) -> Sectie | None:
+        eisen = [b for b in blokken if b.rol is not Rol.GUNNINGSCRITERIUM]
+        if not eisen:
+            return None
+        titel = f.titel(self.procedure, "personeel")
+        result: list = [Alinea(f.sectie_intro(self.procedure, "personeel"))]
+        for blok in eisen:
+            nummer = self.teller.volgende(f.nummer_prefix(self.procedure, blok.rol))
+            self.plaats[blok.eis.id] = (titel, nummer)
+            result.append(Eis(
+                nummer=nummer, rol=blok.rol, tekst=blok.eis.tekst, bron=f"{blok.eis.id} · {blok.eis.titel}",
+                anker=blok.eis.id, items=tuple(Item(o.tekst) for o in blok.onderdelen),
+                bewijs=f.bewijs_tekst(self.procedure, blok.rol, blok.eis.bewijs), aangepast=True,
+                toelichtingen=_onderbouwing(blok.eis), item_ankers=tuple(o.id for o in blok.onderdelen),
+            ))
+            for onderdeel in blok.onderdelen:
+                self.plaats.setdefault(onderdeel.id, (titel, nummer))
+        return Sectie(titel, tuple(result), id="personeel")
+
+    # --- introduction, annexes, traceability -----------------------------------------------------
+
+    def inleiding(self, secties: Sequence[Sectie], vragen: Sequence[Vraag], meta: Metadata) -> Sectie:
+        sel = self.selectie
+        specifiek = [kk.kader for kk in sel.kaders if kk.relevantie is Relevantie.SPECIFIEK and _in_lichaam(kk, sel)]
+        algemeen = [kk.kader for kk in sel.kaders if kk.relevantie is Relevantie.ALGEMEEN and _in_lichaam(kk, sel)]
+        eisen = {}
+        for sectie in secties:
+            for blok in sectie.walk():
+                if isinstance(blok, Eis) and blok.rol is not Rol.VERWIJZING:
+                    eisen[blok.rol] = eisen.get(blok.rol, 0) + 1
+        aspecten = sum(len(v.aspecten) for v in vragen)
+        blokken: list = [Alinea(f.procedure_uitleg(self.procedure, self.segment))]
+        if specifiek or algemeen:
+            blokken.append(Alinea(f.bron_uitleg(specifiek, algemeen, self.segment)))
+        blokken.append(Opsomming(tuple(f"**{label}:** {uitleg}" for label, uitleg in f.rollen_uitleg(self.procedure))))
+        telling = f.aantallen(self.procedure, eisen, len(vragen), aspecten, len(sel.verwezen_kaders))
+        if telling:
+            blokken.append(Alinea(telling))
+        else:
+            blokken.append(Alinea(f.lege_hoofdtekst(self.segment), soort="melding"))
+        blokken.append(Alinea(f.leeswijzer(meta.met_bijlagen, self.aangepast, self.geactualiseerd)))
+        blokken.append(Alinea(f.PROPORTIONALITEIT))
+        return Sectie(f.titel(self.procedure, "inleiding"), tuple(blokken), id="inleiding")
+
+    def bijlagen(self) -> list[Sectie]:
+        sel = self.selectie
+        result = []
+        inspiratie = sel.inspiratie
+        if inspiratie:
+            subsecties = []
+            for kk in sel.kaders:
+                keuzes = [k for k in inspiratie if k.kader.nummer == kk.kader.nummer]
+                if keuzes:
+                    subsecties.append(Sectie(f"{kk.kader.titel} ({kk.kader.jaar})",
+                                             tuple(self._ter_info(k, "bijlage-inspiratie") for k in keuzes),
+                                             id=f"bijlage-inspiratie-{kk.kader.nummer}"))
+            result.append(Sectie(f.BIJLAGE_TITELS["bijlage-inspiratie"], (Alinea(f.bijlage_intro("bijlage-inspiratie")),),
+                                 tuple(subsecties), id="bijlage-inspiratie"))
+        if sel.gemeente:
+            result.append(Sectie(f.BIJLAGE_TITELS["bijlage-gemeente"],
+                                 (Alinea(f.bijlage_intro("bijlage-gemeente")),
+                                  *(self._ter_info(k, "bijlage-gemeente") for k in sel.gemeente)),
+                                 id="bijlage-gemeente"))
+        if sel.kaders:
+            result.append(Sectie(f.BIJLAGE_TITELS["bijlage-kaders"], (Alinea(f.bijlage_intro("bijlage-kaders")),),
+                                 tuple(self._kader_info(kk) for kk in sel.kaders), id="bijlage-kaders"))
+        return result
+
+    def _ter_info(self, keuze: Keuze, sectie: str) -> Aspect:
+        crit = keuze.criterium
+        self.plaats.setdefault(crit.id, (f.BIJLAGE_TITELS[sectie].split(" – ")[0], ""))
+        toelichtingen = tuple(
+            Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, n.items)
+            for n in crit.notities
+        ) if self.met_toelichting else ()
+        return Aspect(tekst=crit.tekst, bron=self._bron(keuze, False, False) + f" · {keuze.gebruik.reden}",
+                      anker=crit.id, items=crit.items, vervolg=crit.vervolg, toelichtingen=toelichtingen,
+                      kader=keuze.kader.nummer)
+
+    def _kader_info(self, kk: KaderKeuze) -> Sectie:
+        k = kk.kader
+        rijen = [("Uitgever", k.uitgever), ("Jaar", str(k.jaar)),
+                 ("Relevantie", "specifiek voor dit segment" if kk.relevantie is Relevantie.SPECIFIEK
+                  else f"algemeen voor {self.segment.domein}"),
+                 ("In dit document", f.gebruikt_als(k, kk.verwijzing, self.procedure)),
+                 ("Hoe te gebruiken (bron)", k.overzicht.hoe_te_gebruiken),
+                 ("Bron", f"{self.corpus_bron(k)}, hoofdstuk {k.bron.sectie}"
+                  + (f", pagina {k.bron.pagina}" if k.bron.pagina else "") + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")]
+        blokken: list = [Alinea(k.overzicht.toelichting), Tabel(("", ""), tuple(rijen), (2, 7))]
+        for act in k.actualiteit:
+            onderwerp = self.corpus.onderwerp(act.onderwerp)
+            blokken.append(Alinea(
+                f"Actualiteit: de bron noemt {onderwerp.term}. Sinds {onderwerp.sinds:%d-%m-%Y}: "
+                f"{onderwerp.vervangen_door}." + (f" {act.toelichting}" if act.toelichting else ""), soort="toelichting"))
+        return Sectie(f"Kader {k.nummer} – {k.titel} ({k.jaar})", tuple(blokken), id=f"bijlage-kader-{k.nummer}")
+
+    def corpus_bron(self, kader: Kader) -> str:
+        for doc in self.corpus.brondocumenten:
+            if doc.id == kader.bron.document:
+                return f"‘{doc.titel}’, versie {doc.versie}"
+        return kader.bron.document
+
+    def traceerbaarheid(self, personeel: Sequence[_Personeelsblok]) -> tuple[TraceRij, ...]:
+        rows = []
+        for keuze in [*self.selectie.keuzes, *self.selectie.gemeente]:
+            crit, kader, gebruik = keuze.criterium, keuze.kader, keuze.gebruik
+            sectie, nummer = self.plaats.get(crit.id, ("niet opgenomen (alleen met --bijlagen)", ""))
+            if keuze.rol is Rol.INSPIRATIE or crit.id not in self.plaats:
+                tekst_doc = ""
+                aangepast = geactualiseerd = False
+            else:
+                tekst_doc, items, _, aangepast, geactualiseerd = self._tekst(keuze)
+                if items:
+                    tekst_doc += " " + "; ".join(i.tekst for i in items)
+            bron = crit.tekst + (" " + "; ".join(i.tekst for i in crit.items) if crit.items else "")
+            rows.append(TraceRij(
+                id=crit.id, kader=str(kader.nummer), kader_titel=kader.titel, editie=str(kader.jaar),
+                thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
+                plaats=sectie, nummer=nummer, bronregel=str(crit.regel), tekst_document=strip_markup(tekst_doc),
+                tekst_bron=strip_markup(bron), aangepast=aangepast, geactualiseerd=geactualiseerd,
+                bewijs=gebruik.bewijs or "" if keuze.rol.is_eis else "",
+            ))
+        for blok in personeel:
+            sectie, nummer = self.plaats.get(blok.eis.id, ("", ""))
+            bronnen = "; ".join(f"{b.plaats}, regel {b.regel}" for b in blok.eis.onderbouwing)
+            rows.append(TraceRij(
+                id=blok.eis.id, kader="personeel", kader_titel="Deskundigheid en inzet van personeel", editie="",
+                thema="vakmanschap", doelgroep="organisatie", rol=blok.rol.value, plaats=sectie, nummer=nummer,
+                bronregel=bronnen, tekst_document=blok.eis.tekst, tekst_bron=blok.eis.tekst, aangepast=True,
+                geactualiseerd=False, bewijs=blok.eis.bewijs or "",
+            ))
+        return tuple(rows)
+
+    # --- the whole document ------------------------------------------------------------------------
+
+    def bouw(self, meta: Metadata, personeel: tuple[_Personeelsblok, ...]) -> Document:
+        secties: list[Sectie] = []
+        if self.procedure is Procedure.AANBESTEDING:
+            for sectie in (self.geschiktheid(), self.minimum()):
+                if sectie is not None:
+                    secties.append(sectie)
+        else:
+            toelating = self.toelating()
+            if toelating is not None:
+                secties.append(toelating)
+        vragen, gunning = self.vragen(personeel)
+        if vragen:
+            secties.append(self.gunning_sectie(vragen, gunning) if gunning is not None else self.plan_sectie(vragen))
+        uitvoering = self.uitvoering()
+        if uitvoering is not None:
+            secties.append(uitvoering)
+        pers = self.personeel_sectie(personeel)
+        if pers is not None:
+            secties.append(pers)
+        inleiding = self.inleiding(secties, vragen, meta)
+        bijlagen = self.bijlagen() if meta.met_bijlagen else []
+        meldingen = list(self.selectie.meldingen)
+        if not vragen and not any(isinstance(b, Eis) for s in secties for b in s.walk()):
+            meldingen.append(f.lege_hoofdtekst(self.segment))
+        return Document(
+            meta=meta, selectie=self.selectie, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
+            gunning=gunning, traceerbaarheid=self.traceerbaarheid(personeel), meldingen=tuple(meldingen),
+        )
 
 
-def _with_introduction(doc: Samenstelling) -> Samenstelling:
-    sel = doc.selectie
-    segment = sel.segment
-    eisen = sel.aantal(Vorm.EIS)
-    # A vraag-blok is one award question whose criteria are the points the bidder must address.
-    blokken = [b for h in doc.hoofdstukken for s in h.secties for b in s.blokken if b.vorm is Vorm.VRAAG]
-    vragen, punten = len(blokken), sum(len(b.keuzes) for b in blokken)
-    kern = sum(len(ks) for _, ks in doc.kernpunten)
-    specifiek = [kk.kader for kk in sel.kaders if kk.relevantie is Relevantie.SPECIFIEK]
-    algemeen = [kk.kader for kk in sel.kaders if kk.relevantie is Relevantie.ALGEMEEN]
-    doelgroep = f" ({segment.doelgroep})" if segment.doelgroep else ""
-    paragraphs = [
-        f"Dit document bevat kwaliteitscriteria voor de inkoop van {segment.titel}{doelgroep}. De criteria komen woordelijk uit landelijke "
-        "kwaliteitskaders en -standaarden, zoals samengevat in ‘Kwaliteitskaders en -standaarden bij "
-        "inkoop jeugdhulp en maatschappelijke ondersteuning’ (Ketenbureau i-Sociaal Domein / Movisie, "
-        "versie 1.1, 2022). Bij elk criterium staan de ID en de bron, zodat het herleidbaar blijft.",
-    ]
-    if specifiek:
-        paragraphs.append(
-            "Specifiek voor dit segment zijn opgenomen: "
-            + "; ".join(f"‘{k.titel}’ ({k.jaar})" for k in specifiek)
-            + ". De bron koppelt deze kaders expliciet aan dit segment."
-        )
-    if algemeen:
-        paragraphs.append(
-            f"Daarnaast gelden kaders voor {segment.domein} in het algemeen: "
-            + "; ".join(f"‘{k.titel}’ ({k.jaar})" for k in algemeen)
-            + "."
-        )
-    paragraphs += [VORM_UITLEG[Vorm.EIS], VORM_UITLEG[Vorm.VRAAG], VORM_UITLEG[Vorm.VERWIJZING]]
-    paragraphs.append(
-        f"Dit document bevat {eisen} {'eis' if eisen == 1 else 'eisen'} en {vragen} "
-        f"{'vraag' if vragen == 1 else 'vragen'} (gunningscriteria, met samen {punten} aandachtspunten); "
-        f"{len(doc.verwijzingen)} "
-        f"{'kader wordt' if len(doc.verwijzingen) == 1 else 'kaders worden'} als geheel van toepassing "
-        f"verklaard ({kern} kernpunten in bijlage A)."
-        + (f" {len(doc.gemeente)} aandachtspunten richten zich tot de gemeente zelf (bijlage B)." if doc.gemeente else "")
-    )
-    if doc.personeel:
-        paragraphs.append(
-            f"Het hoofdstuk ‘Deskundigheid en inzet van personeel’ bevat {len(doc.personeel)} eisen en "
-            "vragen over opleiding, beroepsregistratie en competenties van medewerkers, ontleend aan de "
-            "kaders en aan beroeps- en functieprofielen; bij elk onderdeel staat de bron."
-        )
-    paragraphs.append(
-        "Neem niet alles over. Kies criteria die passen bij de opdracht, de omvang en het risico van de "
-        "dienstverlening (proportionaliteit), en schrap wat niet past: elk extra criterium vraagt inzet "
-        "van inschrijvers en van de beoordelaars."
-    )
-    return replace(doc, inleiding=tuple(paragraphs))
+def _evenredig(totaal: int, aantallen: Sequence[int]) -> list[int]:
+    """Whole percentages in proportion to the number of aspects, summing to `totaal`, each at least
+    5% (or an equal share when there is not room for that); largest remainders get the extra points."""
+    n = len(aantallen)
+    minimum = min(5, totaal // n)
+    vrij = totaal - minimum * n
+    som = sum(aantallen) or n
+    exact = [vrij * a / som for a in aantallen]
+    delen = [int(x) for x in exact]
+    over = vrij - sum(delen)
+    for i in sorted(range(n), key=lambda i: (exact[i] - delen[i], aantallen[i]), reverse=True)[:over]:
+        delen[i] += 1
+    return [minimum + d for d in delen]
+
+
+def _onderbouwing(eis: Personeelseis) -> tuple[Toelichting, ...]:
+    return tuple(Toelichting(f"Onderbouwing ({b.plaats}, regel {b.regel})", f"“{b.citaat}”") for b in eis.onderbouwing)
+
+
+def _in_lichaam(kk: KaderKeuze, sel: Selectie) -> bool:
+    return kk.verwijzing or any(k.kader.nummer == kk.kader.nummer for k in sel.lichaam)
+
+
+def _op_thema(keuzes: Iterable[Keuze]) -> list[Keuze]:
+    """Thema order (dienstverlening … organisatie), then corpus order."""
+    keuzes = list(keuzes)
+    volgorde = {id(k): i for i, k in enumerate(keuzes)}
+    return sorted(keuzes, key=lambda k: (list(Thema).index(k.criterium.hoofdthema), volgorde[id(k)]))
+
+
+def _corpusvolgorde(keuzes: Iterable[Keuze]) -> list[Keuze]:
+    return sorted(keuzes, key=lambda k: (k.kader.nummer, [c.id for c in k.kader.criteria].index(k.criterium.id)
+                                         if k.kader.nummer else 0))
+
+
+def _kort_kader(kader: Kader) -> str:
+    titel = kader.titel.split(".")[0]
+    return titel if len(titel) <= 60 else kader.sleutel

@@ -1,4 +1,4 @@
-"""Renderers: one module per output format, each turning a Samenstelling into bytes."""
+"""Renderers: one module per output format, each laying out a `Document` as bytes."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from ..errors import OnbekendeWaarde, dichtstbijzijnde
 
 if TYPE_CHECKING:
-    from ..compose import Samenstelling
+    from ..document import Document
 
 _MODULES = {"docx": "docx", "md": "markdown", "markdown": "markdown", "json": "json", "csv": "csv"}
 FORMATEN = ("docx", "md", "json", "csv")  # as offered to users ('markdown' is accepted for 'md')
 
 
-def render(doc: Samenstelling, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
+def render(doc: Document, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
     """Render a composed document; `sjabloon` (a .docx/.dotx house-style template) only applies to docx."""
     key = formaat.lower().lstrip(".")
     if key not in _MODULES:

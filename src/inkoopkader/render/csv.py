@@ -1,4 +1,9 @@
-"""CSV for tender platforms: one row per criterion, ';'-separated, UTF-8 with BOM (Dutch Excel)."""
+"""CSV: the traceability of a document — one row per selected criterion — for Excel and tender platforms.
+
+';'-separated, UTF-8 with BOM (Dutch Excel opens it as is). Every cell that a spreadsheet program
+would read as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with an
+apostrophe, the convention spreadsheet programs show as plain text.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +11,30 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from ..framing import losse_regel
-from ..text import strip_markup
-
 if TYPE_CHECKING:
-    from ..compose import Samenstelling
+    from ..document import Document
 
-KOLOMMEN = ["ID", "Tekst", "Kader", "Jaar", "Thema", "Vorm", "Doelgroep", "Groep", "Plaats"]
+KOLOMMEN = (
+    ("ID", "id"), ("Kader", "kader"), ("Kadertitel", "kader_titel"), ("Editie", "editie"), ("Thema", "thema"),
+    ("Doelgroep", "doelgroep"), ("Rol", "rol"), ("Plaats in document", "plaats"), ("Nummer", "nummer"),
+    ("Bronregel", "bronregel"), ("Tekst in document", "tekst_document"), ("Tekst in bron", "tekst_bron"),
+    ("Tekst aangepast", "aangepast"), ("Geactualiseerd", "geactualiseerd"), ("Bewijs", "bewijs"),
+)
+_FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render(doc: Samenstelling) -> bytes:
-    body = {k.criterium.id for k in doc.lichaam}
-    gemeente = {k.criterium.id for k in doc.gemeente}
+def veilige_cel(waarde: object) -> str:
+    """A value as spreadsheet-safe text: booleans as ja/nee, formula starts neutralised."""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    tekst = "" if waarde is None else str(waarde)
+    return "'" + tekst if tekst.startswith(_FORMULE) else tekst
+
+
+def render(doc: Document) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(KOLOMMEN)
-    for keuze in doc.alle_keuzes:
-        crit = keuze.criterium
-        items = "; ".join(strip_markup(i.tekst).rstrip(";. ") for i in crit.items)
-        tekst = strip_markup(crit.tekst) + (f" {items}." if items else "")
-        if crit.id in gemeente:
-            regel, plaats = f"Aandachtspunt voor de gemeente: {tekst}", "bijlage B (gemeente)"
-        else:
-            regel = losse_regel(keuze.vorm, crit.doelgroep, tekst)
-            plaats = "lichaam" if crit.id in body else "bijlage A (kernpunt)"
-        writer.writerow([
-            crit.id, regel, f"{keuze.kader.nummer}. {keuze.kader.titel}", keuze.kader.jaar,
-            ", ".join(t.value for t in crit.thema), keuze.vorm.value, crit.doelgroep.value,
-            " › ".join(crit.groep), plaats,
-        ])
-    for blok in doc.personeel:
-        onderdelen = "; ".join(item.tekst.rstrip(". ") for item in blok.onderdelen)
-        tekst = blok.eis.tekst + (f" {onderdelen}." if onderdelen else "")
-        bronnen = "; ".join(f"{b.plaats}, regel {b.regel}" for b in blok.eis.onderbouwing)
-        writer.writerow([blok.eis.id, tekst, f"Deskundigheid en inzet van personeel ({bronnen})", "",
-                         "vakmanschap", blok.vorm.value, "organisatie", blok.eis.titel, "lichaam (personeel)"])
+    writer.writerow([kop for kop, _ in KOLOMMEN])
+    for rij in doc.traceerbaarheid:
+        writer.writerow([veilige_cel(getattr(rij, veld)) for _, veld in KOLOMMEN])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,35 +1,23 @@
-"""Word (.docx): the tender-ready document, with real styles, numbering, fields and anchors.
+"""Word (.docx): the tender document, with real styles, numbering, fields and anchors.
 
 The document is built on python-docx's default package, or on a house-style template (`sjabloon`,
-.docx or .dotx). Its structure follows `inkoopkader.compose`: a title page, a table of contents,
-"Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders", one chapter per thema, and the
-annexes A (kernpunten), B (gemeente), C (traceerbaarheid) and D (gebruikte kaders).
+.docx or .dotx). It lays out a `inkoopkader.document.Document` and decides nothing about content:
+a title page, a table of contents, the body sections (numbered headings), then the annexes
+(unnumbered, each on a new page) when the document has them.
 
 What a house-style template can restyle: every paragraph carries a named style. Built-in Word
 styles are used where Word has one (Title, Subtitle, heading 1-4, TOC Heading, toc 1-3, List
 Number, List Bullet, List Bullet 2-4, List Continue, header, footer); the document adds its own
-"Bron" (the small source line under a criterion), "Toelichting" (notes from the source),
-"Actualiteit" (currency warnings, meant to be checked and deleted by the inkoper), "Titelgegevens",
-"Tabeltekst" and the table style "Inkoopkader tabel". Styles are found in a template by their
-name, case-insensitively (never by styleId: Dutch Word calls Heading 1 'Kop1'); what the template
-lacks is added. Numbered lists are real Word numbering (numbering.xml); each list restarts at 1.
+"Eis" (a numbered requirement: number, tab, text), "Bewijs" (how compliance is shown), "Bron" (the
+small source line), "Toelichting" (notes from the source), "Actualiteit" (a notice the inkoper must
+act on), "Titelgegevens", "Tabeltekst" and the table style "Inkoopkader tabel". Styles are found in
+a template by their name, case-insensitively (never by styleId: Dutch Word calls Heading 1 'Kop1');
+what the template lacks is added. Lists are real Word numbering (numbering.xml).
 
-Machine-readable anchors (for `inkoopkader check` and other tools):
-
-* Every criterion paragraph (body, bijlage A and bijlage B) wraps its text in a Word bookmark
-  named ``ik_`` + the criterion ID with every character other than a letter or digit replaced
-  by ``_``: ``bwmo-04`` -> ``ik_bwmo_04`` (see `bladwijzer_naam`). Bookmark names start with a
-  letter, hold only letters, digits and underscores and are at most 40 characters long. The
-  traceability table (bijlage C) links each ID to its bookmark.
-* A custom XML part (``customXml/itemN.xml``, namespace `NAMESPACE`) records the selection:
-  segment, inkoopkader and corpus version, the kaders and every criterion with its vorm, its
-  place (lichaam, bijlage-a, bijlage-b) and its bookmark.
-* Custom document properties (docProps/custom.xml) repeat the essentials for tools that only
-  read properties: ``inkoopkader.segment``, ``inkoopkader.corpus``, ``inkoopkader.versie``,
-  ``inkoopkader.aantal``, ``inkoopkader.criteria.1`` … ``.N`` (comma-separated IDs, split into
-  values of at most 255 characters, the limit of Word's property dialog).
-
-`lees_selectie` reads both back from a document.
+Machine-readable anchors (for `inkoopkader check` and other tools), written as `inkoopkader.anchors`
+describes: a bookmark ``ik_<id>`` around every requirement and award aspect, ``ik_bijlagen`` on the
+first annex heading, a custom XML record of the selection and custom document properties.
+`lees_selectie` reads them back.
 """
 
 from __future__ import annotations
@@ -44,17 +32,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..anchors import NAMESPACE, bladwijzer_naam
+from .. import framing
+from ..anchors import BIJLAGEN_BLADWIJZER, NAMESPACE, bladwijzer_naam
+from ..document import Alinea, Aspect, Document, Eis, Opsomming, Sectie, Tabel, Toelichting, Vraag
 from ..errors import InkoopkaderError
-from ..framing import VORM_UITLEG
-from ..model import Item, Thema
+from ..model import Item
 from ..text import markup_runs, strip_markup
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-
-    from ..compose import Samenstelling
-    from ..select import Keuze
 
 __all__ = ["NAMESPACE", "bladwijzer_naam", "lees_selectie", "render"]
 
@@ -71,15 +57,13 @@ _MACRO_TYPES = ("application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
 
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
             "oktober", "november", "december")
-_TRACE_COLUMNS = (("ID", 950), ("Kader en jaar", 2350), ("Thema", 1350), ("Vorm", 950),
-                  ("Doelgroep", 1050), ("Groep", 2420))
-_PROPERTY_CHUNK = 255
 
 # Indentation (twips) shared by numbering levels and styles, so that everything that belongs to a
 # criterion lines up under its text.
 _IND_TEXT = 425
 _IND_STEP = 284
 _IND_BOX = 567
+_IND_EIS = 709
 
 
 # --- small XML helpers --------------------------------------------------------------------------
@@ -275,6 +259,9 @@ _STYLE_SPECS: dict[str, tuple[str, str | None, str | None, str, str]] = {
                       _spacing(after=40) + _ind(_IND_TEXT + 3 * _IND_STEP, _IND_STEP), ""),
     "List Continue": ("paragraph", "Normal", None, _spacing(after=60) + _ind(_IND_TEXT), ""),
     "Bron": ("paragraph", "Normal", "Normal", _spacing(after=60) + _ind(_IND_TEXT), _font(15, "6F6F6F")),
+    "Eis": ("paragraph", "Normal", None, f'<w:tabs><w:tab w:val="left" w:pos="{_IND_EIS}"/></w:tabs>'
+            + _spacing(140, 40) + _ind(_IND_EIS, _IND_EIS), ""),
+    "Bewijs": ("paragraph", "Normal", "Normal", _spacing(20, 20) + _ind(_IND_EIS), _font(17, "1F3864")),
     "Toelichting": ("paragraph", "Normal", "Normal", _box(_NOTE_BORDER, "EEF3FA", _spacing(0, 40)),
                     _font(18, "262626")),
     "Actualiteit": ("paragraph", "Normal", "Normal", _box(_WARNING_BORDER, "FBE4D5", _spacing(60, 100)),
@@ -298,7 +285,7 @@ _TABLE_STYLE_BODY = (
     '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/><w:color w:val="1F3864"/></w:rPr>'
     '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr>'
 )
-_CUSTOM_STYLES = {"Bron", "Toelichting", "Actualiteit", "Titelgegevens", "Tabeltekst"}
+_CUSTOM_STYLES = {"Bron", "Toelichting", "Actualiteit", "Titelgegevens", "Tabeltekst", "Eis", "Bewijs"}
 _QFORMAT = {"Normal", "Title", "Subtitle", "heading 1", "heading 2", "heading 3", "heading 4",
             "Toelichting", "Actualiteit", "Bron"}
 
@@ -480,6 +467,8 @@ class _Nummering:
         self._criteria = self._abstract("Inkoopkader criteria", levels)
         bullets = [_lvl(i, "bullet", _BULLETS[i], _IND_TEXT + i * _IND_STEP, _IND_STEP) for i in range(4)]
         self.opsomming = self._num(self._abstract("Inkoopkader opsomming", bullets))
+        eis_bullets = [_lvl(i, "bullet", _BULLETS[i], _IND_EIS + (i + 1) * _IND_STEP, _IND_STEP) for i in range(4)]
+        self._eis_items = self._num(self._abstract("Inkoopkader eisonderdelen", eis_bullets))
         self.koppen: int | None = None
         if met_koppen:
             heading_levels = [
@@ -505,6 +494,10 @@ class _Nummering:
         override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
         self._nums.append(f'<w:num w:numId="{nid}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>')
         return nid
+
+    def opsomming_eis(self) -> int:
+        """Bullets under a requirement, indented to its text."""
+        return self._eis_items
 
     def nieuwe_lijst(self) -> int:
         """A new numbered list of criteria that starts again at 1."""
@@ -537,9 +530,9 @@ class _Nummering:
 
 
 class _Lichaam:
-    """Builds the document body as WordprocessingML text (fast: no python-docx objects per paragraph)."""
+    """Lays out a Document as WordprocessingML text (fast: no python-docx objects per paragraph)."""
 
-    def __init__(self, doc: Samenstelling, stijlen: _Stijlen, nummering: _Nummering, breedte: int) -> None:
+    def __init__(self, doc: Document, stijlen: _Stijlen, nummering: _Nummering, breedte: int) -> None:
         self.doc = doc
         self.s = stijlen.ids
         self.nummering = nummering
@@ -550,9 +543,6 @@ class _Lichaam:
         self._counters = [0, 0, 0]
         self._koppen_met_stijlnummering = stijlen.heading_style_numbering
         self.bladwijzers: dict[str, str] = {}
-        self.plaatsen: dict[str, str] = {}
-        self.personeel_bladwijzers: dict[str, str] = {}
-        self._kader_gewaarschuwd: set[int] = set()
 
     # paragraphs
 
@@ -571,11 +561,12 @@ class _Lichaam:
         self._bookmark += 1
         return self._bookmark
 
-    def kop(self, level: int, tekst: str, *, genummerd: bool = False, page_break: bool = False) -> None:
+    def kop(self, level: int, tekst: str, *, genummerd: bool = False, page_break: bool = False,
+            extra_bladwijzer: str | None = None) -> None:
         bid = self._next_bookmark()
         naam = f"_Toc{100000000 + bid}"
         numpr, nummer = "", ""
-        if genummerd and self.nummering.koppen is not None:
+        if genummerd and self.nummering.koppen is not None and level <= 3:
             self._counters[level - 1] += 1
             for deeper in range(level, len(self._counters)):
                 self._counters[deeper] = 0
@@ -584,12 +575,17 @@ class _Lichaam:
                      f'<w:numId w:val="{self.nummering.koppen}"/></w:numPr>')
         elif not genummerd and self._koppen_met_stijlnummering:
             numpr = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'  # no number on an annex
-        props = f'<w:pStyle w:val="{self.s[f"heading {level}"]}"/>'
+        props = f'<w:pStyle w:val="{self.s[f"heading {min(level, 4)}"]}"/>'
         if page_break:
             props += "<w:pageBreakBefore/>"
+        extra_start = extra_end = ""
+        if extra_bladwijzer:
+            eid = self._next_bookmark()
+            extra_start = f'<w:bookmarkStart w:id="{eid}" w:name="{extra_bladwijzer}"/>'
+            extra_end = f'<w:bookmarkEnd w:id="{eid}"/>'
         self.out.append(
-            f'<w:p><w:pPr>{props}{numpr}</w:pPr><w:bookmarkStart w:id="{bid}" w:name="{naam}"/>'
-            f'{_run(tekst)}<w:bookmarkEnd w:id="{bid}"/></w:p>'
+            f'<w:p><w:pPr>{props}{numpr}</w:pPr>{extra_start}<w:bookmarkStart w:id="{bid}" w:name="{naam}"/>'
+            f'{_run(tekst)}<w:bookmarkEnd w:id="{bid}"/>{extra_end}</w:p>'
         )
         if level <= 3:
             self._toc.append((level, nummer, tekst, naam))
@@ -598,15 +594,16 @@ class _Lichaam:
         """A real TOC field; its result is pre-filled with the headings (Word refreshes it on opening)."""
         begin = (
             '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         )
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        if not self._toc:
+        toc = [entry for entry in self._toc if entry[0] <= 2]
+        if not toc:
             return [f'<w:p><w:pPr><w:pStyle w:val="{self.s["toc 1"]}"/></w:pPr>{begin}{end}</w:p>']
         paragraphs = []
-        last = len(self._toc) - 1
-        for index, (level, nummer, tekst, naam) in enumerate(self._toc):
+        last = len(toc) - 1
+        for index, (level, nummer, tekst, naam) in enumerate(toc):
             label = f"{nummer} {tekst}" if nummer else tekst
             paragraphs.append(
                 f'<w:p><w:pPr><w:pStyle w:val="{self.s[f"toc {level}"]}"/></w:pPr>'
@@ -616,69 +613,32 @@ class _Lichaam:
             )
         return paragraphs
 
-    def prose(self, tekst: str) -> None:
-        """Prose from the corpus: paragraphs split by blank lines, '- ' lines as (nested) bullets."""
-        for block in re.split(r"\n\s*\n", tekst.strip()):
-            buffer: list[str] = []
-            for line in block.split("\n"):
-                stripped = line.lstrip()
-                if stripped.startswith(("- ", "• ")):
-                    if buffer:
-                        self.p("Normal", _runs(" ".join(buffer)))
-                        buffer = []
-                    depth = min((len(line) - len(stripped)) // 2, 3)
-                    style = "List Bullet" if depth == 0 else f"List Bullet {depth + 1}"
-                    self.p(style, _runs(stripped[2:].strip()), num=self.nummering.opsomming, ilvl=depth)
-                elif stripped:
-                    buffer.append(stripped)
-            if buffer:
-                self.p("Normal", _runs(" ".join(buffer)))
+    def _anker(self, ident: str | None, inhoud: str) -> str:
+        """Content wrapped in the bookmark that lets `check` recognise it after editing."""
+        if not ident:
+            return inhoud
+        naam = bladwijzer_naam(ident)
+        if naam in self.bladwijzers.values() and self.bladwijzers.get(ident) != naam:
+            naam = f"{naam[:36]}_{len(self.bladwijzers)}"
+        self.bladwijzers[ident] = naam
+        bid = self._next_bookmark()
+        return f'<w:bookmarkStart w:id="{bid}" w:name="{naam}"/>{inhoud}<w:bookmarkEnd w:id="{bid}"/>'
 
-    def actualiteit(self, tekst: str) -> None:
-        label, sep, rest = tekst.partition(":")
-        if sep and label == "Actualiteit":
-            self.p("Actualiteit", _run("Actualiteit:", bold=True) + _runs(rest))
-        else:
-            self.p("Actualiteit", _runs(tekst))
+    # blocks
 
-    # criteria
-
-    def bron(self, keuze: Keuze) -> str:
-        crit, kader = keuze.criterium, keuze.kader
-        groep = f" · {_groep(crit.groep)}" if crit.groep else ""
-        return f"{crit.id} · kader {kader.nummer} ({kader.jaar}){groep}"
-
-    def items(self, items: Iterable[Item], num: int, depth: int) -> None:
-        for item in items:
+    def items(self, items: Iterable[Item], num: int, depth: int, ankers: tuple[str, ...] = ()) -> None:
+        for index, item in enumerate(items):
             level = min(depth, 4)
-            self.p(f"List Bullet {min(level + 1, 4)}", _runs(item.tekst), num=num, ilvl=level)
+            inhoud = _runs(item.tekst)
+            if index < len(ankers):
+                inhoud = self._anker(ankers[index], inhoud)
+            self.p(f"List Bullet {min(level + 1, 4)}" if level else "List Bullet", inhoud, num=num, ilvl=level)
             if item.items:
                 self.items(item.items, num, depth + 1)
 
-    def criterium(self, keuze: Keuze, num: int, plaats: str) -> None:
-        crit = keuze.criterium
-        naam = bladwijzer_naam(crit.id)
-        if naam in self.bladwijzers.values():
-            naam = f"{naam[:36]}_{len(self.bladwijzers)}"
-        self.bladwijzers[crit.id] = naam
-        self.plaatsen[crit.id] = plaats
-        bid = self._next_bookmark()
-        anker = (f'<w:bookmarkStart w:id="{bid}" w:name="{naam}"/>{_runs(crit.tekst)}'
-                 f'<w:bookmarkEnd w:id="{bid}"/>')
-        self.p("List Number", anker, keep_next=True, num=num)
-        self.p("Bron", _run(self.bron(keuze)))
-        if crit.items:
-            self.items(crit.items, num, 1)
-        for vervolg in crit.vervolg:
-            self.p("List Continue", _runs(vervolg))
-        if self.doc.meta.met_toelichting:
-            for notitie in crit.notities:
-                label = notitie.kop or notitie.soort.label
-                label = strip_markup(label).rstrip(":. ")
-                self.p("Toelichting", _run(f"{label}: ", bold=True) + _runs(notitie.tekst))
-                self._notitie_items(notitie.items, 0)
-        for waarschuwing in self.doc.waarschuwingen_voor(crit.id):
-            self.actualiteit(waarschuwing.tekst)
+    def toelichting(self, toelichting: Toelichting) -> None:
+        self.p("Toelichting", _run(f"{framing.label(toelichting.label)} ", bold=True) + _runs(toelichting.tekst))
+        self._notitie_items(toelichting.items, 0)
 
     def _notitie_items(self, items: Iterable[Item], depth: int) -> None:
         for item in items:
@@ -689,17 +649,117 @@ class _Lichaam:
             if item.items:
                 self._notitie_items(item.items, depth + 1)
 
-    def lijst(self, keuzes: Iterable[Keuze], plaats: str) -> None:
-        num = self.nummering.nieuwe_lijst()
-        for keuze in keuzes:
-            self.criterium(keuze, num, plaats)
+    def alinea(self, blok: Alinea) -> None:
+        if blok.soort == "toelichting":
+            self.p("Toelichting", _runs(blok.tekst))
+        elif blok.soort == "melding":
+            self.p("Actualiteit", _runs(blok.tekst))
+        elif blok.soort == "klein":
+            self.p("Bron", _runs(blok.tekst))
+        else:
+            self.p("Normal", _runs(blok.tekst))
 
-    def kader_waarschuwingen(self, nummer: int) -> None:
-        if nummer in self._kader_gewaarschuwd:
-            return
-        self._kader_gewaarschuwd.add(nummer)
-        for waarschuwing in self.doc.kader_waarschuwingen(nummer):
-            self.actualiteit(waarschuwing.tekst)
+    def opsomming(self, blok: Opsomming) -> None:
+        for item in blok.items:
+            self.p("List Bullet", _runs(item), num=self.nummering.opsomming)
+
+    def tabel(self, blok: Tabel) -> None:
+        gewichten = blok.breedtes or tuple(1 for _ in blok.kolommen)
+        total = sum(gewichten)
+        widths = [round(g * self.breedte / total) for g in gewichten]
+        text_style = self.s["Tabeltekst"]
+        kop = any(blok.kolommen)
+
+        def cell(width: int, content: str) -> str:
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>{content}</w:p></w:tc>')
+
+        rows = []
+        if kop:
+            rows.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
+                        + "".join(cell(w, _run(label, bold=True)) for label, w in zip(blok.kolommen, widths, strict=True))
+                        + "</w:tr>")
+        for rij in blok.rijen:
+            cellen = [cell(w, _runs(waarde, bold=(not kop and i == 0)))
+                      for i, (waarde, w) in enumerate(zip(rij, widths, strict=True))]
+            rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>' + "".join(cellen) + "</w:tr>")
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        look = 'w:firstRow="1"' if kop else 'w:firstRow="0"'
+        self.out.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.s[_TABLE_STYLE]}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:val="04A0" {look} w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
+        )
+        self.p("Normal", ppr='<w:spacing w:after="60"/>')  # Word needs a paragraph between a table and what follows
+
+    def eis(self, blok: Eis) -> None:
+        inhoud = _run(blok.nummer, bold=True) + "<w:r><w:tab/></w:r>" + self._anker(blok.anker, _runs(blok.tekst))
+        self.p("Eis", inhoud, keep_next=True)
+        if blok.items:
+            self.items(blok.items, self.nummering.opsomming_eis(), 0, blok.item_ankers)
+        for vervolg in blok.vervolg:
+            self.p("List Continue", _runs(vervolg))
+        if blok.citaat:
+            self.p("Toelichting", _run("Wettekst: ", bold=True) + _run(f"“{blok.citaat}”"))
+        for toelichting in blok.toelichtingen:
+            self.toelichting(toelichting)
+        if blok.bewijs:
+            self.p("Bewijs", _run("Bewijs: ", bold=True) + _runs(blok.bewijs), keep_next=True)
+        self.p("Bron", _run(blok.bron), ppr=_ind(_IND_EIS))
+
+    def aspect(self, blok: Aspect, num: int | None) -> None:
+        """An award aspect (numbered), or a criterion shown for information in an annex (bulleted)."""
+        style, num = ("List Number", num) if num is not None else ("List Bullet", self.nummering.opsomming)
+        self.p(style, self._anker(blok.anker, _runs(blok.tekst)), keep_next=True, num=num)
+        if blok.items:
+            self.items(blok.items, self.nummering.opsomming_eis(), 0, blok.item_ankers)
+        for vervolg in blok.vervolg:
+            self.p("List Continue", _runs(vervolg))
+        for toelichting in blok.toelichtingen:
+            self.toelichting(toelichting)
+        self.p("Bron", _run(blok.bron))
+
+    def vraag(self, blok: Vraag) -> None:
+        self.p("Normal", _runs(blok.vraag))
+        rijen = [("Maximale omvang", framing.omvang_tekst(blok.omvang_a4, blok.tekens))]
+        if blok.weging is not None:
+            rijen.append(("Weging", f"{blok.weging}%"))
+        else:
+            rijen.append(("Beoordeling", "voldoende of onvoldoende"))
+        ppr = ('<w:tabs><w:tab w:val="left" w:pos="2268"/></w:tabs><w:spacing w:after="40"/>'
+               '<w:ind w:left="2268" w:hanging="2268"/>')
+        for label, waarde in rijen:
+            self.p("Titelgegevens", _run(label, bold=True) + "<w:r><w:tab/></w:r>" + _run(waarde), ppr=ppr)
+        label = "Beoordelingsaspecten" if blok.oordeel == "score" else "Onderdelen"
+        self.p("Normal", _run(f"{label}:", bold=True), keep_next=True, ppr='<w:spacing w:before="160" w:after="60"/>')
+        num = self.nummering.nieuwe_lijst()
+        for aspect in blok.aspecten:
+            self.aspect(aspect, num)
+
+    def blok(self, blok: object) -> None:
+        if isinstance(blok, Alinea):
+            self.alinea(blok)
+        elif isinstance(blok, Opsomming):
+            self.opsomming(blok)
+        elif isinstance(blok, Tabel):
+            self.tabel(blok)
+        elif isinstance(blok, Eis):
+            self.eis(blok)
+        elif isinstance(blok, Vraag):
+            self.vraag(blok)
+        elif isinstance(blok, Aspect):
+            self.aspect(blok, None)
+        else:  # pragma: no cover - a new block type without a layout is a programming error
+            raise TypeError(f"geen opmaak voor {type(blok).__name__}")
+
+    def sectie(self, sectie: Sectie, level: int, *, genummerd: bool, page_break: bool = False,
+               extra_bladwijzer: str | None = None) -> None:
+        self.kop(level, sectie.titel, genummerd=genummerd, page_break=page_break, extra_bladwijzer=extra_bladwijzer)
+        for blok in sectie.blokken:
+            self.blok(blok)
+        for sub in sectie.subsecties:
+            self.sectie(sub, level + 1, genummerd=genummerd)
 
     # the document
 
@@ -715,6 +775,7 @@ class _Lichaam:
         rows = [("Segment", f"{meta.segment_id} – {meta.segment_titel}")]
         if meta.segment_doelgroep:
             rows.append(("Doelgroep", meta.segment_doelgroep))
+        rows.append(("Procedure", meta.procedure.label))
         if meta.gemeente:
             rows.append(("Opdrachtgever", meta.gemeente))
         if meta.kenmerk:
@@ -731,230 +792,14 @@ class _Lichaam:
         self.titelpagina()
         self.p("TOC Heading", _run("Inhoudsopgave"), page_break=True)
         toc_index = len(self.out)
-
-        self.kop(1, "Inleiding en leeswijzer", genummerd=True, page_break=True)
-        uitleg = set(VORM_UITLEG.values())
-        for paragraph in doc.inleiding:
-            if paragraph in uitleg:
-                label, _, rest = paragraph.partition(":")
-                self.p("List Bullet", _run(f"{label}:", bold=True) + _runs(rest),
-                       num=self.nummering.opsomming)
-            else:
-                self.p("Normal", _runs(paragraph))
-        leeswijzer = (
-            "Bij elk criterium staat in kleine letters de ID en de bron (kader, jaar en tussenkop uit het "
-            "kader). "
-        )
-        if doc.meta.met_toelichting:
-            leeswijzer += ("Toelichtingen uit de bron (zoals ‘Ter inspiratie’, ‘Tip’ en ‘NB’) staan "
-                           "apart, in de opmaakstijl ‘Toelichting’; ze zijn geen onderdeel van de eis of "
-                           "vraag. ")
-        if doc.waarschuwingen:
-            leeswijzer += ("Een melding in de opmaakstijl ‘Actualiteit’ geeft aan dat een wet, instantie "
-                           "of kader sinds de bron is veranderd: pas de tekst zo nodig aan en verwijder de "
-                           "melding vóór publicatie. ")
-        leeswijzer += ("De criteria zijn in Word als bladwijzer (ik_…) gemarkeerd; laat die staan, zodat "
-                       "inkoopkader ze na bewerking kan herkennen.")
-        self.p("Normal", _run(leeswijzer))
-
-        if doc.verwijzingen:
-            self.kop(1, "Toepasselijke kwaliteitskaders", genummerd=True)
-            for kk, clausule in doc.verwijzingen:
-                self.kop(2, f"{kk.kader.titel} ({kk.kader.jaar})", genummerd=True)
-                self.p("Normal", _runs(clausule))
-                self.kader_waarschuwingen(kk.kader.nummer)
-
-        for hoofdstuk in doc.hoofdstukken:
-            self.kop(1, hoofdstuk.thema.label, genummerd=True)
-            for sectie in hoofdstuk.secties:
-                kader = sectie.kader
-                self.kop(2, f"Kader {kader.nummer} – {kader.titel} ({kader.jaar})", genummerd=True)
-                if sectie.verwijzing:
-                    self.p("Normal", _runs(sectie.verwijzing))
-                if sectie.blokken:
-                    self.kader_waarschuwingen(kader.nummer)
-                for blok in sectie.blokken:
-                    self.p("Normal", _runs(blok.inleiding), keep_next=True, ppr='<w:spacing w:before="200"/>')
-                    self.lijst(blok.keuzes, "lichaam")
-
-        if doc.personeel:
-            self.personeel()
-
-        if doc.kernpunten:
-            self.kop(1, "Bijlage A – Kernpunten van de kaders waarnaar wordt verwezen", page_break=True)
-            self.p("Normal", _run(
-                "Deze bijlage geeft de kernpunten van de kaders die in het hoofdstuk ‘Toepasselijke "
-                "kwaliteitskaders’ als geheel van toepassing zijn verklaard. Ze zijn ter informatie; bij "
-                "verschil is het volledige kader leidend."))
-            for kader, keuzes in doc.kernpunten:
-                self.kop(2, f"{kader.titel} ({kader.uitgever}, {kader.jaar})")
-                for thema in Thema:
-                    in_thema = [k for k in keuzes if k.criterium.hoofdthema is thema]
-                    if in_thema:
-                        self.kop(3, thema.label)
-                        self.lijst(in_thema, "bijlage-a")
-
-        if doc.gemeente:
-            self.kop(1, "Bijlage B – Aandachtspunten voor de gemeente als opdrachtgever", page_break=True)
-            self.p("Normal", _run(
-                "Deze punten richten zich tot de gemeente zelf en zijn geen eisen aan Opdrachtnemer. Ze "
-                "helpen de gemeente haar eigen rol als opdrachtgever in te vullen."))
-            self.lijst(doc.gemeente, "bijlage-b")
-
-        self.kop(1, "Bijlage C – Traceerbaarheid", page_break=True)
-        self.p("Normal", _run(
-            f"Deze tabel herleidt alle {len(doc.alle_keuzes)} criteria in dit document tot hun "
-            "kwaliteitskader. De ID is een vaste sleutel in inkoopkader en verwijst naar het criterium in "
-            "dit document."))
-        self.traceerbaarheid()
-
-        self.kop(1, "Bijlage D – Gebruikte kwaliteitskaders", page_break=True)
-        for kk in doc.selectie.kaders:
-            self.kader_beschrijving(kk)
-
+        for index, sectie in enumerate(doc.secties):
+            self.sectie(sectie, 1, genummerd=True, page_break=index == 0)
+        for index, sectie in enumerate(doc.bijlagen):
+            self.sectie(sectie, 1, genummerd=False, page_break=True,
+                        extra_bladwijzer=BIJLAGEN_BLADWIJZER if index == 0 else None)
         toc = self.inhoudsopgave()
         return [*self.out[:toc_index], *toc, *self.out[toc_index:]]
 
-    def _anker(self, ident: str, tekst: str) -> str:
-        """Text wrapped in the bookmark that lets `check` recognise it after editing."""
-        naam = bladwijzer_naam(ident)
-        self.personeel_bladwijzers[ident] = naam
-        bid = self._next_bookmark()
-        return f'<w:bookmarkStart w:id="{bid}" w:name="{naam}"/>{_runs(tekst)}<w:bookmarkEnd w:id="{bid}"/>'
-
-    def personeel(self) -> None:
-        """Chapter 'Deskundigheid en inzet van personeel': staff requirements with their sources."""
-        self.kop(1, "Deskundigheid en inzet van personeel", genummerd=True)
-        self.p("Normal", _run(
-            "Dit hoofdstuk bevat eisen en vragen over opleiding, beroepsregistratie en competenties van de "
-            "medewerkers die Opdrachtnemer inzet. Onder elke eis of vraag staan de passages uit de kaders "
-            "en beroepsprofielen waarop ze steunt."))
-        for blok in self.doc.personeel:
-            eis = blok.eis
-            self.kop(2, eis.titel, genummerd=True)
-            self.p("Normal", self._anker(eis.id, eis.tekst), keep_next=bool(blok.onderdelen))
-            self.p("Bron", _run(f"{eis.id} · {blok.vorm.value} · {eis.soort}"))
-            if blok.onderdelen:
-                num = self.nummering.nieuwe_lijst()
-                for item in blok.onderdelen:
-                    self.p("List Number", self._anker(item.id, item.tekst), keep_next=True, num=num)
-                    self.p("Bron", _run(f"{item.id} · {blok.profiel_titel}, regel {item.regel}"))
-            for bron in eis.onderbouwing:
-                self.p("Toelichting", _run(f"Onderbouwing ({bron.plaats}, regel {bron.regel}): ", bold=True)
-                       + _run(f"“{bron.citaat}”"))
-
-    def traceerbaarheid(self) -> None:
-        total = sum(width for _, width in _TRACE_COLUMNS)
-        widths = [round(width * self.breedte / total) for _, width in _TRACE_COLUMNS]
-        text_style, s = self.s["Tabeltekst"], self.s
-
-        def cell(width: int, content: str) -> str:
-            return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                    f'<w:p><w:pPr><w:pStyle w:val="{text_style}"/></w:pPr>{content}</w:p></w:tc>')
-
-        rows = [
-            '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
-            + "".join(cell(width, _run(label, bold=True))
-                      for (label, _), width in zip(_TRACE_COLUMNS, widths, strict=True))
-            + "</w:tr>"
-        ]
-        for keuze in self.doc.alle_keuzes:
-            crit, kader = keuze.criterium, keuze.kader
-            naam = self.bladwijzers.get(crit.id)
-            ident = _run(crit.id)
-            if naam:
-                ident = f'<w:hyperlink w:anchor="{naam}" w:history="1">{ident}</w:hyperlink>'
-            values = (
-                ident,
-                _run(f"{kader.nummer}. {kader.titel} ({kader.jaar})"),
-                _run(", ".join(t.value for t in crit.thema)),
-                _run(keuze.vorm.value),
-                _run(crit.doelgroep.value),
-                _run(_groep(crit.groep)),
-            )
-            rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>'
-                        + "".join(cell(w, v) for w, v in zip(widths, values, strict=True)) + "</w:tr>")
-        for blok in self.doc.personeel:
-            for ident, bron, doelgroep in [(blok.eis.id, "Deskundigheid en inzet van personeel", "organisatie"),
-                                           *((i.id, blok.profiel_titel or "", "professional") for i in blok.onderdelen)]:
-                naam = self.personeel_bladwijzers.get(ident)
-                link = _run(ident)
-                if naam:
-                    link = f'<w:hyperlink w:anchor="{naam}" w:history="1">{link}</w:hyperlink>'
-                values = (link, _run(bron), _run("vakmanschap"), _run(blok.vorm.value), _run(doelgroep),
-                          _run(blok.eis.titel))
-                rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>'
-                            + "".join(cell(w, v) for w, v in zip(widths, values, strict=True)) + "</w:tr>")
-        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        self.out.append(
-            f'<w:tbl><w:tblPr><w:tblStyle w:val="{s[_TABLE_STYLE]}"/>'
-            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-            '<w:tblLayout w:type="fixed"/>'
-            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
-        )
-        self.p("Normal")  # Word needs a paragraph between a table and what follows
-
-    def kader_beschrijving(self, kk: Any) -> None:
-        kader = kk.kader
-        self.kop(2, f"{kader.nummer}. {kader.titel}")
-        aantal = sum(1 for k in self.doc.alle_keuzes if k.kader.nummer == kader.nummer)
-        bron = kader.bron
-        plaats = f"{self.doc.meta.brontitel(bron.document)}, hoofdstuk {bron.sectie}"
-        if bron.pagina:
-            plaats += f", p. {bron.pagina}"
-        plaats += f" (regels {bron.regels[0]}–{bron.regels[1]})"
-        segmenten = ", ".join(f"{r.segment} ({r.relevantie.value})" for r in kader.segmenten)
-        feiten = [
-            ("Uitgever", kader.uitgever),
-            ("Jaar", str(kader.jaar)),
-            ("Relatie met dit segment",
-             f"{kk.relevantie.value} (overzichtstabel van de bron: ‘{kader.overzicht.inkoopsegment}’)"),
-            ("Segmenten volgens de bron", segmenten),
-            ("Vorm in dit document", kk.vorm.value),
-            ("Criteria in dit document", str(aantal)),
-            ("Bron", plaats),
-            ("Correcties op de brontekst",
-             f"{len(kader.correcties)} (evidente OCR- of typfouten, vastgelegd in het corpus)"),
-        ]
-        ppr = ('<w:tabs><w:tab w:val="clear" w:pos="2268"/><w:tab w:val="left" w:pos="3119"/></w:tabs>'
-               '<w:spacing w:after="40"/><w:ind w:left="3119" w:hanging="3119"/>')
-        for label, value in feiten:
-            self.p("Titelgegevens", _run(label, bold=True) + "<w:r><w:tab/></w:r>" + _runs(value), ppr=ppr)
-        for titel, tekst in (
-            (f"Standaardvorm: {kader.vorm.value}", kader.vorm_toelichting),
-            ("Toelichting", kader.overzicht.toelichting),
-            ("Hoe te gebruiken bij inkoop", kader.overzicht.hoe_te_gebruiken),
-            ("Korte toelichting", kader.korte_toelichting),
-            ("Hoe tot stand gekomen", kader.totstandkoming),
-            ("Opbouw", kader.opbouw),
-        ):
-            if tekst and tekst.strip():
-                self.kop(4, titel)
-                self.prose(tekst)
-        if kader.groep_toelichtingen:
-            self.kop(4, "Toelichting bij de tussenkoppen")
-            for entry in kader.groep_toelichtingen:
-                self.p("Normal", _run(_groep(entry.groep), bold=True), keep_next=True,
-                       ppr='<w:spacing w:after="40"/>')
-                self.prose(entry.tekst)
-        if kader.zonder_criteria or kader.thema_toelichting:
-            self.kop(4, "Toelichting per thema")
-            for thema in Thema:
-                toelichting = kader.thema_toelichting.get(thema)
-                if thema in kader.zonder_criteria and not toelichting:
-                    toelichting = "Geen expliciete criteria in dit kader."
-                if toelichting:
-                    self.p("List Bullet", _run(f"{thema.label}: ", bold=True) + _runs(toelichting),
-                           num=self.nummering.opsomming)
-        waarschuwingen = [w for w in self.doc.waarschuwingen if w.kader == kader.nummer]
-        gezien: set[str] = set()
-        if waarschuwingen:
-            self.kop(4, "Actualiteit")
-            for waarschuwing in waarschuwingen:
-                if waarschuwing.tekst not in gezien:
-                    gezien.add(waarschuwing.tekst)
-                    self.actualiteit(waarschuwing.tekst)
 
 
 # --- package-level parts: settings, header/footer, properties, custom XML ------------------------
@@ -1051,7 +896,7 @@ def _tekstbreedte(section: Any) -> int:
     return width if width > 1440 else 9070
 
 
-def _pagina(document: DocxDocument, doc: Samenstelling, stijlen: _Stijlen, eigen: bool) -> int:
+def _pagina(document: DocxDocument, doc: Document, stijlen: _Stijlen, eigen: bool) -> int:
     """One section, A4 on our own base; a different first page (title page without header/footer)."""
     from docx.oxml import parse_xml
     from docx.shared import Twips
@@ -1104,7 +949,7 @@ def _pagina(document: DocxDocument, doc: Samenstelling, stijlen: _Stijlen, eigen
     return breedte
 
 
-def _kernmerken(document: DocxDocument, doc: Samenstelling) -> None:
+def _kernmerken(document: DocxDocument, doc: Document) -> None:
     meta = doc.meta
     props = document.core_properties
     segment = f"{meta.segment_id} – {meta.segment_titel}"
@@ -1122,7 +967,7 @@ def _kernmerken(document: DocxDocument, doc: Samenstelling) -> None:
     props.comments = _kort(
         f"{meta.samengesteld_met[:1].upper()}{meta.samengesteld_met[1:]}. Segment {segment}; "
         + (f"kenmerk {meta.kenmerk}; " if meta.kenmerk else "")
-        + f"versie {meta.versie}; {len(doc.alle_keuzes)} criteria."
+        + f"procedure {meta.procedure.value}; versie {meta.versie}."
     )
     props.category = "Aanbestedingsdocument – kwaliteitscriteria"
     props.content_status = "Concept"
@@ -1138,7 +983,7 @@ def _kort(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _custom_properties(document: DocxDocument, doc: Samenstelling) -> None:
+def _custom_properties(document: DocxDocument, doc: Document) -> None:
     """docProps/custom.xml: the selection for tools that read document properties (merged, not replaced)."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -1146,23 +991,9 @@ def _custom_properties(document: DocxDocument, doc: Samenstelling) -> None:
     from docx.opc.part import Part
     from lxml import etree
 
-    meta = doc.meta
-    ids = ",".join(k.criterium.id for k in doc.alle_keuzes)
-    values: list[tuple[str, str, str]] = [
-        ("inkoopkader.schema", "i4", "1"),
-        ("inkoopkader.segment", "lpwstr", meta.segment_id),
-        ("inkoopkader.corpus", "lpwstr", meta.corpus_versie),
-        ("inkoopkader.versie", "lpwstr", meta.inkoopkader_versie),
-        ("inkoopkader.aantal", "i4", str(len(doc.alle_keuzes))),
-        ("inkoopkader.kaders", "lpwstr", ",".join(str(kk.kader.nummer) for kk in doc.selectie.kaders)),
-        ("inkoopkader.toelichting", "bool", "true" if meta.met_toelichting else "false"),
-    ]
-    if meta.gemeente:
-        values.append(("inkoopkader.gemeente", "lpwstr", meta.gemeente[:_PROPERTY_CHUNK]))
-    if meta.kenmerk:
-        values.append(("inkoopkader.kenmerk", "lpwstr", meta.kenmerk[:_PROPERTY_CHUNK]))
-    for index, chunk in enumerate(_chunks(ids, _PROPERTY_CHUNK), start=1):
-        values.append((f"inkoopkader.criteria.{index}", "lpwstr", chunk))
+    from ..anchors import eigenschappen
+
+    values = eigenschappen(doc)
 
     package = document.part.package
     existing_part = None
@@ -1195,22 +1026,6 @@ def _custom_properties(document: DocxDocument, doc: Samenstelling) -> None:
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
-def _chunks(text: str, size: int) -> Iterator[str]:
-    """Comma-separated IDs in pieces of at most `size` characters, never splitting an ID."""
-    current = ""
-    for ident in text.split(","):
-        if not ident:
-            continue
-        candidate = f"{current},{ident}" if current else ident
-        if len(candidate) > size and current:
-            yield current
-            current = ident
-        else:
-            current = candidate
-    if current:
-        yield current
-
-
 def _is_selectie(blob: bytes) -> bool:
     from lxml import etree
 
@@ -1220,34 +1035,15 @@ def _is_selectie(blob: bytes) -> bool:
         return False
 
 
-def _custom_xml(document: DocxDocument, doc: Samenstelling, lichaam: _Lichaam) -> None:
-    """customXml/itemN.xml: the complete selection, for `inkoopkader check`."""
+def _custom_xml(document: DocxDocument, doc: Document, lichaam: _Lichaam) -> None:
+    """customXml/itemN.xml: the complete selection, for `inkoopkader check` (see anchors.record_xml)."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.part import Part
-    from lxml import etree
 
-    meta = doc.meta
-    ns = f"{{{NAMESPACE}}}"
-    root = etree.Element(f"{ns}selectie", nsmap={"ik": NAMESPACE})
-    for key, value in (("schema", "1"), ("segment", meta.segment_id), ("corpus", meta.corpus_versie),
-                       ("inkoopkader", meta.inkoopkader_versie), ("datum", meta.datum.isoformat()),
-                       ("versie", meta.versie), ("toelichting", "true" if meta.met_toelichting else "false")):
-        root.set(key, value)
-    if meta.gemeente:
-        root.set("gemeente", meta.gemeente)
-    if meta.kenmerk:
-        root.set("kenmerk", meta.kenmerk)
-    for kk in doc.selectie.kaders:
-        etree.SubElement(root, f"{ns}kader", nummer=str(kk.kader.nummer), sleutel=kk.kader.sleutel,
-                         jaar=str(kk.kader.jaar), relevantie=kk.relevantie.value, vorm=kk.vorm.value)
-    for keuze in doc.alle_keuzes:
-        crit = keuze.criterium
-        etree.SubElement(root, f"{ns}criterium", id=crit.id, kader=str(keuze.kader.nummer),
-                         vorm=keuze.vorm.value, doelgroep=crit.doelgroep.value,
-                         plaats=lichaam.plaatsen.get(crit.id, ""),
-                         bladwijzer=lichaam.bladwijzers.get(crit.id, bladwijzer_naam(crit.id)))
-    item_blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    from ..anchors import record_xml
+
+    item_blob = record_xml(doc, lichaam.bladwijzers)
     item_id = "{" + str(uuid.uuid4()).upper() + "}"
     props_blob = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
@@ -1292,7 +1088,7 @@ def _opruimen(document: DocxDocument) -> None:
 # --- render ------------------------------------------------------------------------------------
 
 
-def render(doc: Samenstelling, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
+def render(doc: Document, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
     """The composed document as a .docx, optionally built on a house-style template (.docx/.dotx).
 
     Raises:

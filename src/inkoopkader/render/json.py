@@ -1,10 +1,10 @@
-"""JSON: every selected criterion with all its fields and the chosen vorm (schema_version 1).
+"""JSON: the whole document model as data (schema_version 2), for scripts and other systems.
 
-Schema (top level): schema_version, document (metadata), segment, kaders (used kaders with
-relevantie and vorm), criteria (one object per selected criterion: all corpus fields plus
-`vorm`, `plaats` = lichaam | bijlage-a | bijlage-b, `kader_titel`, `kader_jaar`, `waarschuwingen`),
-personeel (staff requirements: id, titel, soort, vorm, tekst, onderbouwing with source passages,
-and `onderdelen`: the quoted profile items with id, tekst, regel, profiel).
+Top level: schema_version, document (metadata: titel, segment, procedure, versions …), kaders (the
+kaders of the selection: nummer, titel, jaar, relevantie, verwijzing, inzet), secties and bijlagen
+(each with titel, id, blokken and subsecties; a blok has `type`: alinea, opsomming, tabel, eis,
+vraag or aspect, and the fields of its type), gunning (prijs, kwaliteit, schaal, ondergrens, or
+null outside an aanbesteding), traceerbaarheid (one row per criterion) and meldingen.
 """
 
 from __future__ import annotations
@@ -12,48 +12,51 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..serialize import SCHEMA_VERSION, to_data
+from ..document import Alinea, Aspect, Eis, Opsomming, Sectie, Tabel, Vraag
+from ..serialize import to_data
 
 if TYPE_CHECKING:
-    from ..compose import Samenstelling
+    from ..document import Document
+
+SCHEMA_VERSION = 2
+_SOORTEN = {Alinea: "alinea", Opsomming: "opsomming", Tabel: "tabel", Eis: "eis", Vraag: "vraag", Aspect: "aspect"}
 
 
-def as_data(doc: Samenstelling) -> dict[str, Any]:
+def _sectie(sectie: Sectie) -> dict[str, Any]:
+    return {
+        "titel": sectie.titel,
+        "id": sectie.id,
+        "blokken": [{"type": _SOORTEN[type(b)], **to_data(b)} for b in sectie.blokken],
+        "subsecties": [_sectie(s) for s in sectie.subsecties],
+    }
+
+
+def as_data(doc: Document) -> dict[str, Any]:
     meta = doc.meta
-    body = {k.criterium.id for k in doc.lichaam}
-    gemeente = {k.criterium.id for k in doc.gemeente}
-    criteria = []
-    for keuze in doc.alle_keuzes:
-        cid = keuze.criterium.id
-        criteria.append(
-            {
-                **to_data(keuze.criterium),
-                "vorm": keuze.vorm.value,
-                "plaats": "lichaam" if cid in body else "bijlage-b" if cid in gemeente else "bijlage-a",
-                "kader_titel": keuze.kader.titel,
-                "kader_jaar": keuze.kader.jaar,
-                "waarschuwingen": [w.tekst for w in doc.waarschuwingen_voor(cid)],
-            }
-        )
+    gunning = None
+    if doc.gunning is not None:
+        g = doc.gunning
+        gunning = {"prijs": g.prijs, "kwaliteit": g.kwaliteit, "ondergrens": g.ondergrens,
+                   "schaal": to_data(g.schaal),
+                   "vragen": [{"nummer": v.nummer, "titel": v.titel, "weging": v.weging} for v in g.vragen]}
     return {
         "schema_version": SCHEMA_VERSION,
-        "document": {**to_data(meta), "samengesteld_met": meta.samengesteld_met, "inleiding": list(doc.inleiding)},
+        "document": {**to_data(meta), "samengesteld_met": meta.samengesteld_met},
         "segment": to_data(doc.selectie.segment),
         "filters": dict(doc.selectie.filters),
         "kaders": [
             {"nummer": kk.kader.nummer, "sleutel": kk.kader.sleutel, "titel": kk.kader.titel,
              "uitgever": kk.kader.uitgever, "jaar": kk.kader.jaar, "relevantie": kk.relevantie.value,
-             "vorm": kk.vorm.value, "waarschuwingen": [w.tekst for w in doc.kader_waarschuwingen(kk.kader.nummer)]}
+             "verwijzing": kk.verwijzing, "inzet": kk.inzet.value}
             for kk in doc.selectie.kaders
         ],
-        "criteria": criteria,
-        "personeel": [
-            {**to_data(blok.eis), "vorm": blok.vorm.value, "profiel": blok.profiel_titel,
-             "onderdelen": [to_data(item) for item in blok.onderdelen]}
-            for blok in doc.personeel
-        ],
+        "secties": [_sectie(s) for s in doc.secties],
+        "bijlagen": [_sectie(s) for s in doc.bijlagen],
+        "gunning": gunning,
+        "traceerbaarheid": to_data(doc.traceerbaarheid),
+        "meldingen": list(doc.meldingen),
     }
 
 
-def render(doc: Samenstelling) -> bytes:
+def render(doc: Document) -> bytes:
     return (json.dumps(as_data(doc), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,20 +1,36 @@
-"""Markdown: the same structure as the Word document, readable as plain text."""
+"""Markdown: the same document as the Word file, readable as plain text and in any Markdown viewer.
+
+Layout only: the structure and every sentence come from the `Document`. Headings are numbered like
+the Word document (1, 1.1, 1.1.1); annexes are unnumbered and preceded by the marker line
+`anchors.MD_BIJLAGEN`, so that `check` does not read them as draft text. Metadata typed by the user
+(title, gemeente, kenmerk) is escaped: no raw HTML, no line breaks that would start a new block.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..model import Item, Thema
-from ..select import Keuze
+from .. import framing
+from ..anchors import MD_BIJLAGEN
+from ..document import Alinea, Aspect, Eis, Opsomming, Sectie, Tabel, Toelichting, Vraag
+from ..model import Item
 
 if TYPE_CHECKING:
-    from ..compose import Samenstelling
+    from ..document import Document
+
+_HTML = re.compile(r"[<>&]")
 
 
-def _bron(keuze: Keuze) -> str:
-    crit, kader = keuze.criterium, keuze.kader
-    groep = f" · {' › '.join(crit.groep)}" if crit.groep else ""
-    return f"`{crit.id}` · kader {kader.nummer} ({kader.jaar}){groep}"
+def inline(tekst: str) -> str:
+    """User text as one safe inline Markdown fragment: HTML escaped, whitespace runs collapsed."""
+    tekst = _HTML.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group()], tekst)
+    tekst = " ".join(tekst.split())
+    return tekst
+
+
+def _cel(tekst: str) -> str:
+    return inline(tekst).replace("|", "\\|")
 
 
 def _items(items: tuple[Item, ...], depth: int) -> list[str]:
@@ -25,115 +41,118 @@ def _items(items: tuple[Item, ...], depth: int) -> list[str]:
     return lines
 
 
-def _criterium(doc: Samenstelling, nummer: int, keuze: Keuze) -> list[str]:
-    crit = keuze.criterium
-    lines = [f"{nummer}. {crit.tekst}", f"   <sub>{_bron(keuze)}</sub>"]
-    lines += _items(crit.items, 1)
-    lines += [f"   {p}" for p in crit.vervolg]
-    if doc.meta.met_toelichting:
-        for notitie in crit.notities:
-            label = notitie.kop or notitie.soort.label
-            lines.append(f"   > *{label.rstrip(':')}:* {notitie.tekst}")
-            lines += [f"   > {line}" for line in _items(notitie.items, 0)]
-    for waarschuwing in doc.waarschuwingen_voor(crit.id):
-        lines.append(f"   > **⚠ {waarschuwing.tekst}**")
+def _toelichting(t: Toelichting, indent: str) -> list[str]:
+    lines = [f"{indent}> *{framing.label(t.label)}* {t.tekst}".replace("\n\n", f"\n{indent}>\n{indent}> ")]
+    lines += [f"{indent}> {line}" for line in _items(t.items, 0)]
     return lines
 
 
-def _prose(text: str) -> list[str]:
-    return [*text.split("\n"), ""]
+class _Schrijver:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.out: list[str] = []
+        self.tellers = [0, 0, 0]
+
+    def kop(self, level: int, titel: str, genummerd: bool) -> None:
+        nummer = ""
+        if genummerd and level <= 3:
+            self.tellers[level - 1] += 1
+            for deeper in range(level, 3):
+                self.tellers[deeper] = 0
+            nummer = ".".join(str(c) for c in self.tellers[:level]) + " "
+        self.out += [f"{'#' * min(level + 1, 6)} {nummer}{titel}", ""]
+
+    def eis(self, blok: Eis) -> None:
+        self.out.append(f"**{blok.nummer}** {blok.tekst}")
+        extra = [*(f"   {line}" for line in _items(blok.items, 0)), *(f"   {v}" for v in blok.vervolg)]
+        if blok.citaat:
+            extra.append(f"   > *Wettekst:* “{blok.citaat}”")
+        for t in blok.toelichtingen:
+            extra += _toelichting(t, "   ")
+        if extra:
+            self.out += ["", *extra]
+        if blok.bewijs:
+            self.out += ["", f"   *Bewijs:* {blok.bewijs}"]
+        self.out += ["", f"   <sub>{blok.bron}</sub>", ""]
+
+    def aspect(self, blok: Aspect, nummer: int | None) -> None:
+        prefix, indent = (f"{nummer}. ", "   ") if nummer is not None else ("- ", "  ")
+        self.out.append(f"{prefix}{blok.tekst}")
+        self.out += [f"{indent}{line}" for line in _items(blok.items, 0)]
+        self.out += [f"{indent}{v}" for v in blok.vervolg]
+        for t in blok.toelichtingen:
+            self.out += _toelichting(t, indent)
+        self.out.append(f"{indent}<sub>{blok.bron}</sub>")
+
+    def vraag(self, blok: Vraag) -> None:
+        self.out += [blok.vraag, "", f"- **Maximale omvang:** {framing.omvang_tekst(blok.omvang_a4, blok.tekens)}"]
+        if blok.weging is not None:
+            self.out.append(f"- **Weging:** {blok.weging}%")
+        else:
+            self.out.append("- **Beoordeling:** voldoende of onvoldoende")
+        label = "Beoordelingsaspecten" if blok.oordeel == "score" else "Onderdelen"
+        self.out += ["", f"**{label}:**", ""]
+        for index, aspect in enumerate(blok.aspecten, start=1):
+            self.aspect(aspect, index)
+        self.out.append("")
+
+    def tabel(self, blok: Tabel) -> None:
+        kolommen = blok.kolommen if any(blok.kolommen) else tuple(" " for _ in blok.kolommen)
+        self.out.append("| " + " | ".join(_cel(k) for k in kolommen) + " |")
+        self.out.append("|" + "|".join("---" for _ in kolommen) + "|")
+        for rij in blok.rijen:
+            self.out.append("| " + " | ".join(_cel(c) for c in rij) + " |")
+        self.out.append("")
+
+    def blok(self, blok: object) -> None:
+        if isinstance(blok, Alinea):
+            if blok.soort == "toelichting":
+                self.out += [f"> {blok.tekst}", ""]
+            elif blok.soort == "melding":
+                self.out += [f"> **⚠ {blok.tekst}**", ""]
+            elif blok.soort == "klein":
+                self.out += [f"<sub>{blok.tekst}</sub>", ""]
+            else:
+                self.out += [blok.tekst, ""]
+        elif isinstance(blok, Opsomming):
+            self.out += [*(f"- {item}" for item in blok.items), ""]
+        elif isinstance(blok, Tabel):
+            self.tabel(blok)
+        elif isinstance(blok, Eis):
+            self.eis(blok)
+        elif isinstance(blok, Vraag):
+            self.vraag(blok)
+        elif isinstance(blok, Aspect):
+            self.aspect(blok, None)
+            self.out.append("")
+        else:  # pragma: no cover
+            raise TypeError(f"geen opmaak voor {type(blok).__name__}")
+
+    def sectie(self, sectie: Sectie, level: int, genummerd: bool) -> None:
+        self.kop(level, sectie.titel, genummerd)
+        for blok in sectie.blokken:
+            self.blok(blok)
+        for sub in sectie.subsecties:
+            self.sectie(sub, level + 1, genummerd)
+
+    def schrijf(self) -> str:
+        doc, meta = self.doc, self.doc.meta
+        self.out += [f"# {inline(meta.titel)}", ""]
+        segment = f"{meta.segment_id} – {meta.segment_titel}" + (
+            f" ({meta.segment_doelgroep})" if meta.segment_doelgroep else "")
+        for label, value in (("Segment", segment), ("Procedure", meta.procedure.label), ("Gemeente", meta.gemeente),
+                             ("Kenmerk", meta.kenmerk), ("Versie", meta.versie), ("Datum", f"{meta.datum:%d-%m-%Y}")):
+            if value:
+                self.out.append(f"- **{label}:** {inline(value)}")
+        self.out += [f"- *{meta.samengesteld_met}*", ""]
+        for sectie in doc.secties:
+            self.sectie(sectie, 1, genummerd=True)
+        if doc.bijlagen:
+            self.out += [MD_BIJLAGEN, ""]
+            for sectie in doc.bijlagen:
+                self.sectie(sectie, 1, genummerd=False)
+        return "\n".join(self.out).rstrip() + "\n"
 
 
-def render(doc: Samenstelling) -> bytes:
-    meta = doc.meta
-    out = [f"# {meta.titel}", ""]
-    for label, value in (
-        ("Segment", f"{meta.segment_id} – {meta.segment_titel}" + (f" ({meta.segment_doelgroep})" if meta.segment_doelgroep else "")),
-        ("Gemeente", meta.gemeente),
-        ("Kenmerk", meta.kenmerk),
-        ("Versie", meta.versie),
-        ("Datum", f"{meta.datum:%d-%m-%Y}"),
-    ):
-        if value:
-            out.append(f"- **{label}:** {value}")
-    out += [f"- *{meta.samengesteld_met}*", "", "## 1 Inleiding en leeswijzer", ""]
-    for paragraph in doc.inleiding:
-        out += [paragraph, ""]
-    chapter = 1
-    if doc.verwijzingen:
-        chapter += 1
-        out += [f"## {chapter} Toepasselijke kwaliteitskaders", ""]
-        for kk, clausule in doc.verwijzingen:
-            out += [f"### {kk.kader.titel} ({kk.kader.jaar})", "", clausule, ""]
-            for waarschuwing in doc.kader_waarschuwingen(kk.kader.nummer):
-                out += [f"> **⚠ {waarschuwing.tekst}**", ""]
-    for hoofdstuk in doc.hoofdstukken:
-        chapter += 1
-        out += [f"## {chapter} {hoofdstuk.thema.label}", ""]
-        for sectie in hoofdstuk.secties:
-            out += [f"### Kader {sectie.kader.nummer}: {sectie.kader.titel} ({sectie.kader.jaar})", ""]
-            if sectie.verwijzing:
-                out += [sectie.verwijzing, ""]
-            for blok in sectie.blokken:
-                out += [blok.inleiding, ""]
-                for index, keuze in enumerate(blok.keuzes, start=1):
-                    out += _criterium(doc, index, keuze)
-                out.append("")
-    if doc.personeel:
-        chapter += 1
-        out += [f"## {chapter} Deskundigheid en inzet van personeel", ""]
-        for blok in doc.personeel:
-            eis = blok.eis
-            out += [f"### {eis.titel}", "", eis.tekst, "", f"   <sub>`{eis.id}` · {blok.vorm.value}</sub>", ""]
-            for index, item in enumerate(blok.onderdelen, start=1):
-                out += [f"{index}. {item.tekst}", f"   <sub>`{item.id}` · {blok.profiel_titel}, regel {item.regel}</sub>"]
-            if blok.onderdelen:
-                out.append("")
-            for bron in eis.onderbouwing:
-                out.append(f"> *Onderbouwing ({bron.plaats}, regel {bron.regel}):* “{bron.citaat}”")
-            out.append("")
-    if doc.kernpunten:
-        out += ["## Bijlage A – Kernpunten van de kaders waarnaar wordt verwezen", ""]
-        for kader, keuzes in doc.kernpunten:
-            out += [f"### {kader.titel} ({kader.uitgever}, {kader.jaar})", ""]
-            for thema in Thema:
-                in_thema = [k for k in keuzes if k.criterium.hoofdthema is thema]
-                if in_thema:
-                    out += [f"#### {thema.label}", ""]
-                    for index, keuze in enumerate(in_thema, start=1):
-                        out += _criterium(doc, index, keuze)
-                    out.append("")
-    if doc.gemeente:
-        out += ["## Bijlage B – Aandachtspunten voor de gemeente als opdrachtgever", "",
-                "Deze punten richten zich tot de gemeente zelf en zijn geen eisen aan Opdrachtnemer.", ""]
-        for index, keuze in enumerate(doc.gemeente, start=1):
-            out += _criterium(doc, index, keuze)
-        out.append("")
-    out += ["## Bijlage C – Traceerbaarheid", "", "| ID | Kader en jaar | Thema | Vorm | Doelgroep | Groep |",
-            "|---|---|---|---|---|---|"]
-    for keuze in doc.alle_keuzes:
-        crit = keuze.criterium
-        out.append(
-            f"| {crit.id} | {keuze.kader.nummer}. {keuze.kader.titel} ({keuze.kader.jaar}) | "
-            f"{', '.join(t.value for t in crit.thema)} | {keuze.vorm.value} | {crit.doelgroep.value} | "
-            f"{' › '.join(crit.groep)} |"
-        )
-    for blok in doc.personeel:
-        out.append(f"| {blok.eis.id} | Deskundigheid en inzet van personeel | vakmanschap | {blok.vorm.value} | "
-                   f"organisatie | {blok.eis.titel} |")
-        for item in blok.onderdelen:
-            out.append(f"| {item.id} | {blok.profiel_titel} | vakmanschap | {blok.vorm.value} | professional | "
-                       f"{blok.eis.titel} |")
-    out += ["", "## Bijlage D – Gebruikte kwaliteitskaders", ""]
-    for kk in doc.selectie.kaders:
-        kader = kk.kader
-        out += [f"### {kader.nummer}. {kader.titel}", "",
-                f"- **Uitgever:** {kader.uitgever}", f"- **Jaar:** {kader.jaar}",
-                f"- **Relatie met dit segment:** {kk.relevantie.value} (bron: ‘{kader.overzicht.inkoopsegment}’)",
-                f"- **Standaardvorm:** {kader.vorm.value} – {kader.vorm_toelichting}",
-                f"- **Bron:** {doc.meta.brontitel(kader.bron.document)}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}", ""]
-        for title, text in (("Toelichting", kader.overzicht.toelichting), ("Hoe te gebruiken", kader.overzicht.hoe_te_gebruiken),
-                            ("Korte toelichting", kader.korte_toelichting), ("Hoe tot stand gekomen", kader.totstandkoming),
-                            ("Opbouw", kader.opbouw)):
-            out += [f"**{title}**", "", *_prose(text)]
-    return ("\n".join(out).rstrip() + "\n").encode("utf-8")
+def render(doc: Document) -> bytes:
+    return _Schrijver(doc).schrijf().encode("utf-8")
