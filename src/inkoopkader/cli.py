@@ -178,7 +178,8 @@ def _kader_summary(kader: Kader) -> dict[str, Any]:
         "titel": kader.titel,
         "uitgever": kader.uitgever,
         "jaar": kader.jaar,
-        "vorm": kader.vorm.value,
+        "verwijzing": kader.verwijzingsadvies.value,
+        "inzet": kader.inzet.value,
         "segmenten": to_data(kader.segmenten),
         "criteria_per_thema": {t.value: n for t, n in kader.aantallen_per_thema().items()},
     }
@@ -215,7 +216,9 @@ def _print_kader(corpus: Corpus, kader: Kader) -> None:
     meta.add_row("Uitgever", kader.uitgever)
     meta.add_row("Jaar", str(kader.jaar))
     meta.add_row("Segmenten", kader.overzicht.inkoopsegment + f"  ({_segment_summary(kader)})")
-    meta.add_row("Standaardvorm", f"{kader.vorm.value}: {kader.vorm_toelichting}")
+    meta.add_row("Bij inkoop", f"{kader.inzet.value}; als geheel verwijzen: {kader.verwijzingsadvies.value}")
+    if kader.inkoop is not None:
+        meta.add_row("Waarom", f"{kader.inkoop.inzet_reden} {kader.inkoop.verwijzing_reden}")
     meta.add_row("Bron", f"{kader.bron.document}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}")
     console.print(Panel(meta, title=f"{kader.nummer}. {kader.titel}", title_align="left"))
     for title, text in (
@@ -308,14 +311,14 @@ def segments(
     info.add_row("Bron", found.bron)
     console.print(Panel(info, title=f"{found.id}: {found.titel}", title_align="left"))
     table = Table(title="Kaders voor dit segment", title_justify="left")
-    for column in ("nr", "kader", "relevantie", "vorm", "criteria"):
+    for column in ("nr", "kader", "relevantie", "inzet", "criteria"):
         table.add_column(column, overflow="fold")
     for thema in Thema:
         table.add_column(thema.value[:5] + ".", justify="right")
     for k, relevantie in sorted(relaties, key=lambda kr: (kr[1] is not Relevantie.SPECIFIEK, kr[0].nummer)):
         counts = k.aantallen_per_thema()
         table.add_row(
-            str(k.nummer), k.titel, relevantie.value, k.vorm.value, str(len(k.criteria)),
+            str(k.nummer), k.titel, relevantie.value, k.inzet.value, str(len(k.criteria)),
             *(str(counts[t]) if counts[t] else "–" for t in Thema),
         )
     console.print(table)
@@ -326,12 +329,12 @@ def segments(
     eisen = standaard_eisen(corpus.personeelseisen, found.domein)
     if eisen:
         pers = Table(title="Personeelseisen (standaard bij compose --personeel)", title_justify="left")
-        for column in ("id", "eis of vraag", "vorm", "uit", "onderbouwing"):
+        for column in ("id", "eis of vraag", "rol", "uit", "onderbouwing"):
             pers.add_column(column, overflow="fold")
         for eis in eisen:
             bron = eis.niveaus_uit or eis.competenties_uit
             uit = corpus.beroepsprofiel(bron).titel if bron else "–"
-            pers.add_row(eis.id, eis.titel, eis.vorm.value, uit, "; ".join(f"{o.plaats} (regel {o.regel})" for o in eis.onderbouwing))
+            pers.add_row(eis.id, eis.titel, eis.rol.value, uit, "; ".join(f"{o.plaats} (regel {o.regel})" for o in eis.onderbouwing))
         console.print(pers)
 
 
@@ -416,90 +419,139 @@ def _split_ids(values: list[str] | None) -> list[str]:
 def compose_command(
     segment: Annotated[Optional[str], typer.Option("--segment", "-s", help="Inkoopsegment, b.v. wmo-1a of 'Jeugdhulp 4'.", show_default=False)] = None,
     profiel: Annotated[Optional[Path], typer.Option("--profiel", "-p", help="Selectieprofiel (YAML) van 'inkoopkader init'.", show_default=False)] = None,
+    procedure: Annotated[Optional[str], typer.Option("--procedure", help="aanbesteding (standaard), open-house of subsidie.", show_default=False)] = None,
     thema: Annotated[Optional[list[str]], typer.Option("--thema", "-t", help="Alleen dit thema (herhaalbaar).")] = None,
     kader: Annotated[Optional[list[str]], typer.Option("--kader", "-k", help="Alleen dit kader (nummer of sleutel; herhaalbaar).")] = None,
     zonder_kader: Annotated[Optional[list[str]], typer.Option("--zonder-kader", help="Laat dit kader weg (herhaalbaar).")] = None,
     doelgroep: Annotated[Optional[list[str]], typer.Option("--doelgroep", help="Alleen criteria voor organisatie, professional of gemeente.")] = None,
     zoekterm: Annotated[Optional[str], typer.Option("--zoek", help="Alleen criteria die bij deze zoekterm passen.", show_default=False)] = None,
-    ids: Annotated[Optional[list[str]], typer.Option("--id", help="Criterium-ID('s), herhaalbaar of met komma's.")] = None,
+    ids: Annotated[Optional[list[str]], typer.Option("--id", help="Criterium-ID('s), herhaalbaar of met komma's; krijgen hun voorkeursrol.")] = None,
     alleen_specifiek: Annotated[bool, typer.Option("--alleen-specifiek", help="Alleen kaders die de bron aan precies dit segment koppelt.")] = False,
-    vorm: Annotated[Optional[str], typer.Option("--vorm", help="Eén vorm voor alle criteria: eis, vraag of verwijzing.", show_default=False)] = None,
-    zonder_toelichting: Annotated[bool, typer.Option("--zonder-toelichting", help="Laat 'Ter inspiratie', 'Tip' en 'NB' weg.")] = False,
+    rol: Annotated[Optional[str], typer.Option("--rol", help="Eén rol voor alle criteria die die rol kunnen hebben: minimumeis, uitvoeringsvoorwaarde, gunningscriterium …", show_default=False)] = None,
+    vorm: Annotated[Optional[str], typer.Option("--vorm", hidden=True, show_default=False)] = None,
+    bijlagen: Annotated[bool, typer.Option("--bijlagen", help="Voeg bijlagen toe: criteria ter inspiratie, aandachtspunten voor de gemeente, de gebruikte kaders.")] = False,
+    prijs: Annotated[Optional[int], typer.Option("--prijs", min=0, max=99, help="Weging van de prijs in procenten (standaard 0: vaste tarieven, gunning op kwaliteit).", show_default=False)] = None,
+    zonder_toelichting: Annotated[bool, typer.Option("--zonder-toelichting", help="Laat toelichtingen uit de bron (b.v. 'Waar kijkt de inspectie naar?') weg.")] = False,
     gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente (titelpagina).", show_default=False)] = None,
     titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
     kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
     versie: Annotated[Optional[str], typer.Option("--versie", help="Versie van het document (standaard die uit het profiel, anders 1.0).", show_default=False)] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (JJJJ-MM-DD); standaard vandaag.", show_default=False)] = None,
-    formaat: Annotated[Uitvoer, typer.Option("--format", "-f", help="docx, md, json of csv.")] = Uitvoer.docx,
+    formaat: Annotated[Uitvoer, typer.Option("--format", "-f", help="docx, md, json of csv (csv: de traceerbaarheid).")] = Uitvoer.docx,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Uitvoerbestand ('-' = standaarduitvoer voor md/json/csv).", show_default=False)] = None,
+    zonder_traceerbaarheid: Annotated[bool, typer.Option("--zonder-traceerbaarheid", help="Schrijf geen traceerbaarheidsbestand (…-traceerbaarheid.csv) naast het document.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")] = False,
     sjabloon: Annotated[Optional[Path], typer.Option("--sjabloon", help="Huisstijlsjabloon (.docx of .dotx) van de gemeente.", show_default=False)] = None,
     personeel: Annotated[bool, typer.Option("--personeel", help="Voeg 'Deskundigheid en inzet van personeel' toe (standaard voor het domein).")] = False,
     personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Kies personeelseisen zelf (pe-…; herhaalbaar of met komma's).")] = None,
     functieniveau: Annotated[Optional[list[str]], typer.Option("--functieniveau", help="Alleen deze functieniveaus (b.v. B,C of wce-niv-b).")] = None,
-    personeel_vorm: Annotated[Optional[str], typer.Option("--personeel-vorm", help="eis of vraag voor alle personeelseisen.", show_default=False)] = None,
+    personeel_rol: Annotated[Optional[str], typer.Option("--personeel-rol", help="uitvoeringsvoorwaarde, minimumeis of gunningscriterium voor alle personeelseisen.", show_default=False)] = None,
 ) -> None:
-    """Stel een aanbestedingsklaar document met kwaliteitscriteria samen voor een segment."""
+    """Stel een aanbestedingsklaar document met kwaliteitseisen en gunningscriteria samen voor een segment."""
     import datetime as dt
+    from dataclasses import replace
 
-    from .compose import compose, default_filename
-    from .select import parse_doelgroep, parse_vorm, select
+    from .compose import GunningInstelling, compose
+    from .document import default_filename, traceerbaarheid_filename
+    from .output import controleer_doel, write_atomic
+    from .select import parse_doelgroep, parse_procedure, parse_rol, select
 
+    if vorm is not None:
+        raise InkoopkaderError(
+            "--vorm bestaat niet meer: criteria hebben nu een rol. Gebruik --rol (minimumeis, "
+            "uitvoeringsvoorwaarde, gunningscriterium of inspiratie); een criterium krijgt alleen een rol die "
+            "het volgens de aanbestedingslaag kan hebben."
+        )
     corpus = _corpus()
-    kwargs: dict[str, Any] = {}
+    opties: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     if thema:
-        kwargs["themas"] = [resolve_thema(t) for t in thema]
+        opties["themas"] = [resolve_thema(t) for t in thema]
     if kader:
-        kwargs["kaders"] = [resolve_kader(corpus, k).nummer for k in kader]
+        opties["kaders"] = [resolve_kader(corpus, k).nummer for k in kader]
     if zonder_kader:
-        kwargs["zonder_kaders"] = [resolve_kader(corpus, k).nummer for k in zonder_kader]
+        opties["zonder_kaders"] = [resolve_kader(corpus, k).nummer for k in zonder_kader]
     if doelgroep:
-        kwargs["doelgroepen"] = [parse_doelgroep(d) for d in doelgroep]
+        opties["doelgroepen"] = [parse_doelgroep(d) for d in doelgroep]
     if ids:
-        kwargs["ids"] = _split_ids(ids)
+        opties["ids"] = _split_ids(ids)
+    if zoekterm:
+        opties["zoekterm"] = zoekterm
+    if alleen_specifiek:
+        opties["alleen_specifiek"] = True
+    if rol:
+        opties["rol"] = parse_rol(rol)
+    if procedure:
+        opties["procedure"] = parse_procedure(procedure)
     if profiel is not None:
         from .profile import load_profile
 
         loaded = load_profile(corpus, profiel)
-        segment = segment or loaded.segment
-        kwargs = loaded.select_kwargs(**kwargs)
+        if segment and resolve_segment(corpus, segment).id != loaded.segment:
+            raise InkoopkaderError(
+                f"Het profiel '{profiel}' is voor segment {loaded.segment}, niet voor {segment}; laat --segment weg."
+            )
+        verzoek = loaded.verzoek(**opties)
         meta = loaded.compose_kwargs()
-    if not segment:
+    elif not segment:
         raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a) of een profiel met --profiel.")
-    selectie = select(
-        corpus, segment, zoekterm=zoekterm, alleen_specifiek=alleen_specifiek,
-        vorm=parse_vorm(vorm) if vorm else None, **kwargs,
-    )
-    if not selectie.keuzes and not selectie.gemeente:
-        raise InkoopkaderError(f"Geen criteria geselecteerd voor {selectie.segment.id} met deze filters.")
+    else:
+        from .select import Verzoek
+
+        verzoek = Verzoek.maak(segment, herkomst=f"segment: {segment}", **opties)
+    selectie = select(corpus, verzoek)
     try:
         datum_waarde = dt.date.fromisoformat(datum) if datum else None
     except ValueError:
         raise InkoopkaderError(f"Ongeldige datum '{datum}'; gebruik JJJJ-MM-DD, b.v. 2026-12-01.") from None
+    gunning = meta.get("gunning") or GunningInstelling()
+    if prijs is not None:
+        gunning = replace(gunning, prijs=prijs)
     doc = compose(
         corpus, selectie,
         titel=titel or meta.get("titel"), gemeente=gemeente or meta.get("gemeente"),
         kenmerk=kenmerk or meta.get("kenmerk"), versie=versie or meta.get("versie") or "1.0",
         datum=datum_waarde, met_toelichting=not zonder_toelichting,
+        bijlagen=bijlagen or meta.get("bijlagen", False), gunning=gunning,
         personeel=_split_ids(personeelseis) if personeelseis else (personeel or meta.get("personeel", False)),
         functieniveaus=_split_ids(functieniveau) or meta.get("functieniveaus", ()),
-        personeel_vorm=parse_vorm(personeel_vorm) if personeel_vorm else meta.get("personeel_vorm"),
+        personeel_rol=parse_rol(personeel_rol) if personeel_rol else meta.get("personeel_rol"),
     )
+    for melding in doc.meldingen:
+        err_console.print(f"[yellow]Let op:[/] {escape(melding)}", highlight=False)
     if str(output) == "-":
         if formaat is Uitvoer.docx:
             raise InkoopkaderError("Een Word-document kan niet naar standaarduitvoer; kies -o BESTAND.docx.")
         sys.stdout.buffer.write(doc.render(formaat.value))
         return
-    target = output or Path(default_filename(selectie.segment.id, formaat.value))
+    target = output or Path(default_filename(selectie.segment.id, formaat.value, selectie.procedure))
+    spoor = None
+    if formaat in (Uitvoer.docx, Uitvoer.md) and not zonder_traceerbaarheid:
+        spoor = traceerbaarheid_filename(target)
+        controleer_doel(spoor, force=force)  # refuse before writing the document, not halfway
     doc.save(target, formaat.value, force=force, sjabloon=sjabloon)
-    body = doc.lichaam
-    console.print(
-        f"[green]Geschreven:[/] {escape(str(target))} — {len(body)} criteria in de hoofdtekst, "
-        f"{sum(len(k) for _, k in doc.kernpunten)} kernpunten in bijlage A, {len(doc.gemeente)} aandachtspunten "
-        f"voor de gemeente; {len(doc.waarschuwingen)} actualiteitswaarschuwing(en).",
-        highlight=False,
-    )
+    if spoor is not None:
+        write_atomic(spoor, doc.render("csv"), force=force)
+    console.print(f"[green]Geschreven:[/] {escape(str(target))} — {_samenvatting_document(doc)}", highlight=False)
+    if spoor is not None:
+        console.print(f"[green]Traceerbaarheid:[/] {escape(str(spoor))} ({len(doc.traceerbaarheid)} criteria)",
+                      highlight=False)
+
+
+def _samenvatting_document(doc: Any) -> str:
+    from .framing import aantallen
+    from .model import Rol
+
+    eisen: dict[Any, int] = {}
+    for eis in doc.eisen:
+        if eis.rol is not Rol.VERWIJZING:
+            eisen[eis.rol] = eisen.get(eis.rol, 0) + 1
+    tekst = aantallen(doc.procedure, eisen, len(doc.vragen), sum(len(v.aspecten) for v in doc.vragen),
+                      len(doc.selectie.verwezen_kaders))
+    tekst = tekst.removeprefix("Dit document bevat ").rstrip(".") or "geen eisen of vragen"
+    if doc.bijlagen:
+        tekst += f"; bijlagen: {', '.join(s.titel.split(' – ')[0] for s in doc.bijlagen)}"
+    return tekst + "."
 
 
 @app.command("init")
@@ -510,6 +562,7 @@ def init_command(
     gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente.", show_default=False)] = None,
     titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
     kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
+    procedure: Annotated[Optional[str], typer.Option("--procedure", help="aanbesteding (standaard), open-house of subsidie.", show_default=False)] = None,
 ) -> None:
     """Schrijf een selectieprofiel om te bewerken, of werk een bestaand profiel bij na een corpusupdate.
 
@@ -523,6 +576,14 @@ def init_command(
         update = update_profile(corpus, output, segment=segment)
         if not update.geschreven:
             console.print(f"{escape(str(output))} is al actueel (corpus {corpus.versie}); niets gewijzigd.", highlight=False)
+            return
+        if update.gemigreerd:
+            console.print(
+                f"[green]Omgezet:[/] {escape(str(output))} — van 'vorm' (eis/vraag/verwijzing) naar rollen; uw keuzes "
+                "en commentaar zijn behouden. Controleer de rollen en maak het document met: inkoopkader compose "
+                f"--profiel {escape(str(output))}",
+                highlight=False,
+            )
             return
         if not update.gewijzigd:  # only the recorded corpus version was behind
             console.print(
@@ -541,7 +602,8 @@ def init_command(
     if not segment:
         raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a).")
     found = resolve_segment(corpus, segment)
-    write_profile(corpus, found.id, output, gemeente=gemeente, titel=titel, kenmerk=kenmerk)
+    write_profile(corpus, found.id, output, procedure=procedure or "aanbesteding", gemeente=gemeente, titel=titel,
+                  kenmerk=kenmerk)
     kaders = corpus.kaders_voor_segment(found.id)
     console.print(
         f"[green]Geschreven:[/] {escape(str(output))} — {len(kaders)} kaders, "

@@ -7,21 +7,28 @@
 
 The format (the file explains itself in its opening comment)::
 
-    schema_version: 1
+    schema_version: 2
     corpus_versie: 8e84e94d53b2        # the corpus the profile was made or last updated with
     segment: wmo-1a
+    procedure: aanbesteding             # aanbesteding | open-house | subsidie
     gemeente: "Gemeente Enschede"       # title page metadata for compose
     titel: "Kwaliteitscriteria Wmo 1a – Multi-probleem"
     kenmerk: ""
     versie: "1.0"
+    bijlagen: nee                       # annexes: criteria ter inspiratie, gemeente, kaders
+    gunning:                            # only for an aanbesteding
+      prijs: 0                          # % price; 0 = fixed tariffs, award on quality alone
+      ondergrens: 6                     # a question scored lower excludes the bid; 'geen' for none
+      vragen: []                        # empty: one question per thema, equal wegingen
     kaders:
       - nummer: 6  # Model basisset kwaliteitseisen … (2014) — algemeen: geldt voor heel Wmo
         opnemen: ja                     # ja / nee: the whole kader
-        vorm: eis                       # default form of its criteria
+        verwijzing: nee                 # declared applicable as a whole (where the tender layer allows)
+        inzet: lichaam                  # lichaam | inspiratie: where its criteria go by default
         criteria:
-          wbs-01:  # Het professioneel handelen is gericht op …
+          wbs-01:  # Het professioneel handelen is gericht op … [kan: gunningscriterium]
             opnemen: ja                 # ja / nee
-            vorm: kader                 # kader (= the kader's vorm), eis, vraag or verwijzing
+            rol: gunningscriterium      # a role the criterion can serve, or inspiratie
 
 Rules, chosen so that the document is exactly what the file says:
 
@@ -53,25 +60,27 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Bevinding, BevindingenFout, InkoopkaderError, OnbekendeWaarde, bestandsnaam, dichtstbijzijnde
-from .model import Corpus, Criterium, Doelgroep, Kader, Relevantie, Segment, Vorm
-from .select import parse_vorm
+from .model import Corpus, Criterium, Doelgroep, Inzet, Kader, Procedure, Relevantie, Rol, Segment
+from .select import OngeldigeKeuze, Verzoek, parse_procedure, parse_rol
 
-SCHEMA_VERSION = 1
-"""Version of the profile format; a profile with a higher version is refused."""
-
-VORM_KADER = "kader"
-"""Per-criterion vorm value meaning: the vorm of its kader in this profile."""
+SCHEMA_VERSION = 2
+"""Version of the profile format; a profile with a higher version is refused, version 1 (eis/vraag/
+verwijzing as 'vorm') is migrated by `update_profile` (inkoopkader init)."""
 
 TEKST_LENGTE = 100
 """How many characters of a criterion's text its comment shows."""
 
 PROFIEL_VELDEN = (
-    "schema_version", "corpus_versie", "segment", "gemeente", "titel", "kenmerk", "versie", "personeel",
-    "kaders",
+    "schema_version", "corpus_versie", "segment", "procedure", "gemeente", "titel", "kenmerk", "versie",
+    "bijlagen", "personeel", "gunning", "kaders",
 )
-PERSONEEL_VELDEN = ("opnemen", "eisen", "functieniveaus", "vorm")
-KADER_VELDEN = ("nummer", "opnemen", "vorm", "criteria", "vervallen")
-CRITERIUM_VELDEN = ("opnemen", "vorm", "vervallen")
+PERSONEEL_VELDEN = ("opnemen", "eisen", "functieniveaus", "rol")
+GUNNING_VELDEN = ("prijs", "ondergrens", "vragen")
+VRAAG_VELDEN = ("titel", "weging", "omvang", "vraag", "criteria")
+KADER_VELDEN = ("nummer", "opnemen", "verwijzing", "inzet", "criteria", "vervallen")
+CRITERIUM_VELDEN = ("opnemen", "rol", "vervallen")
+OUDE_VORM = "vorm"
+"""The field of schema 1 that roles replaced; its presence means the profile must be migrated."""
 
 GEEN_MAPPING = "het profiel moet een mapping zijn (regels 'sleutel: waarde')"
 GEEN_LIJST = "kaders: moet een lijst zijn (elk kader begint met '- nummer:')"
@@ -89,14 +98,24 @@ _KOP = """\
 #   opnemen: ja / nee   Neem een kader of criterium wel of niet op. Een kader met 'opnemen: nee' valt
 #                       helemaal weg, ook als criteria ervan op 'ja' staan. Een criterium dat u uit dit
 #                       bestand verwijdert, wordt niet opgenomen.
-#   vorm:               eis         harde eis waaraan de aanbieder moet voldoen
-#                       vraag       gunningsvraag: de aanbieder beschrijft hoe hij eraan voldoet
-#                       verwijzing  het kader geldt als geheel; de criteria komen als kernpunten in
-#                                   bijlage A
-#                       kader       (alleen bij een criterium) dezelfde vorm als het kader erboven
+#   rol:                de rol van een criterium in het document. Achter elk criterium staat welke
+#                       rollen het kan hebben ([kan: …]); 'inspiratie' kan altijd.
+#                       geschiktheidseis       eis aan de inschrijver als organisatie
+#                       minimumeis             knock-out-eis aan de dienstverlening (met bewijs)
+#                       uitvoeringsvoorwaarde  verplichting tijdens het contract
+#                       gunningscriterium      beoordelingsaspect van een gunningsvraag (in open house
+#                                              en subsidie: onderdeel van het plan)
+#                       inspiratie             geen eis; alleen in de bijlage (bijlagen: ja)
+#   verwijzing: ja/nee  Het kader als geheel van toepassing verklaren (alleen waar de bron dat
+#                       adviseert en het kader actueel is).
+#   inzet:              lichaam = criteria standaard in de hoofdtekst; inspiratie = alleen in de bijlage.
+#   procedure:          aanbesteding, open-house of subsidie; bepaalt hoofdstukken en formulering.
+#   gunning:            prijs (percentage, 0 = vaste tarieven), ondergrens (score) en eventueel eigen
+#                       vragen (titel, weging, omvang in A4, criteria); de wegingen plus de prijs
+#                       tellen op tot 100.
 #   Achter elk criterium staat het begin van de tekst als commentaar. 'GEMEENTE (bijlage B)' betekent
 #   dat het criterium zich tot de gemeente zelf richt: het wordt geen eis aan de aanbieder, maar een
-#   aandachtspunt in bijlage B.
+#   aandachtspunt in de bijlage voor de gemeente.
 #
 # Eigen opmerkingen achter een '#' blijven bewaard. Draait u 'inkoopkader init' opnieuw op dit bestand
 # na een nieuwe versie van het corpus, dan blijven uw keuzes staan; nieuwe kaders en criteria krijgen
@@ -107,7 +126,8 @@ _KOP = """\
 
 # --- errors and results -----------------------------------------------------------------------------
 
-_PROFIELKEUZES = ("kaders", "zonder_kaders", "uitgesloten", "vorm_per_kader", "vorm_per_criterium")
+_PROFIELKEUZES = ("kaders", "zonder_kaders", "uitgesloten", "rol_per_kader", "rol_per_criterium",
+                  "verwijzing_per_kader", "inzet_per_kader", "criteria_per_kader")
 
 
 def weiger_profielkeuzes(filters: Mapping[str, Any]) -> None:
@@ -118,10 +138,9 @@ def weiger_profielkeuzes(filters: Mapping[str, Any]) -> None:
     """
     if any(filters.get(naam) for naam in _PROFIELKEUZES):
         raise InkoopkaderError(
-            "--kader en --zonder-kader gaan niet samen met --profiel: het profiel bepaalt de kaders. "
-            "Pas het profiel aan of gebruik --segment."
+            "Kaders kiezen (--kader, --zonder-kader) gaat niet samen met een profiel: het profiel bepaalt de "
+            "kaders. Pas het profiel aan of kies een segment zonder profiel."
         )
-
 
 
 class ProfielFout(BevindingenFout):
@@ -132,22 +151,23 @@ class ProfielFout(BevindingenFout):
 
 @dataclass(frozen=True)
 class ProfielKader:
-    """A kader as the profile chooses it."""
+    """A kader as the profile chooses it; None means: as the tender layer advises."""
 
     nummer: int
     opnemen: bool
-    vorm: Vorm
+    verwijzing: bool | None = None
+    inzet: Inzet | None = None
     regel: int | None = None
 
 
 @dataclass(frozen=True)
 class ProfielCriterium:
-    """A criterion as the profile chooses it; `vorm` None means: the vorm of its kader."""
+    """A criterion as the profile chooses it; `rol` None means: its default role."""
 
     id: str
     kader: int
     opnemen: bool
-    vorm: Vorm | None = None
+    rol: Rol | None = None
     regel: int | None = None
 
 
@@ -165,6 +185,9 @@ class Profiel:
     criteria: tuple[ProfielCriterium, ...]
     schema_version: int = SCHEMA_VERSION
     corpus_versie: str | None = None
+    procedure: Procedure = Procedure.AANBESTEDING
+    bijlagen: bool = False
+    gunning: Any = None  # compose.GunningInstelling, or None for the defaults
     kandidaten: tuple[int, ...] = ()
     """The kaders the corpus ties to the segment (what `init` would list)."""
     ontbrekende_kaders: tuple[int, ...] = ()
@@ -179,44 +202,44 @@ class Profiel:
     """The chosen staff requirements (pe-…); None (no 'eisen' key) means the domain's defaults."""
     functieniveaus: tuple[str, ...] = ()
     """Function levels to list (codes such as 'B' or IDs); empty means all."""
-    personeel_vorm: Vorm | None = None
+    personeel_rol: Rol | None = None
 
     @property
     def opgenomen_kaders(self) -> tuple[int, ...]:
         """Numbers of the kaders that go into the document."""
         return tuple(k.nummer for k in self.kaders if k.opnemen)
 
-    @property
-    def uitgesloten(self) -> tuple[str, ...]:
-        """IDs of the criteria of included kaders that are left out (`opnemen: nee` or not listed)."""
-        included = set(self.opgenomen_kaders)
-        listed = [c.id for c in self.criteria if c.kader in included and not c.opnemen]
-        missing = [c.id for c in self.ontbrekende_criteria if c.kader in included]
-        return tuple(listed + missing)
+    def verzoek(self, **filters: Any) -> Verzoek:
+        """The selection request this profile makes; `filters` narrow it further.
 
-    def select_kwargs(self, **filters: Any) -> dict[str, Any]:
-        """Keyword arguments for `inkoopkader.select.select(corpus, profiel.segment, **kwargs)`.
-
-        `filters` are further `select` options (themas, doelgroepen, ids, zoekterm, vorm …) that
-        narrow the profile's selection. The profile decides the kaders: kader filters are refused.
+        `filters` are further request fields (themas, doelgroepen, ids, zoekterm, rol …) that narrow
+        the profile's selection. The profile decides the kaders: kader filters are refused.
 
         Raises:
             InkoopkaderError: `filters` name kaders, or another choice the profile makes itself.
         """
         weiger_profielkeuzes(filters)
-        included = self.opgenomen_kaders
-        return dict(filters) | {
-            "kaders": list(included),
-            # Also name what is left out: with no kader included, `kaders=[]` alone would mean "all".
-            "zonder_kaders": [n for n in self.kandidaten if n not in included],
-            "uitgesloten": list(self.uitgesloten),
-            "vorm_per_kader": {k.nummer: k.vorm for k in self.kaders if k.opnemen},
-            "vorm_per_criterium": {
-                c.id: c.vorm
-                for c in self.criteria
-                if c.vorm is not None and c.opnemen and c.kader in included
-            },
+        included = set(self.opgenomen_kaders)
+        met_lijst = {c.kader for c in (*self.criteria, *self.ontbrekende_criteria)}
+        gekozen = {
+            n: tuple(c.id for c in self.criteria if c.kader == n and c.opnemen)
+            for n in included if n in met_lijst
         }
+        opties: dict[str, Any] = {
+            "procedure": self.procedure,
+            "kaders": tuple(sorted(included)),
+            # Also name what is left out: with no kader included, `kaders=()` alone would mean "all".
+            "zonder_kaders": tuple(n for n in self.kandidaten if n not in included),
+            "rol_per_criterium": {c.id: c.rol for c in self.criteria
+                                  if c.rol is not None and c.opnemen and c.kader in included},
+            "verwijzing_per_kader": {k.nummer: k.verwijzing for k in self.kaders
+                                     if k.opnemen and k.verwijzing is not None},
+            "inzet_per_kader": {k.nummer: k.inzet for k in self.kaders if k.opnemen and k.inzet is not None},
+            "criteria_per_kader": gekozen,
+            "herkomst": f"profiel: {Path(self.pad).name}",
+        }
+        opties.update(filters)
+        return Verzoek.maak(self.segment, **opties)
 
     def compose_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `inkoopkader.compose(corpus, selectie, **kwargs)`: the document metadata."""
@@ -225,7 +248,8 @@ class Profiel:
             personeel = True if self.personeelseisen is None else self.personeelseisen
         return {
             "titel": self.titel, "gemeente": self.gemeente, "kenmerk": self.kenmerk, "versie": self.versie,
-            "personeel": personeel, "functieniveaus": self.functieniveaus, "personeel_vorm": self.personeel_vorm,
+            "bijlagen": self.bijlagen, "gunning": self.gunning,
+            "personeel": personeel, "functieniveaus": self.functieniveaus, "personeel_rol": self.personeel_rol,
         }
 
     def is_actueel(self, corpus: Corpus) -> bool:
@@ -248,13 +272,15 @@ class ProfielUpdate:
     hersteld: tuple[str, ...] = ()
     """Entries marked `vervallen` earlier that are back in the corpus; the mark was removed."""
     geschreven: bool = False
+    gemigreerd: bool = False
+    """A schema-1 profile (vorm: eis/vraag/verwijzing) was converted to roles."""
 
     @property
     def gewijzigd(self) -> bool:
         """Whether anything besides the recorded corpus version changed."""
         return bool(
             self.nieuwe_kaders or self.nieuwe_criteria or self.vervallen_kaders
-            or self.vervallen_criteria or self.hersteld
+            or self.vervallen_criteria or self.hersteld or self.gemigreerd
         )
 
 
@@ -265,26 +291,34 @@ def profiel_yaml(
     corpus: Corpus,
     segment: str,
     *,
+    procedure: Procedure | str = Procedure.AANBESTEDING,
     gemeente: str | None = None,
     titel: str | None = None,
     kenmerk: str | None = None,
     versie: str = "1.0",
     bestand: str | None = None,
 ) -> str:
-    """The text of a new profile for a segment: every candidate kader and all its criteria, all included.
+    """The text of a new profile for a segment: every candidate kader and all its criteria, each with
+    the role the default document gives it.
 
     Args:
         corpus: the loaded corpus.
         segment: a segment ID or spelling ('wmo-1a', 'Wmo 1a').
+        procedure: aanbesteding, open-house or subsidie.
         gemeente, titel, kenmerk, versie: document metadata to fill in (the inkoper can edit them).
         bestand: the file name the opening comment mentions in its compose example.
 
     Raises:
-        OnbekendeWaarde: for an unknown segment.
+        OnbekendeWaarde: for an unknown segment or procedure.
     """
     from .resolve import resolve_segment
+    from .select import select
 
     found = resolve_segment(corpus, segment)
+    procedure = procedure if isinstance(procedure, Procedure) else parse_procedure(procedure)
+    selectie = select(corpus, Verzoek(found.id, procedure=procedure))
+    rollen = {k.criterium.id: k.rol for k in (*selectie.keuzes, *selectie.gemeente)}
+    kader_keuzes = {kk.kader.nummer: kk for kk in selectie.kaders}
     kop = _KOP.format(segment_titel=found.titel, bestand=bestand or f"{found.id}.yaml")
     lines = [
         *kop.rstrip("\n").split("\n"),
@@ -292,12 +326,16 @@ def profiel_yaml(
         f"schema_version: {SCHEMA_VERSION}",
         f"corpus_versie: {_quote(corpus.versie)}  # niet wijzigen: bijgewerkt door 'inkoopkader init'",
         f"segment: {found.id}  # {found.titel}",
+        f"procedure: {procedure.value}  # aanbesteding, open-house of subsidie",
         "",
         "# Gegevens voor de titelpagina van het document",
         f"gemeente: {_quote(gemeente or '')}  # b.v. \"Gemeente Enschede\"",
         f"titel: {_quote(titel or f'Kwaliteitscriteria {found.titel}')}",
         f"kenmerk: {_quote(kenmerk or '')}  # kenmerk of zaaknummer van de aanbesteding",
         f"versie: {_quote(versie)}",
+        "bijlagen: nee  # ja: bijlagen met criteria ter inspiratie, aandachtspunten voor de gemeente en de kaders",
+        "",
+        *_gunning_regels(),
         "",
         *_personeel_regels(corpus, found),
         "",
@@ -307,8 +345,29 @@ def profiel_yaml(
     for index, (kader, relevantie) in enumerate(corpus.kaders_voor_segment(found.id)):
         if index:
             lines.append("")
-        lines += _kader_regels(kader, relevantie, found)
+        kk = kader_keuzes.get(kader.nummer)
+        lines += _kader_regels(kader, relevantie, found, rollen, verwijzing=bool(kk and kk.verwijzing))
     return "\n".join(lines) + "\n"
+
+
+def _gunning_regels() -> list[str]:
+    from .framing import STANDAARD_ONDERGRENS
+
+    return [
+        "# Gunning (alleen bij een aanbesteding). prijs: het gewicht van de prijs in procenten; 0 betekent",
+        "# vaste tarieven en gunning op kwaliteit alleen. ondergrens: wie op een vraag lager scoort, valt af",
+        "# ('geen' voor geen ondergrens). vragen: leeg = één vraag per thema met gelijke wegingen; of eigen",
+        "# vragen, elk met titel, weging (procent), omvang (A4) en criteria (ID's met rol gunningscriterium):",
+        "#   vragen:",
+        "#     - titel: \"Ondersteuning op maat\"",
+        "#       weging: 60",
+        "#       omvang: 2",
+        "#       criteria: [bwmo-01, bwmo-04]",
+        "gunning:",
+        "  prijs: 0",
+        f"  ondergrens: {STANDAARD_ONDERGRENS}",
+        "  vragen: []",
+    ]
 
 
 def write_profile(
@@ -317,6 +376,7 @@ def write_profile(
     path: str | os.PathLike[str],
     *,
     force: bool = False,
+    procedure: Procedure | str = Procedure.AANBESTEDING,
     gemeente: str | None = None,
     titel: str | None = None,
     kenmerk: str | None = None,
@@ -332,46 +392,50 @@ def write_profile(
     from .output import write_atomic
 
     target = Path(path)
-    text = profiel_yaml(
-        corpus, segment, gemeente=gemeente, titel=titel, kenmerk=kenmerk, versie=versie, bestand=target.name
-    )
+    text = profiel_yaml(corpus, segment, procedure=procedure, gemeente=gemeente, titel=titel, kenmerk=kenmerk,
+                        versie=versie, bestand=target.name)
     return write_atomic(target, text.encode("utf-8"), force=force)
 
 
 def _kader_regels(
-    kader: Kader, relevantie: Relevantie, segment: Segment, nieuw: str | None = None
+    kader: Kader, relevantie: Relevantie, segment: Segment, rollen: Mapping[str, Rol], *,
+    verwijzing: bool = False, nieuw: str | None = None,
 ) -> list[str]:
     if relevantie is Relevantie.SPECIFIEK:
         waarom = "specifiek voor dit segment"
     else:
         waarom = f"algemeen: geldt voor heel {segment.domein}"
     label = f"{nieuw} — " if nieuw else ""
+    advies = kader.verwijzingsadvies.value
     lines = [
         f"  - nummer: {kader.nummer}  # {label}{kader.titel} ({kader.jaar}) — {waarom}",
         "    opnemen: ja",
-        f"    vorm: {kader.vorm.value}  # volgens de bron; geldt voor elk criterium met 'vorm: kader'",
+        f"    verwijzing: {'ja' if verwijzing else 'nee'}  # als geheel van toepassing; advies: {advies}",
+        f"    inzet: {kader.inzet.value}  # lichaam of inspiratie",
         "    criteria:",
     ]
     indent = " " * _CRITERIUM_INSPRONG
     for crit in kader.criteria:
+        rol = rollen.get(crit.id) or kader.gebruik(crit).standaardrol
         lines += [
-            f"{indent}{crit.id}:  # {_samenvatting(crit)}",
+            f"{indent}{crit.id}:  # {_samenvatting(crit, kader)}",
             f"{indent}  opnemen: ja",
-            f"{indent}  vorm: {VORM_KADER}",
+            f"{indent}  rol: {rol.value}",
         ]
     return lines
 
 
-def _samenvatting(crit: Criterium) -> str:
-    """The start of a criterion's text, for its comment: markup removed, one line, ~100 characters."""
+def _samenvatting(crit: Criterium, kader: Kader) -> str:
+    """The start of a criterion's text and the roles it can have, for its comment (one line)."""
     from .text import strip_markup
 
     tekst = " ".join(strip_markup(crit.tekst).split())
     if len(tekst) > TEKST_LENGTE:
         tekst = tekst[:TEKST_LENGTE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     if crit.doelgroep is Doelgroep.GEMEENTE:
-        tekst = f"GEMEENTE (bijlage B): {tekst}"
-    return tekst
+        return f"GEMEENTE (bijlage B): {tekst}"
+    rollen = [r.value for r in kader.gebruik(crit).rollen if r is not Rol.INSPIRATIE]
+    return f"{tekst} [kan: {', '.join(rollen) or 'alleen inspiratie'}]"
 
 
 def _quote(text: str) -> str:
@@ -514,24 +578,47 @@ class _Controle:
         self.fout(f"{wat}: '{value}' is geen geldige keuze; schrijf ja of nee", regel)
         return True
 
-    def vorm(self, node: Mapping[Any, Any], waar: str, *, per_criterium: bool) -> Vorm | None:
-        if "vorm" not in node or node["vorm"] is None:
+    def rol(self, node: Mapping[Any, Any], waar: str, crit: Criterium | None = None,
+            kader: Kader | None = None) -> Rol | None:
+        """A role value; for a criterion also whether the criterion can serve it (data/inkoop/)."""
+        if "rol" not in node or node["rol"] is None:
             return None
-        value = node["vorm"]
-        opties = [v.value for v in Vorm] + ([VORM_KADER] if per_criterium else [])
-        lowered = str(value).strip().lower()
-        if per_criterium and lowered == VORM_KADER:
+        value = node["rol"]
+        regel = _value_line(node, "rol")
+        try:
+            rol = parse_rol(str(value))
+        except OngeldigeKeuze as exc:
+            self.fout(f"{waar}: {exc}", regel)
+            return None
+        except OnbekendeWaarde as exc:
+            self.fout(f"{waar}: {exc}", regel)
+            return None
+        if crit is not None and kader is not None:
+            gebruik = kader.gebruik(crit)
+            if not gebruik.kan(rol):
+                mogelijk = ", ".join(r.value for r in gebruik.rollen)
+                self.fout(f"{waar} kan geen {rol.value} zijn: {gebruik.reden.rstrip('.')}. Mogelijk: {mogelijk}.", regel)
+                return None
+        return rol
+
+    def keuze(self, node: Mapping[Any, Any], key: str, waar: str, soort: Any, parse: Any) -> Any:
+        if key not in node or node[key] is None:
             return None
         try:
-            return parse_vorm(lowered)
-        except OnbekendeWaarde:
-            pass
-        suggestie = dichtstbijzijnde(lowered, opties)
-        self.fout(
-            f"{waar}: ongeldige vorm '{value}'.{_hint(suggestie)} Kies uit: {', '.join(opties)}.",
-            _value_line(node, "vorm"),
-        )
-        return None
+            return parse(str(node[key]))
+        except (OnbekendeWaarde, InkoopkaderError) as exc:
+            self.fout(f"{waar}: {exc}", _value_line(node, key))
+            return None
+
+    def getal(self, node: Mapping[Any, Any], key: str, waar: str, minimum: int, maximum: int) -> int | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+            self.fout(f"{waar}: {key} moet een geheel getal van {minimum} tot en met {maximum} zijn, niet '{value}'",
+                      _value_line(node, key))
+            return None
+        return value
 
 
 def _scalar_text(value: Any) -> str:
@@ -553,7 +640,8 @@ def load_profile(corpus: Corpus, path: str | os.PathLike[str]) -> Profiel:
     """Read and validate a selection profile against a corpus.
 
     Every problem is collected before raising: unknown fields, kader numbers and criterion IDs (with
-    a did-you-mean), invalid `opnemen` and `vorm` values, a criterion listed under the wrong kader.
+    a did-you-mean), invalid `opnemen`, `rol`, `verwijzing` and `inzet` values, a role a criterion
+    cannot serve, a criterion listed under the wrong kader, inconsistent award settings.
 
     Raises:
         ProfielFout: when the file is not valid YAML or not a valid profile; each finding names the
@@ -588,6 +676,16 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
         )
     elif schema_version < 1:
         controle.fout(f"schema_version {schema_version} bestaat niet; gebruik {SCHEMA_VERSION}", versie_regel)
+    elif schema_version < SCHEMA_VERSION or _heeft_oude_vorm(data):
+        naam = bestand.rsplit("/", 1)[-1]
+        raise ProfielFout([Bevinding(
+            bestand,
+            f"dit profiel heeft het formaat van een eerdere versie van inkoopkader (schema_version "
+            f"{schema_version}, met 'vorm: eis/vraag/verwijzing'). Criteria hebben nu een rol "
+            "(minimumeis, uitvoeringsvoorwaarde, gunningscriterium …). Zet het om met: "
+            f"inkoopkader init -o {naam} — uw keuzes en commentaar blijven behouden",
+            versie_regel,
+        )])
 
     segment: Segment | None = None
     segment_tekst = controle.tekst(data, "segment")
@@ -643,8 +741,15 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
             continue
         gezien_kaders[kader.nummer] = regel
         opnemen = controle.ja_nee(entry, "opnemen", waar)
-        vorm = controle.vorm(entry, waar, per_criterium=False) or kader.vorm
-        kaders.append(ProfielKader(kader.nummer, opnemen, vorm, _key_line(entry, "nummer")))
+        verwijzing = None
+        if entry.get("verwijzing") is not None:
+            verwijzing = controle.ja_nee_waarde(entry["verwijzing"], f"{waar}: verwijzing", _value_line(entry, "verwijzing"))
+            if verwijzing and kader.verwijzingsadvies.value == "nee" and opnemen:
+                reden = kader.inkoop.verwijzing_reden.rstrip(".") if kader.inkoop else ""
+                controle.fout(f"{waar} kan niet als geheel van toepassing worden verklaard: {reden}. Zet verwijzing op nee",
+                              _value_line(entry, "verwijzing"))
+        inzet = controle.keuze(entry, "inzet", waar, Inzet, _parse_inzet)
+        kaders.append(ProfielKader(kader.nummer, opnemen, verwijzing, inzet, _key_line(entry, "nummer")))
         if "criteria" not in entry:
             continue  # no list: the whole kader
         lijst_criteria = entry["criteria"]
@@ -652,7 +757,7 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
             lijst_criteria = {}
         if not _is_map(lijst_criteria):
             controle.fout(
-                f"{waar}: criteria moet een mapping zijn (regels 'ID:' met opnemen en vorm)",
+                f"{waar}: criteria moet een mapping zijn (regels 'ID:' met opnemen en rol)",
                 _value_line(entry, "criteria"),
             )
             continue
@@ -673,12 +778,18 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
                 continue
             gezien_criteria[crit.id] = cregel
             genoemd.add(crit.id)
-            criteria.append(_criterium_keuze(controle, crit, value, cregel))
+            criteria.append(_criterium_keuze(controle, crit, kader, value, cregel))
         ontbrekend += [
             ProfielCriterium(c.id, kader.nummer, False) for c in kader.criteria if c.id not in genoemd
         ]
 
     personeel = _personeel_keuze(controle, corpus, data.get("personeel"), data)
+    procedure = controle.keuze(data, "procedure", "procedure", Procedure, parse_procedure) or Procedure.AANBESTEDING
+    bijlagen = False
+    if data.get("bijlagen") is not None:
+        bijlagen = controle.ja_nee_waarde(data["bijlagen"], "bijlagen", _value_line(data, "bijlagen"))
+    in_profiel = {c.id for k in corpus.kaders if k.nummer in gezien_kaders for c in k.criteria}
+    gunning = _gunning_keuze(controle, data.get("gunning"), data, dict.fromkeys(in_profiel))
 
     if controle.bevindingen:
         raise ProfielFout(controle.bevindingen)
@@ -698,10 +809,13 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
         ontbrekende_kaders=tuple(n for n in kandidaten if n not in gezien_kaders),
         ontbrekende_criteria=tuple(ontbrekend),
         vervallen=tuple(vervallen),
+        procedure=procedure,
+        bijlagen=bijlagen,
+        gunning=gunning,
         personeel=personeel[0],
         personeelseisen=personeel[1],
         functieniveaus=personeel[2],
-        personeel_vorm=personeel[3],
+        personeel_rol=personeel[3],
     )
 
 
@@ -761,7 +875,7 @@ def _criterium_id(
 
 
 def _criterium_keuze(
-    controle: _Controle, crit: Criterium, value: Any, regel: int | None
+    controle: _Controle, crit: Criterium, kader: Kader, value: Any, regel: int | None
 ) -> ProfielCriterium:
     waar = f"criterium {crit.id}"
     if value is None:
@@ -769,13 +883,98 @@ def _criterium_keuze(
     if _is_map(value):
         controle.velden(value, CRITERIUM_VELDEN, f" bij {waar}")
         opnemen = controle.ja_nee(value, "opnemen", waar)
-        vorm = controle.vorm(value, waar, per_criterium=True)
-        return ProfielCriterium(crit.id, crit.kader, opnemen, vorm, regel)
+        rol = controle.rol(value, waar, crit, kader)
+        return ProfielCriterium(crit.id, crit.kader, opnemen, rol, regel)
     if isinstance(value, list):
-        controle.fout(f"{waar}: verwacht 'opnemen' en 'vorm' (of kortweg ja/nee), geen lijst", regel)
+        controle.fout(f"{waar}: verwacht 'opnemen' en 'rol' (of kortweg ja/nee), geen lijst", regel)
         return ProfielCriterium(crit.id, crit.kader, True, None, regel)
     # Short form: 'wbs-01: nee'.
     return ProfielCriterium(crit.id, crit.kader, controle.ja_nee_waarde(value, waar, regel), None, regel)
+
+
+def _parse_inzet(value: str) -> Inzet:
+    lowered = value.strip().lower()
+    for inzet in Inzet:
+        if lowered == inzet.value:
+            return inzet
+    opties = [i.value for i in Inzet]
+    raise OnbekendeWaarde("inzet", value, dichtstbijzijnde(value, opties), opties)
+
+
+def _heeft_oude_vorm(data: Any) -> bool:
+    """Whether a profile still uses schema 1's 'vorm' anywhere (kader, criterion or personeel)."""
+    if not _is_map(data):
+        return False
+    if _is_map(data.get("personeel")) and OUDE_VORM in data["personeel"]:
+        return True
+    for entry in data.get("kaders") or []:
+        if not _is_map(entry):
+            continue
+        if OUDE_VORM in entry:
+            return True
+        criteria = entry.get("criteria")
+        if _is_map(criteria) and any(_is_map(v) and OUDE_VORM in v for v in criteria.values()):
+            return True
+    return False
+
+
+def _gunning_keuze(controle: _Controle, node: Any, data: Mapping[Any, Any], bekend: Mapping[str, Any]) -> Any:
+    """The 'gunning' block as a compose.GunningInstelling (None when absent)."""
+    from .compose import GunningFout, GunningInstelling, VraagInstelling
+    from .framing import STANDAARD_ONDERGRENS
+
+    if node is None:
+        return None
+    if not _is_map(node):
+        controle.fout("gunning: moet een mapping zijn (prijs, ondergrens, vragen)", _value_line(data, "gunning"))
+        return None
+    controle.velden(node, GUNNING_VELDEN, " onder gunning")
+    prijs = controle.getal(node, "prijs", "gunning", 0, 99) or 0
+    ondergrens: int | None = STANDAARD_ONDERGRENS
+    if "ondergrens" in node:
+        waarde = node["ondergrens"]
+        if waarde is None or str(waarde).strip().lower() in ("geen", "nee", "false"):
+            ondergrens = None
+        else:
+            ondergrens = controle.getal(node, "ondergrens", "gunning", 0, 100)
+    vragen = []
+    lijst = node.get("vragen") or []
+    if not isinstance(lijst, list):
+        controle.fout("gunning: vragen moet een lijst zijn (elke vraag begint met '- titel:')", _value_line(node, "vragen"))
+        lijst = []
+    for index, vraag in enumerate(lijst):
+        regel = _item_line(lijst, index)
+        if not _is_map(vraag):
+            controle.fout("gunning: elke vraag is een mapping met titel, weging, omvang en criteria", regel)
+            continue
+        controle.velden(vraag, VRAAG_VELDEN, " bij een gunningsvraag")
+        titel = controle.tekst(vraag, "titel")
+        if not titel:
+            controle.fout("gunning: een vraag zonder titel", regel)
+            continue
+        ids = vraag.get("criteria") or []
+        if not isinstance(ids, list):
+            controle.fout(f"gunning: vraag ‘{titel}’: criteria moet een lijst van ID's zijn", _value_line(vraag, "criteria"))
+            ids = []
+        criteria = []
+        for cid in ids:
+            tekst = str(cid).strip().lower()
+            if tekst not in bekend and not tekst.startswith("pe-"):
+                suggestie = dichtstbijzijnde(tekst, list(bekend))
+                controle.fout(f"gunning: vraag ‘{titel}’: criterium '{cid}' staat niet in dit profiel.{_hint(suggestie)}",
+                              _value_line(vraag, "criteria"))
+            criteria.append(tekst)
+        vragen.append(VraagInstelling(
+            titel=titel, criteria=tuple(criteria),
+            weging=controle.getal(vraag, "weging", f"gunning: vraag ‘{titel}’", 1, 100),
+            omvang_a4=controle.getal(vraag, "omvang", f"gunning: vraag ‘{titel}’", 1, 20),
+            vraag=controle.tekst(vraag, "vraag"),
+        ))
+    try:
+        return GunningInstelling(prijs=prijs, vragen=tuple(vragen), ondergrens=ondergrens)
+    except GunningFout as exc:
+        controle.fout(f"gunning: {exc}", _value_line(data, "gunning"))
+        return None
 
 
 # --- updating an existing profile -------------------------------------------------------------------
@@ -793,7 +992,7 @@ def update_profile(
     earlier whose ID is back in the corpus loses its mark. `corpus_versie` is set to the corpus's.
     The file is rewritten atomically, and only when something changed.
 
-    Values (opnemen, vorm) are not checked here; `load_profile` does that. An ID the user mistyped
+    Values (opnemen, rol) are not checked here; `load_profile` does that. An ID the user mistyped
     is indistinguishable from one that disappeared: it is marked `vervallen` and reported.
 
     Args:
@@ -832,6 +1031,7 @@ def update_profile(
             )
             raise _fout(bestand, melding, _value_line(data, "segment"))
 
+    gemigreerd = _migreer(corpus, data)
     wijziging = _Bijwerken(corpus, found, data, bestand)
     wijziging.run()
     oude_versie = controle.tekst(data, "corpus_versie")
@@ -848,6 +1048,7 @@ def update_profile(
         vervallen_kaders=tuple(wijziging.vervallen_kaders),
         vervallen_criteria=tuple(wijziging.vervallen_criteria),
         hersteld=tuple(wijziging.hersteld),
+        gemigreerd=gemigreerd,
     )
     if not (result.gewijzigd or versie_anders):
         return result
@@ -919,8 +1120,9 @@ class _Bijwerken:
             self.nieuwe_kaders.append(kader.nummer)
 
     def _nieuw_kader(self, kader: Kader, relevantie: Relevantie) -> Any:
+        rollen = {c.id: kader.gebruik(c).standaardrol for c in kader.criteria}
         text = "kaders:\n" + "\n".join(
-            _kader_regels(kader, relevantie, self.segment, nieuw=f"NIEUW in corpus {self.corpus.versie}")
+            _kader_regels(kader, relevantie, self.segment, rollen, nieuw=f"NIEUW in corpus {self.corpus.versie}")
         ) + "\n"
         return _yaml().load(text)["kaders"][0]
 
@@ -954,10 +1156,10 @@ class _Bijwerken:
             positie = 1 + max((i for i, k in enumerate(keys) if k in eerdere), default=-1)
             while positie < len(keys) and keys[positie] not in ids:
                 positie += 1  # after entries that left the corpus: they came before this new one
-            node = CommentedMap([("opnemen", "ja"), ("vorm", VORM_KADER)])
+            node = CommentedMap([("opnemen", "ja"), ("rol", kader.gebruik(crit).standaardrol.value)])
             _insert(lijst, positie, crit.id, node)
             column = _CRITERIUM_INSPRONG + len(crit.id) + 3
-            comment = f"# NIEUW in corpus {self.corpus.versie} — {_samenvatting(crit)}"
+            comment = f"# NIEUW in corpus {self.corpus.versie} — {_samenvatting(crit, kader)}"
             lijst.yaml_add_eol_comment(comment, crit.id, column=column)
             self.nieuwe_criteria.append(crit.id)
 
@@ -980,6 +1182,72 @@ class _Bijwerken:
         lijst[key] = node
         if rest:
             _append_tail(node, len(node) - 1, rest)
+
+
+def _rol_voor_vorm(kader: Kader, crit: Criterium, vorm: str) -> Rol:
+    """The role a schema-1 vorm becomes: the criterion's own role closest to what the vorm meant."""
+    gebruik = kader.gebruik(crit)
+    if crit.doelgroep is Doelgroep.GEMEENTE:
+        return Rol.INSPIRATIE
+    if vorm == "eis":
+        return next((r for r in gebruik.rollen if r.is_eis), gebruik.standaardrol)
+    if vorm == "vraag":
+        return Rol.GUNNINGSCRITERIUM if gebruik.kan(Rol.GUNNINGSCRITERIUM) else gebruik.standaardrol
+    if kader.inzet is Inzet.INSPIRATIE or not gebruik.standaard:
+        return Rol.INSPIRATIE
+    return gebruik.standaardrol
+
+
+def _vervang_sleutel(node: Any, oud: str, nieuw: list[tuple[str, Any]]) -> None:
+    """Replace key `oud` of a round-trip mapping by the new keys, in its place, keeping its comment."""
+    keys = list(node.keys())
+    positie = keys.index(oud)
+    commentaar = node.ca.items.pop(oud, None)
+    del node[oud]
+    for offset, (key, value) in enumerate(nieuw):
+        node.insert(positie + offset, key, value)
+    if commentaar is not None and nieuw:
+        node.ca.items[nieuw[-1][0]] = commentaar
+
+
+def _migreer(corpus: Corpus, data: Any) -> bool:
+    """Convert a schema-1 profile (vorm: eis/vraag/verwijzing) to roles, in place; True when it did."""
+    versie = data.get("schema_version", 1)
+    if not (isinstance(versie, int) and versie < SCHEMA_VERSION) and not _heeft_oude_vorm(data):
+        return False
+    bekend = {k.nummer: k for k in corpus.kaders}
+    if "schema_version" in data:
+        data["schema_version"] = SCHEMA_VERSION
+    if "procedure" not in data:
+        keys = list(data.keys())
+        positie = keys.index("segment") + 1 if "segment" in keys else len(keys)
+        data.insert(positie, "procedure", "aanbesteding")
+    personeel = data.get("personeel")
+    if _is_map(personeel) and OUDE_VORM in personeel:
+        oud = str(personeel[OUDE_VORM] or "").strip().lower()
+        nieuw = {"eis": "uitvoeringsvoorwaarde", "vraag": "gunningscriterium"}.get(oud)
+        _vervang_sleutel(personeel, OUDE_VORM, [("rol", nieuw)] if nieuw else [])
+    for entry in data.get("kaders") or []:
+        kader = bekend.get(_nummer_van(entry) or -1)
+        if kader is None or not _is_map(entry):
+            continue
+        kadervorm = str(entry.get(OUDE_VORM) or "").strip().lower()
+        if OUDE_VORM in entry:
+            verwijzing = kadervorm == "verwijzing" and kader.verwijzingsadvies.value != "nee"
+            _vervang_sleutel(entry, OUDE_VORM, [("verwijzing", "ja" if verwijzing else "nee"),
+                                                ("inzet", kader.inzet.value)])
+        criteria = entry.get("criteria")
+        if not _is_map(criteria):
+            continue
+        for key, value in criteria.items():
+            crit = corpus.criterium(str(key))
+            if crit is None or crit.kader != kader.nummer or not _is_map(value) or OUDE_VORM not in value:
+                continue
+            vorm = str(value[OUDE_VORM] or "kader").strip().lower()
+            if vorm == "kader":
+                vorm = kadervorm or "verwijzing"
+            _vervang_sleutel(value, OUDE_VORM, [("rol", _rol_voor_vorm(kader, crit, vorm).value)])
+    return True
 
 
 def _nummer_van(entry: Any) -> int | None:
@@ -1109,15 +1377,15 @@ def _personeel_regels(corpus: Corpus, segment: Segment) -> list[str]:
         "  opnemen: nee",
         "  eisen:" + ("" if eisen else " []"),
     ]
-    lines += [f"    - {e.id}  # {e.vorm.value}: {e.titel}" for e in eisen]
+    lines += [f"    - {e.id}  # {e.rol.value}: {e.titel}" for e in eisen]
     lines.append("  functieniveaus: []")
     return lines
 
 
 def _personeel_keuze(
     controle: _Controle, corpus: Corpus, node: Any, data: Mapping[Any, Any]
-) -> tuple[bool, tuple[str, ...] | None, tuple[str, ...], Vorm | None]:
-    """Validate the 'personeel' block: (opnemen, eisen or None for the defaults, functieniveaus, vorm)."""
+) -> tuple[bool, tuple[str, ...] | None, tuple[str, ...], Rol | None]:
+    """Validate the 'personeel' block: (opnemen, eisen or None for the defaults, functieniveaus, rol)."""
     if node is None:
         return False, None, (), None
     if not _is_map(node):
@@ -1143,4 +1411,9 @@ def _personeel_keuze(
         controle.fout("personeel: functieniveaus moet een lijst zijn, b.v. [B, C]", _value_line(node, "functieniveaus"))
         niveaus = []
     gekozen = tuple(eisen) if "eisen" in node else None
-    return opnemen, gekozen, tuple(str(n) for n in niveaus), controle.vorm(node, "personeel", per_criterium=False)
+    rol = controle.rol(node, "personeel")
+    if rol is not None and rol not in (Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE, Rol.GUNNINGSCRITERIUM):
+        controle.fout("personeel: rol moet minimumeis, uitvoeringsvoorwaarde of gunningscriterium zijn",
+                      _value_line(node, "rol"))
+        rol = None
+    return opnemen, gekozen, tuple(str(n) for n in niveaus), rol
