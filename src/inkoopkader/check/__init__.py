@@ -68,8 +68,10 @@ def check(
     Args:
         bron: a path (.docx, .odt, .pdf, .md, .txt), a Concept, or, with `tekst=True`, the text itself.
         corpus: defaults to `load_corpus()`.
-        segment: check against this segment's selection; `selectie_opties` are passed to `select`
-            (themas, kaders, zonder_kaders, doelgroepen, zoekterm, ids, alleen_specifiek).
+        segment: check against this segment's default document; `selectie_opties` are fields of the
+            selection request (`Verzoek`: themas, kaders, zonder_kaders, doelgroepen, zoekterm, ids,
+            alleen_specifiek, procedure …). Only requirements and award aspects are looked for, not
+            criteria ter inspiratie.
         profiel: a selection profile from `inkoopkader init`; its criteria are required.
         vereist: criterion IDs that must be present.
         min_dekking: minimum share (0-1) of criteria found per thema.
@@ -88,7 +90,8 @@ def check(
         OnbekendeWaarde: unknown segment, kader or criterion ID.
     """
     from ..corpus import load_corpus
-    from ..select import select
+    from ..resolve import resolve_segment
+    from ..select import Verzoek, select
     from .match import match_criteria
     from .read import read_concept, read_text
     from .achtergrond import Achtergrond, mag_vorken
@@ -111,30 +114,21 @@ def check(
     else:
         concept = read_concept(Path(bron))
 
-    required: set[str] = {v.strip().lower() for v in vereist if v.strip()}
+    required: set[str] = {v.strip().lower() for v in _lijst("vereist", vereist) if v.strip()}
     if profiel is not None:
         from ..profile import load_profile
 
         loaded = load_profile(corpus, profiel)
-        selectie = select(corpus, segment or loaded.segment, **loaded.select_kwargs(**selectie_opties))
+        if segment is not None and resolve_segment(corpus, segment).id != loaded.segment:
+            raise InkoopkaderError(f"Het profiel is voor segment {loaded.segment}, niet voor {segment}.")
+        selectie = select(corpus, loaded.verzoek(**selectie_opties))
         herkomst = f"profiel: {Path(profiel).name}"
-        required |= {k.criterium.id for k in selectie.keuzes}
+        required |= {k.criterium.id for k in selectie.lichaam}
     elif segment is not None:
-        selectie = select(corpus, segment, **selectie_opties)
+        selectie = select(corpus, Verzoek.maak(segment, herkomst=f"segment: {segment}", **selectie_opties))
         herkomst = f"segment: {selectie.segment.id}"
     elif concept.selectie and concept.selectie.get("segment"):
-        from ..select import parse_vorm
-
-        ids = [str(i) for i in concept.selectie.get("criteria", []) or []]
-        vormen = concept.selectie.get("vormen") or {}
-        # Keep compose's eis/vraag/verwijzing per criterion, as recorded in the document.
-        per_criterium = {str(k): parse_vorm(str(v)) for k, v in dict(vormen).items()}  # type: ignore[call-overload]
-        segment_id = str(concept.selectie["segment"])
-        selectie = (
-            select(corpus, segment_id, ids=ids, vorm_per_criterium=per_criterium)
-            if ids
-            else select(corpus, segment_id)
-        )
+        selectie = select(corpus, _verzoek_uit_record(corpus, concept.selectie))
         herkomst = "document (samengesteld met inkoopkader compose)"
     else:
         raise InkoopkaderError(
@@ -142,7 +136,9 @@ def check(
             "of --profiel; alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
         )
 
-    keuzes = [k for k in selectie.keuzes if k.criterium.doelgroep is not Doelgroep.GEMEENTE]
+    # Requirements and award aspects are what a draft must contain; inspiration and the gemeente's own
+    # points are not draft text.
+    keuzes = [k for k in selectie.lichaam if k.criterium.doelgroep is not Doelgroep.GEMEENTE]
     for cid in required:
         if corpus.criterium(cid) is None:
             from ..errors import OnbekendeWaarde, dichtstbijzijnde
@@ -151,7 +147,7 @@ def check(
     selected_ids = {k.criterium.id for k in keuzes}
     extra = [cid for cid in sorted(required) if cid not in selected_ids]
     if extra:
-        keuzes += list(select(corpus, selectie.segment.id, ids=extra).keuzes)
+        keuzes += list(select(corpus, Verzoek(selectie.segment.id, ids=tuple(extra))).keuzes)
 
     if personeel is not False:
         from ..personeel import als_keuzes, kies_eisen
@@ -207,3 +203,29 @@ def check(
         redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
     stap("Klaar", 4)
     return replace(rapport, redenen_afgekeurd=tuple(redenen))
+
+
+def _lijst(naam: str, waarde: Iterable[str]) -> list[str]:
+    if isinstance(waarde, (str, bytes)):
+        raise InkoopkaderError(f"{naam} moet een lijst van ID's zijn, geen losse tekst: {naam}=[{waarde!r}].")
+    return list(waarde)
+
+
+def _verzoek_uit_record(corpus: Corpus, record: dict[str, object]) -> Any:
+    """The request that reproduces what compose recorded: its body criteria, in their recorded roles."""
+    from ..model import Procedure, Rol
+    from ..select import Verzoek
+
+    ids = [str(i) for i in record.get("criteria", []) or [] if corpus.criterium(str(i)) is not None]
+    procedure = next((p for p in Procedure if p.value == record.get("procedure")), Procedure.AANBESTEDING)
+    rollen: dict[str, Rol] = {}
+    for cid, waarde in dict(record.get("rollen") or {}).items():  # type: ignore[call-overload]
+        crit = corpus.criterium(str(cid))
+        rol = next((r for r in Rol if r.value == waarde), None)
+        if crit is not None and rol is not None and corpus.kader(crit.kader).gebruik(crit).kan(rol):
+            rollen[crit.id] = rol
+    segment = str(record["segment"])
+    if not ids:
+        return Verzoek(segment, procedure=procedure)
+    return Verzoek.maak(segment, procedure=procedure, ids=ids, rol_per_criterium=rollen,
+                        herkomst="document (samengesteld met inkoopkader compose)")

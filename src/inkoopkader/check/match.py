@@ -75,8 +75,12 @@ _MAX_KANDIDATEN = 8  # candidate blocks per criterion
 MIDDEL_ONDERSCHEIDEND = 14.0  # below this a match also needs a block of its own or found neighbours
 _MAX_RUN = 4  # consecutive blocks one unit may spread over (a criterion split over a list)
 _CONTEXT = 15  # blocks around a short criterion in which other found criteria must be
-_LIJSTTEKEN = re.compile(r"^\s*(?:[-*+•·◦▪–—]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)])\s+")
+# List markers, and the requirement numbers compose prints before a requirement (M3, U12, K1, T4 …).
+_LIJSTTEKEN = re.compile(
+    r"^\s*(?:[-*+•·◦▪–—]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)]|[GMUKTCSVAP]\d{1,3})\s+"
+)
 _ZIN = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+_BEWIJSREGEL = "Bewijs: "  # framing.bewijs_tekst under a requirement in a composed document
 _HAAKJES = re.compile(r"\([^()]*\)")
 # Criterion IDs (compose prints them next to each criterion) are markers, not content.
 _ID = re.compile(r"\b[a-z]{2,5}-\d{2,3}[a-z]?\b", re.IGNORECASE)
@@ -283,26 +287,28 @@ class _Voorbereid:
 
 
 def _voorbereid(
-    syn: Synoniemen, criteria: Sequence[Criterium], corpus_versie: str | None, extra: Sequence[Criterium] = ()
+    syn: Synoniemen, criteria: Sequence[Criterium], corpus_versie: str | None, extra: Sequence[Criterium] = (),
+    alleen_analyse: Sequence[Criterium] = (),
 ) -> _Voorbereid:
     """Weigh and analyse the criteria; with a corpus version, read from / write to the disk cache.
 
     This half of the work depends only on the criteria, the synonym list and the matching code, and
     costs as much as matching a long draft, so a CI run of `check` should not repeat it every time.
     `extra` are the criteria that are not the corpus's own (staff requirements, built per call): their
-    contents are part of the key.
+    contents are part of the key. `alleen_analyse` are analysed with the corpus's word weights but do
+    not change them (a criterion's tender wording): also part of the key.
     """
     key = None
     if corpus_versie and syn.inhoud_hash:
         digest = hashlib.sha256(f"{corpus_versie}\0{syn.inhoud_hash}\0{_code_sleutel()}".encode())
-        for crit in extra:
+        for crit in (*extra, *alleen_analyse):
             digest.update(repr(crit).encode())
         key = digest.hexdigest()
         cached = cache.lees("matching", key)
         if isinstance(cached, _Voorbereid):
             return cached
     weger = _Weger.over(syn, criteria)
-    result = _Voorbereid(weger.n, weger.df, {c.id: weger.analyse(c) for c in criteria})
+    result = _Voorbereid(weger.n, weger.df, {c.id: weger.analyse(c) for c in (*criteria, *alleen_analyse)})
     if key is not None:
         cache.schrijf("matching", key, result)
     return result
@@ -636,14 +642,22 @@ def match_criteria(
     for keuze in keuzes:
         alle.setdefault(keuze.criterium.id, keuze.criterium)
     extra = [c for c in alle.values() if corpus is None or corpus.criterium(c.id) is None]
-    voorbereid = _voorbereid(syn, list(alle.values()), corpus.versie if corpus else None, extra)
+    # The tender wording compose printed (data/inkoop/: formulering, actueel) is the criterion too: a
+    # composed document is compared with what it says, not only with the verbatim source.
+    aanbesteding = {k.criterium.id: alt for k in keuzes if (alt := _aanbestedingstekst(k)) is not None}
+    voorbereid = _voorbereid(syn, list(alle.values()), corpus.versie if corpus else None, extra,
+                             tuple(aanbesteding.values()))
     weger = _Weger(syn, voorbereid.n, voorbereid.df)
 
     crits: dict[str, _Crit] = {}
+    alt_crits: dict[str, _Crit] = {}
     for keuze in keuzes:
         analyse = voorbereid.analyses.get(keuze.criterium.id)
         if analyse is not None:
             crits[keuze.criterium.id] = _Crit.van(keuze, analyse)
+        alt = aanbesteding.get(keuze.criterium.id)
+        if alt is not None and (alt_analyse := voorbereid.analyses.get(alt.id)) is not None:
+            alt_crits[keuze.criterium.id] = _Crit.van(keuze, alt_analyse)
     # The index only needs the terms that are looked up: probes, and every term of a short criterion.
     gezocht = {t for crit in crits.values() for t in (crit.gewichten if crit.kort else crit.sondes)}
     tekst = _Tekst(syn, concept.blokken, gezocht)
@@ -669,10 +683,17 @@ def match_criteria(
         # The items and follow-up paragraphs come after the bookmarked text, up to the next anchor.
         grens = min(tekst.n, hi + len(crit.eenheden) + 3)
         for j in range(hi, grens):
-            if j in eerste_anker:
+            # The next criterion, or compose's evidence line ('Bewijs: …'), which belongs to the
+            # requirement's apparatus, not to its text.
+            if j in eerste_anker or concept.blokken[j].tekst.startswith(_BEWIJSREGEL):
                 grens = j
                 break
         treffer = _beoordeel(crit, tekst, lo, max(grens, hi), weger, vast=blokken)
+        alt_crit = alt_crits.get(cid)
+        if alt_crit is not None:
+            alt_treffer = _beoordeel(alt_crit, tekst, lo, max(grens, hi), weger, vast=blokken)
+            if alt_treffer.score > treffer.score:
+                treffer, crits[cid] = alt_treffer, alt_crit
         treffer.via_anker = True
         geaccepteerd[cid] = treffer
 
@@ -749,7 +770,7 @@ def match_criteria(
                 else ()
             )
             resultaten.append(
-                CriteriumResultaat(keuze.criterium, keuze.vorm, Status.ONTBREEKT, 0.0, verschil=verschil)
+                CriteriumResultaat(keuze.criterium, keuze.rol, Status.ONTBREEKT, 0.0, verschil=verschil)
             )
             continue
         treffer = gevonden
@@ -771,10 +792,25 @@ def match_criteria(
         verschil = _verschillen(crit, treffer, tekst, syn) if status is Status.GEWIJZIGD else ()
         resultaten.append(
             CriteriumResultaat(
-                keuze.criterium, keuze.vorm, status, score, bewijs, treffer.via_anker, verschil
+                keuze.criterium, keuze.rol, status, score, bewijs, treffer.via_anker, verschil
             )
         )
     return resultaten
+
+
+def _aanbestedingstekst(keuze: Keuze) -> Criterium | None:
+    """The criterion as compose words it in a tender (tender wording or current law names), if different."""
+    import dataclasses
+
+    gebruik = getattr(keuze, "gebruik", None)
+    if gebruik is None or not (gebruik.formulering or gebruik.actueel or gebruik.actueel_items is not None):
+        return None
+    crit = keuze.criterium
+    if gebruik.formulering:
+        return dataclasses.replace(crit, id=f"{crit.id}~aanbesteding", tekst=gebruik.formulering, items=(),
+                                   vervolg=(), notities=())
+    items = gebruik.actueel_items if gebruik.actueel_items is not None else crit.items
+    return dataclasses.replace(crit, id=f"{crit.id}~aanbesteding", tekst=gebruik.actueel or crit.tekst, items=items)
 
 
 def _eigen_bewijs(

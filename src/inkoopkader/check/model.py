@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..model import Criterium, Thema, Vorm
+from ..model import Criterium, Rol, Thema
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Bewijs:
 @dataclass(frozen=True)
 class CriteriumResultaat:
     criterium: Criterium
-    vorm: Vorm
+    rol: Rol
     status: Status
     score: float  # 0-100: how well the best evidence matches the criterion text
     bewijs: tuple[Bewijs, ...] = ()

@@ -751,6 +751,7 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
         raise ConceptFout(naam, f"'{hoofd}' bevat geen documenttekst (w:body ontbreekt).")
 
     selectie = _docx_selectie(z)
+    _knip_bijlagen(body, w)
     namen = selectie.get("bladwijzers") if selectie else None
     # bookmark name (lower case) -> criterion ID, as compose recorded it
     bladwijzers = {str(v).lower(): str(k) for k, v in namen.items() if v} if isinstance(namen, dict) else {}
@@ -787,6 +788,31 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
     return _concept(naam, "docx", uit.blokken, selectie)
 
 
+def _knip_bijlagen(body: Any, w: Any) -> None:
+    """Drop compose's annexes: from the body paragraph holding the bookmark ik_bijlagen to the end.
+
+    The annexes quote the source verbatim (outdated names included) and are background, not draft
+    text; the final section properties stay.
+    """
+    from ..anchors import BIJLAGEN_BLADWIJZER
+
+    for mark in body.iter(w.bookmarkStart):
+        if (mark.get(w.name) or "") != BIJLAGEN_BLADWIJZER:
+            continue
+        top = mark
+        while top.getparent() is not None and top.getparent() is not body:
+            top = top.getparent()
+        if top.getparent() is not body:
+            return
+        volgende = top
+        while volgende is not None:
+            na = volgende.getnext()
+            if volgende.tag != w.sectPr:
+                body.remove(volgende)
+            volgende = na
+        return
+
+
 def _docx_selectie(z: _Zip) -> dict[str, object] | None:
     """What compose recorded (custom XML part, else custom properties).
 
@@ -805,19 +831,9 @@ def _docx_selectie(z: _Zip) -> dict[str, object] | None:
         root = _record_xml(z, name, data)
         if root is None or root.tag != f"{ns}selectie":
             continue
-        criteria = list(root.iterfind(f"{ns}criterium"))
-        ids = [c.get("id") for c in criteria if c.get("id")]
-        return {
-            **dict(root.attrib),
-            "segment": root.get("segment"),
-            "corpus_versie": root.get("corpus"),
-            "kaders": [n for k in root.iterfind(f"{ns}kader") if (n := _getal(k.get("nummer"))) is not None],
-            "criteria": ids,
-            "vormen": {c.get("id"): c.get("vorm") for c in criteria if c.get("id") and c.get("vorm")},
-            "bladwijzers": {c.get("id"): c.get("bladwijzer") or bladwijzer_naam(c.get("id"))
-                            for c in criteria if c.get("id")},
-            "plaatsen": {c.get("id"): c.get("plaats") for c in criteria if c.get("id")},
-        }
+        from ..anchors import lees_record
+
+        return lees_record(root, _getal)
     if "docProps/custom.xml" in z:
         root = _record_xml(z, "docProps/custom.xml", z.read("docProps/custom.xml"))
         if root is None:
@@ -840,22 +856,9 @@ def _record_xml(z: _Zip, name: str, data: bytes) -> Any:
 def _selectie_uit_eigenschappen(props: Mapping[str | None, str],
                                 bladwijzer_naam: Callable[[str], str]) -> dict[str, object] | None:
     """The selection from document properties inkoopkader.* (Word's custom.xml, ODF's meta.xml)."""
-    segment = props.get("inkoopkader.segment")
-    if not segment:
-        return None
-    delen = sorted((int(k.rsplit(".", 1)[1]), v) for k, v in props.items()
-                   if k and re.fullmatch(r"inkoopkader\.criteria\.\d+", k))
-    ids = [i.strip() for _, deel in delen for i in deel.split(",") if i.strip()]
-    kaders = [n for k in (props.get("inkoopkader.kaders") or "").split(",") if (n := _getal(k.strip())) is not None]
-    return {
-        "segment": segment,
-        "corpus_versie": props.get("inkoopkader.corpus"),
-        "corpus": props.get("inkoopkader.corpus"),
-        "inkoopkader": props.get("inkoopkader.versie"),
-        "kaders": kaders,
-        "criteria": ids,
-        "bladwijzers": {i: bladwijzer_naam(i) for i in ids},
-    }
+    from ..anchors import lees_eigenschappen
+
+    return lees_eigenschappen(props, _getal)
 
 
 # --- .odt -----------------------------------------------------------------------------------------
@@ -1304,8 +1307,17 @@ def _cellen(regel: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", regel)]
 
 
+def _zonder_bijlagen(tekst: str) -> str:
+    """Markdown from compose: everything from the annex marker on is background, not draft text."""
+    from ..anchors import MD_BIJLAGEN
+
+    positie = tekst.find(MD_BIJLAGEN)
+    return tekst if positie < 0 else tekst[:positie]
+
+
 def _markdown_blokken(tekst: str) -> list[Tekstblok]:
     """Markdown: one block per paragraph, heading, list item and table cell, each with its line."""
+    tekst = _zonder_bijlagen(tekst)
     tekst = _COMMENTAAR.sub(lambda m: "\n" * m.group().count("\n"), tekst.replace("\r\n", "\n"))
     regels = _regels(tekst)
     uit = _Uitvoer()

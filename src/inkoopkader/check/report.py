@@ -20,7 +20,7 @@ JSON (`to_json`, ``schema_version`` 1). Top level:
                        (true/false against ``min_dekking``; null without one)
 ``dekking_per_kader``  per kader: kader (nummer), criteria, gedekt, gewijzigd, ontbreekt, dekking,
                        als_geheel_verwezen (the draft references the kader as a whole)
-``criteria``           every checked criterion: id, kader, thema (hoofdthema), themas, doelgroep, vorm,
+``criteria``           every checked criterion: id, kader, thema (hoofdthema), themas, doelgroep, rol,
                        tekst (plain, no markup), status (gedekt | gewijzigd | ontbreekt), score (0-100),
                        vereist, via_anker, verschil (list of Dutch lines), bewijs (list of
                        ``{"tekst", "score", "locatie"}``)
@@ -166,7 +166,7 @@ def _criterium_data(r: CriteriumResultaat) -> dict[str, Any]:
         "thema": c.hoofdthema.value,
         "themas": [t.value for t in c.thema],
         "doelgroep": c.doelgroep.value,
-        "vorm": r.vorm.value,
+        "rol": r.rol.value,
         "tekst": strip_markup(c.tekst),
         "status": r.status.value,
         "score": round(float(r.score), 1),
