@@ -4,9 +4,10 @@ Draai vanuit de projectmap (na `pip install .`):
 
     python examples/beleidsadvies.py [UITVOERMAP]
 
-Het script laat zien welke kaders bij het segment horen, zoekt criteria over de meldcode, stelt een
-selectie samen met alleen de specifieke kaders en één criterium extra, en schrijft die als Markdown,
-CSV en Word-document in UITVOERMAP (standaard: een nieuwe tijdelijke map).
+Het script laat zien welke kaders bij het segment horen en hoe ze bij inkoop te gebruiken zijn, zoekt
+criteria over de meldcode, stelt een selectie samen met alleen de specifieke kaders, één criterium
+extra en een eigen rol voor één criterium, en schrijft het document als Markdown en Word-document en
+de traceerbaarheid als CSV in UITVOERMAP (standaard: een nieuwe tijdelijke map).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 import inkoopkader
-from inkoopkader import Thema, Vorm
+from inkoopkader import Rol, Thema
 
 
 def main(uitvoer: Path) -> None:
@@ -24,28 +25,34 @@ def main(uitvoer: Path) -> None:
     segment = inkoopkader.resolve_segment(corpus, "Wmo 1a")
     print(f"Segment {segment.id}: {segment.titel} ({segment.doelgroep})")
     for kader, relevantie in corpus.kaders_voor_segment(segment.id):
-        print(f"  kader {kader.nummer:>2} {relevantie.value:<9} {kader.vorm.value:<10} {kader.titel}")
+        print(f"  kader {kader.nummer:>2} {relevantie.value:<9} {kader.inzet.value:<10} {kader.titel}")
 
     print("\nCriteria over de meldcode:")
     for hit in inkoopkader.zoek(corpus, "meldcode", segment=segment.id, limiet=5):
         print(f"  {hit.criterium.id:<8} {hit.fragment[:90]}")
 
-    selectie = inkoopkader.select(
-        corpus,
+    verzoek = inkoopkader.Verzoek.maak(
         segment.id,
         alleen_specifiek=True,
         ids=["jij-06"],  # een criterium uit een ander kader, expliciet toegevoegd
-        vorm_per_kader={1: Vorm.EIS},
+        rol_per_criterium={"bwmo-16": Rol.UITVOERINGSVOORWAARDE},  # een rol die het criterium kan hebben
     )
+    selectie = inkoopkader.select(corpus, verzoek)
     document = inkoopkader.compose(
-        corpus, selectie, gemeente="Gemeente Voorbeeld", kenmerk="WMO-2027-01", titel="Kwaliteitseisen beschermd wonen"
+        corpus, selectie, gemeente="Gemeente Voorbeeld", kenmerk="WMO-2027-01", titel="Kwaliteitseisen beschermd wonen",
+        gunning=inkoopkader.GunningInstelling(prijs=20),  # 20% prijs, 80% kwaliteit
     )
-    eisen = sum(1 for k in document.lichaam if k.vorm is Vorm.EIS)
-    per_thema = {t.value: sum(1 for k in document.lichaam if k.criterium.hoofdthema is t) for t in Thema}
-    print(f"\n{len(document.lichaam)} criteria in de hoofdtekst, waarvan {eisen} eisen; per thema: {per_thema}")
-    for formaat in ("md", "csv", "docx"):
+    lichaam = selectie.lichaam
+    eisen = sum(1 for k in lichaam if k.rol.is_eis)
+    per_thema = {t.value: sum(1 for k in lichaam if k.criterium.hoofdthema is t) for t in Thema}
+    print(f"\n{len(lichaam)} criteria in de hoofdtekst, waarvan {eisen} eisen; per thema: {per_thema}")
+    for vraag in document.vragen:
+        print(f"  {vraag.nummer} {vraag.titel}: weging {vraag.weging}%, beoordelingsaspecten: {len(vraag.aspecten)}")
+    for formaat in ("md", "docx"):
         pad = document.save(uitvoer / f"kwaliteitseisen-wmo-1a.{formaat}", force=True)
         print(f"Geschreven: {pad}")
+    pad = document.save(uitvoer / "kwaliteitseisen-wmo-1a-traceerbaarheid.csv", "csv", force=True)
+    print(f"Geschreven: {pad}")
 
 
 if __name__ == "__main__":

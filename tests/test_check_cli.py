@@ -109,7 +109,7 @@ def test_min_dekking_that_is_met_passes() -> None:
         (["check", EXAMPLE, "--segment", "wmo-1a", "--min-dekking", "veel"], "Ongeldige waarde voor --min-dekking"),
         (["check", EXAMPLE, "--segment", "wmo-1a", "--min-dekking", "150%"], "meer dan 100%"),
         (["check", EXAMPLE], "Waartegen moet"),
-        (["check", EXAMPLE, "--profiel", "p.yaml", "--kader", "1"], "gaan niet samen met --profiel"),
+        (["check", EXAMPLE, "--profiel", "p.yaml", "--kader", "1"], "gaat niet samen met een profiel"),
         (["check", EXAMPLE, "--segment", "wmo-1a", "--thema", "kwaliteit"], "thema"),
     ],
 )

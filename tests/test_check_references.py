@@ -17,8 +17,8 @@ from inkoopkader.check.references import (
     load_kaderverwijzingen,
 )
 from inkoopkader.errors import CorpusFout
-from inkoopkader.framing import blok_inleiding, thema_verwijzing, verwijzing_clausule
-from inkoopkader.model import Doelgroep, Thema, Vorm
+from inkoopkader.framing import kader_clausule, sectie_intro, vraag_tekst
+from inkoopkader.model import Doelgroep, Thema
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "data" / BESTAND
@@ -87,14 +87,19 @@ def test_list_items_under_a_reference_verb_count(corpus) -> None:
 def test_compose_wording_is_recognised_for_every_kader(corpus, kader_nr: int) -> None:
     """compose's own reference clauses are whole references in the current edition; its block
     introductions ('voldoet aan de volgende eisen uit …') are parts of a kader, not the whole."""
+    from inkoopkader.model import Procedure
+
     kader = corpus.kader(kader_nr)
-    for tekst in (verwijzing_clausule(kader, "bijlage A"), thema_verwijzing(kader, Thema.DIENSTVERLENING, 3, "bijlage A")):
+    for procedure in Procedure:
+        tekst = kader_clausule(kader, procedure)
         found = refs(corpus, tekst)
         assert [v.kader for v in found] == [kader_nr], tekst
         assert found[0].editie is not None and str(kader.jaar) in found[0].editie
         assert not found[0].afwijkende_editie
-    intros = [blok_inleiding(kader, vorm, dg, 3) for vorm in (Vorm.EIS, Vorm.VRAAG) for dg in Doelgroep]
-    assert refs(corpus, *intros) == []
+        segment = corpus.segmenten[0]
+        intros = [sectie_intro(procedure, s) for s in ("minimumeisen", "uitvoering", "kaders")]
+        intros += [vraag_tekst(thema, segment, procedure) for thema in Thema]
+        assert refs(corpus, *intros) == []
 
 
 def test_every_kader_title_is_a_known_name(corpus) -> None:
@@ -389,8 +394,9 @@ def test_compose_currency_warning_is_not_a_second_finding(corpus) -> None:
     from inkoopkader.compose import compose
     from inkoopkader.select import select
 
-    doc = compose(corpus, select(corpus, "wmo-1a", ids=["bwmo-35"]))
-    warnings = [w.tekst for w in doc.waarschuwingen]
+    doc = compose(corpus, select(corpus, "wmo-1a", ids=["bwmo-35"]), bijlagen=True)
+    kaders = next(s for s in doc.bijlagen if s.id == "bijlage-kaders")
+    warnings = [b.tekst for b in kaders.walk() if getattr(b, "soort", "") == "toelichting"]
     assert warnings and all(w.startswith("Actualiteit: de bron noemt ") for w in warnings)
     criterion = corpus.criterium("bwmo-35").tekst
     found = find_verouderd(concept(criterion, *warnings), corpus)

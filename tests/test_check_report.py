@@ -18,13 +18,13 @@ from inkoopkader.check.model import (
     VerouderdeVerwijzing,
 )
 from inkoopkader.check.report import SCHEMA_VERSION, to_github, to_json, to_junit
-from inkoopkader.model import Thema, Vorm
+from inkoopkader.model import Rol, Thema
 
 
 def resultaat(corpus, cid: str, status: Status, *, vereist: bool = False, score: float = 0.0,
               bewijs: tuple[Bewijs, ...] = (), verschil: tuple[str, ...] = ()) -> CriteriumResultaat:
     return CriteriumResultaat(
-        criterium=corpus.criterium(cid), vorm=Vorm.EIS, status=status, score=score, bewijs=bewijs,
+        criterium=corpus.criterium(cid), rol=Rol.MINIMUMEIS, status=status, score=score, bewijs=bewijs,
         verschil=verschil, vereist=vereist,
     )
 
@@ -84,7 +84,7 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     }
     crit = {c["id"]: c for c in data["criteria"]}
     assert set(crit["bwmo-01"]) == {
-        "id", "kader", "thema", "themas", "doelgroep", "vorm", "tekst", "status", "score", "vereist", "via_anker",
+        "id", "kader", "thema", "themas", "doelgroep", "rol", "tekst", "status", "score", "vereist", "via_anker",
         "verschil", "bewijs",
     }
     assert "**" not in crit["bwmo-01"]["tekst"] and "correct en respectvol wordt bejegend" in crit["bwmo-01"]["tekst"]

@@ -168,14 +168,23 @@ def test_compose_markdown_default_name_and_overwrite_protection(tmp_path: Path, 
     result = invoke("compose", "--segment", "Wmo 1a", "--format", "md", "--gemeente", "Gemeente Voorbeeld")
     assert result.exit_code == 0, result.output
     target = tmp_path / "kwaliteitscriteria-wmo-1a.md"
+    spoor = tmp_path / "kwaliteitscriteria-wmo-1a-traceerbaarheid.csv"
     text = target.read_text(encoding="utf-8")
-    assert "Gemeente Voorbeeld" in text and "## Bijlage C – Traceerbaarheid" in text
+    assert "Gemeente Voorbeeld" in text and "## 3 Gunningscriteria en beoordeling" in text
+    assert spoor.read_bytes().startswith("\ufeffID;Kader".encode()) and "Traceerbaarheid:" in result.output
     target.write_text("mijn eigen werk", encoding="utf-8")
     result = invoke("compose", "--segment", "wmo-1a", "--format", "md")
     assert result.exit_code == 2 and "bestaat al" in result.output
     assert target.read_text(encoding="utf-8") == "mijn eigen werk"
+    target.unlink()
+    result = invoke("compose", "--segment", "wmo-1a", "--format", "md")  # the traceability file is also kept
+    assert result.exit_code == 2 and "traceerbaarheid.csv" in result.output and not target.exists()
     assert invoke("compose", "--segment", "wmo-1a", "--format", "md", "--force").exit_code == 0
     assert target.read_text(encoding="utf-8") != "mijn eigen werk"
+    assert invoke("compose", "-s", "wmo-1a", "-f", "md", "-o", "zonder.md", "--zonder-traceerbaarheid").exit_code == 0
+    assert not (tmp_path / "zonder-traceerbaarheid.csv").exists()
+    result = invoke("compose", "-s", "wmo-1a", "--procedure", "open-house", "-f", "md")
+    assert result.exit_code == 0 and (tmp_path / "kwaliteitscriteria-wmo-1a-open-house.md").exists()
 
 
 def test_compose_filters_to_stdout_json() -> None:
@@ -184,22 +193,33 @@ def test_compose_filters_to_stdout_json() -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["segment"]["id"] == "jeugdhulp-4"
-    assert data["criteria"] and all("vakmanschap" in c["thema"] for c in data["criteria"])
-    assert all(c["kader"] != 11 for c in data["criteria"])
+    rijen = data["traceerbaarheid"]
+    assert rijen and all("vakmanschap" in r["thema"] and r["doelgroep"] == "professional" for r in rijen)
+    assert all(r["kader"] != "11" for r in rijen)
 
 
-def test_compose_ids_and_vorm_csv() -> None:
-    result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-04,jij-01", "--vorm", "vraag", "-f", "csv", "-o", "-")
+def test_compose_ids_and_rol_csv() -> None:
+    result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-04,jij-01,wbs-11", "--rol", "minimumeis", "-f", "csv",
+                    "-o", "-")
     assert result.exit_code == 0, result.output
     lines = result.output.lstrip("\ufeff").strip().splitlines()
-    assert [line.split(";")[0] for line in lines[1:]] == ["bwmo-04", "jij-01"]
-    assert all(";vraag;" in line for line in lines[1:])
+    assert [line.split(";")[0] for line in lines[1:]] == ["bwmo-04", "wbs-11", "jij-01"]
+    rollen = {line.split(";")[0]: line.split(";")[6] for line in lines[1:]}
+    assert rollen == {"bwmo-04": "uitvoeringsvoorwaarde", "wbs-11": "minimumeis", "jij-01": "gunningscriterium"}
+    result = invoke("compose", "-s", "wmo-1a", "--rol", "minimumeis", "-f", "md", "-o", "-")
+    assert result.exit_code == 0 and "kunnen geen minimumeis zijn" in result.output
 
 
 def test_compose_bad_input_exit_2() -> None:
     assert "Geef een segment op" in invoke("compose").output
-    result = invoke("compose", "-s", "wmo-1a", "--vorm", "eys", "-f", "md", "-o", "-")
-    assert result.exit_code == 2 and "Bedoelt u 'eis'" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--rol", "minimumeys", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "Bedoelt u 'minimumeis'" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--vorm", "eis", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "--vorm bestaat niet meer" in result.output and "--rol" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--procedure", "openhuis", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "Bedoelt u 'open-house'" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--prijs", "100", "-f", "md", "-o", "-")
+    assert result.exit_code == 2
     result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-99", "-f", "md", "-o", "-")
     assert result.exit_code == 2 and "Bedoelt u 'bwmo-09'" in result.output
     result = invoke("compose", "-s", "wmo-1a", "--datum", "31-12-2026", "-f", "md", "-o", "-")
@@ -225,7 +245,7 @@ def test_init_then_compose_with_profile(tmp_path: Path) -> None:
     lines[index + 1] = lines[index + 1].replace("opnemen: ja", "opnemen: nee")
     profile.write_text("\n".join(lines) + "\n", encoding="utf-8")
     data = json.loads(invoke("compose", "--profiel", str(profile), "-f", "json", "-o", "-").output)
-    ids = {c["id"] for c in data["criteria"]}
+    ids = {r["id"] for r in data["traceerbaarheid"]}
     assert "bwmo-04" not in ids and "bwmo-05" in ids
     assert data["document"]["gemeente"] == "Gemeente Voorbeeld"
     again = invoke("init", "-o", str(profile))
@@ -266,10 +286,13 @@ def test_compose_jeugdhulp_4_personeel_docx(tmp_path: Path) -> None:
 
 def test_compose_personeel_options_json() -> None:
     data = json.loads(invoke("compose", "-s", "jh4", "--personeel", "--functieniveau", "B,C",
-                             "--personeel-vorm", "vraag", "-f", "json", "-o", "-").output)
-    opleiding = next(p for p in data["personeel"] if p["id"] == "pe-opleiding-functieniveau")
-    assert [o["id"] for o in opleiding["onderdelen"]] == ["wce-niv-b", "wce-niv-c"]
-    assert {p["vorm"] for p in data["personeel"]} == {"vraag"}
+                             "--personeel-rol", "gunningscriterium", "-f", "json", "-o", "-").output)
+    rollen = {r["id"]: r["rol"] for r in data["traceerbaarheid"] if r["kader"] == "personeel"}
+    assert rollen and set(rollen.values()) == {"gunningscriterium"}
+    gunning = next(s for s in data["secties"] if s["id"] == "gunning")
+    personeel = next(sub for sub in gunning["subsecties"] if sub["titel"].endswith("Deskundigheid en inzet van personeel"))
+    opleiding = next(a for a in personeel["blokken"][0]["aspecten"] if a["anker"] == "pe-opleiding-functieniveau")
+    assert opleiding["item_ankers"] == ["wce-niv-b", "wce-niv-c"]
     result = invoke("compose", "-s", "wmo-1a", "--personeelseis", "pe-registratie-jeugt", "-f", "md", "-o", "-")
     assert result.exit_code == 2 and "Onbekende personeelseis" in result.output and "pe-registratie-jeugd" in result.output
 

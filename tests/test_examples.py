@@ -20,4 +20,6 @@ def test_policy_advisor_example_runs(tmp_path: Path) -> None:
     docx = tmp_path / "uit" / "kwaliteitseisen-wmo-1a.docx"
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "Kwaliteitseisen beschermd wonen" in text and "Gemeente Voorbeeld" in text
-    assert (tmp_path / "uit" / "kwaliteitseisen-wmo-1a.csv").read_bytes().startswith("\ufeff".encode())
+    assert (tmp_path / "uit" / "kwaliteitseisen-wmo-1a-traceerbaarheid.csv").read_bytes().startswith("\ufeff".encode())
+    wegingen = [int(w) for w in __import__("re").findall(r"weging (\d+)%", result.stdout)]
+    assert wegingen and sum(wegingen) == 80, result.stdout  # 20% prijs

@@ -89,7 +89,7 @@ def test_empty_text_is_an_error(data_copy: Path) -> None:
 
 
 def test_load_corpus_raises_with_all_findings(data_copy: Path) -> None:
-    _edit(data_copy / "frameworks" / "08-jij-kader.yaml", "vorm: verwijzing", "vorm: verwijzen")
+    _edit(data_copy / "inkoop" / "08-jij-kader.yaml", "verwijzing: standaard", "verwijzing: standaart")
     _edit(data_copy / "frameworks" / "07-handreiking-maatschappelijke-ondersteuning.yaml", "jaar: 2013", "jaar: twee")
     with pytest.raises(CorpusFout) as info:
         load_corpus(data_copy)

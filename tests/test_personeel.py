@@ -9,7 +9,7 @@ import pytest
 import sourcecheck
 from docx import Document
 
-from inkoopkader import OnbekendeWaarde, Vorm, compose, select
+from inkoopkader import OnbekendeWaarde, Rol, compose, select
 from inkoopkader.personeel import standaard_eisen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,41 +82,50 @@ def test_defaults_per_domain(corpus) -> None:
     assert "pe-registratie-jeugd" in jeugd and "pe-registratie-jeugd" not in wmo + sw
     assert "pe-beleid-registratie-sociaal-werk" in wmo and "pe-beleid-registratie-sociaal-werk" in sw
     registratie = next(e for e in corpus.personeelseisen if e.id == "pe-registratie-jeugd")
-    assert registratie.vorm is Vorm.EIS and "SKJ" in registratie.tekst and "werktoedeling" in registratie.tekst
+    assert registratie.rol is Rol.UITVOERINGSVOORWAARDE and registratie.bewijs
+    assert "SKJ" in registratie.tekst and "werktoedeling" in registratie.tekst
     # Registerplein: the source supports asking about policy, not requiring registration.
-    assert next(e for e in corpus.personeelseisen if e.id == "pe-beleid-registratie-sociaal-werk").vorm is Vorm.VRAAG
+    beleid = next(e for e in corpus.personeelseisen if e.id == "pe-beleid-registratie-sociaal-werk")
+    assert beleid.rol is Rol.GUNNINGSCRITERIUM
 
 
 def test_compose_jeugdhulp_4_with_personeel(corpus) -> None:
     doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True)
-    ids = [b.eis.id for b in doc.personeel]
-    assert ids[:2] == ["pe-registratie-jeugd", "pe-beleid-registratie-jeugd"]
-    opleiding = next(b for b in doc.personeel if b.eis.id == "pe-opleiding-functieniveau")
-    assert [o.id for o in opleiding.onderdelen] == ["wce-niv-a", "wce-niv-b", "wce-niv-c", "wce-niv-d"]
-    assert "minimaal mbo 4" in opleiding.onderdelen[0].tekst and "SKJ" in opleiding.onderdelen[1].tekst
-    md = doc.render("md").decode()
-    assert "Deskundigheid en inzet van personeel" in md and "| pe-registratie-jeugd |" in md
+    sectie = next(s for s in doc.secties if s.id == "personeel")
+    eisen = [b for b in sectie.blokken if getattr(b, "anker", None)]
+    assert [e.anker for e in eisen][:2] == ["pe-registratie-jeugd", "pe-opleiding-functieniveau"]
+    assert all(e.bewijs and e.rol is Rol.UITVOERINGSVOORWAARDE for e in eisen)
+    opleiding = eisen[1]
+    assert opleiding.item_ankers == ("wce-niv-a", "wce-niv-b", "wce-niv-c", "wce-niv-d")
+    assert "minimaal mbo 4" in opleiding.items[0].tekst and "SKJ" in opleiding.items[1].tekst
+    vraag = next(v for v in doc.vragen if v.titel == "Deskundigheid en inzet van personeel")
+    assert [a.anker for a in vraag.aspecten][0] == "pe-beleid-registratie-jeugd" and vraag.weging
+    rijen = {r.id: r for r in doc.traceerbaarheid}
+    assert rijen["pe-registratie-jeugd"].kader == "personeel" and rijen["pe-registratie-jeugd"].nummer.startswith("U")
     document = Document(__import__("io").BytesIO(doc.render("docx")))
     texts = [p.text for p in document.paragraphs]
-    assert "Deskundigheid en inzet van personeel" in texts
+    assert any(t.endswith("Deskundigheid en inzet van personeel") for t in texts)
     body = document.element.body
     names = {b.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}name")
              for b in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkStart")}
-    assert {"ik_pe_registratie_jeugd", "ik_wce_niv_b"} <= names
+    assert {"ik_pe_registratie_jeugd", "ik_pe_beleid_registratie_jeugd", "ik_wce_niv_b"} <= names
 
 
 def test_function_levels_and_explicit_choice(corpus) -> None:
     doc = compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-2"],
-                  personeel_vorm=Vorm.VRAAG)
-    (blok,) = doc.personeel
-    assert blok.vorm is Vorm.VRAAG
-    assert len(blok.onderdelen) <= 1
+                  personeel_rol=Rol.GUNNINGSCRITERIUM)
+    vraag = next(v for v in doc.vragen if v.titel == "Deskundigheid en inzet van personeel")
+    (aspect,) = vraag.aspecten
+    assert aspect.anker == "pe-opleiding-justitie" and len(aspect.items) <= 1
+    assert not any(s.id == "personeel" for s in doc.secties)
     with pytest.raises(OnbekendeWaarde, match="Bedoelt u 'pe-registratie-jeugd'"):
         compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-registratie-jeugt"])
 
 
 def test_no_personeel_by_default(corpus) -> None:
-    assert compose(corpus, select(corpus, "jeugdhulp-4")).personeel == ()
+    doc = compose(corpus, select(corpus, "jeugdhulp-4"))
+    assert not any(s.id == "personeel" for s in doc.secties)
+    assert not any(r.kader == "personeel" for r in doc.traceerbaarheid)
 
 
 def test_level_requirements_are_verbatim(corpus) -> None:

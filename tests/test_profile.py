@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 import inkoopkader
 from inkoopkader.errors import InkoopkaderError, OnbekendeWaarde
-from inkoopkader.model import Doelgroep, Vorm
+from inkoopkader.model import Doelgroep, Inzet, Rol
 from inkoopkader.profile import (
     SCHEMA_VERSION,
     ProfielFout,
@@ -31,24 +31,27 @@ SEGMENT = "wmo-1a"
 
 
 def criterion_block(text: str, cid: str) -> re.Match[str]:
-    pattern = rf"^(      {re.escape(cid)}:.*\n        opnemen: )(\S+)(.*\n        vorm: )(\S+)"
+    pattern = rf"^(      {re.escape(cid)}:.*\n        opnemen: )(\S+)(.*\n        rol: )(\S+)"
     match = re.search(pattern, text, re.MULTILINE)
     assert match, f"{cid} not found in profile"
     return match
 
 
 def set_criterion(
-    text: str, cid: str, *, opnemen: str | None = None, vorm: str | None = None, note: str = ""
+    text: str, cid: str, *, opnemen: str | None = None, rol: str | None = None, note: str = ""
 ) -> str:
     m = criterion_block(text, cid)
-    new = m.group(1) + (opnemen or m.group(2)) + note + m.group(3) + (vorm or m.group(4))
+    new = m.group(1) + (opnemen or m.group(2)) + note + m.group(3) + (rol or m.group(4))
     return text[: m.start()] + new + text[m.end() :]
 
 
-def set_kader(text: str, nummer: int, *, opnemen: str | None = None, vorm: str | None = None) -> str:
-    m = re.search(rf"^(  - nummer: {nummer}  #.*\n    opnemen: )(\S+)(\n    vorm: )(\S+)", text, re.MULTILINE)
+def set_kader(text: str, nummer: int, *, opnemen: str | None = None, verwijzing: str | None = None,
+              inzet: str | None = None) -> str:
+    m = re.search(rf"^(  - nummer: {nummer}  #.*\n    opnemen: )(\S+)(\n    verwijzing: )(\S+)(.*\n    inzet: )(\S+)",
+                  text, re.MULTILINE)
     assert m, f"kader {nummer} not found"
-    new = m.group(1) + (opnemen or m.group(2)) + m.group(3) + (vorm or m.group(4))
+    new = (m.group(1) + (opnemen or m.group(2)) + m.group(3) + (verwijzing or m.group(4)) + m.group(5)
+           + (inzet or m.group(6)))
     return text[: m.start()] + new + text[m.end() :]
 
 
@@ -59,8 +62,8 @@ def line_of(text: str, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in text")
 
 
-def ids(selectie: inkoopkader.Selectie) -> dict[str, Vorm]:
-    return {k.criterium.id: k.vorm for k in [*selectie.keuzes, *selectie.gemeente]}
+def ids(selectie: inkoopkader.Selectie) -> dict[str, Rol]:
+    return {k.criterium.id: k.rol for k in [*selectie.keuzes, *selectie.gemeente]}
 
 
 @pytest.fixture
@@ -84,26 +87,30 @@ def test_init_lists_every_candidate_kader_and_criterion_with_its_text(corpus, pr
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["corpus_versie"] == corpus.versie
     assert data["segment"] == SEGMENT
-    assert set(data) >= {"gemeente", "titel", "kenmerk", "versie", "kaders"}
+    assert set(data) >= {"gemeente", "titel", "kenmerk", "versie", "kaders", "procedure", "bijlagen", "gunning"}
+    standaard = ids(select(corpus, SEGMENT))
 
     relaties = corpus.kaders_voor_segment(SEGMENT)
     assert [k["nummer"] for k in data["kaders"]] == [k.nummer for k, _ in relaties]
     for (kader, relevantie), entry in zip(relaties, data["kaders"]):
-        assert entry["opnemen"] == "ja"
-        assert entry["vorm"] == kader.vorm.value
+        assert entry["opnemen"] == "ja" and entry["inzet"] == kader.inzet.value
+        assert entry["verwijzing"] == ("ja" if kader.verwijzingsadvies.value == "standaard" and
+                                       kader.inzet is Inzet.LICHAAM else "nee")
         assert list(entry["criteria"]) == [c.id for c in kader.criteria]
         kop = text.splitlines()[line_of(text, f"  - nummer: {kader.nummer}  #") - 1]
         assert kader.titel in kop
         assert ("specifiek" if relevantie is inkoopkader.Relevantie.SPECIFIEK else "algemeen") in kop
         for crit in kader.criteria:
-            assert entry["criteria"][crit.id] == {"opnemen": "ja", "vorm": "kader"}
+            assert entry["criteria"][crit.id] == {"opnemen": "ja", "rol": standaard[crit.id].value}
             comment = re.search(rf"^      {re.escape(crit.id)}:  # (.*)$", text, re.MULTILINE)
             assert comment, crit.id
             begin = " ".join(strip_markup(crit.tekst).split())[:40].rsplit(" ", 1)[0]
             assert begin in comment.group(1)
             assert "**" not in comment.group(1)
-            assert len(comment.group(1)) <= 100 + len("GEMEENTE (bijlage B): ") + 2
+            assert len(comment.group(1)) <= 100 + len("[kan: geschiktheidseis, minimumeis, uitvoeringsvoorwaarde, ") + 40
             assert ("GEMEENTE (bijlage B)" in comment.group(1)) == (crit.doelgroep is Doelgroep.GEMEENTE)
+            if crit.doelgroep is not Doelgroep.GEMEENTE:
+                assert "[kan: " in comment.group(1)
     assert "wav-" in text and "GEMEENTE (bijlage B)" in text  # wmo-1a has gemeente criteria (kader 2)
 
 
@@ -127,7 +134,12 @@ def test_unedited_profile_selects_what_select_selects_by_default(corpus, profiel
     assert loaded.segment == SEGMENT and loaded.versie == "1.0" and loaded.gemeente is None
     assert loaded.titel == "Kwaliteitscriteria Wmo 1a – Multi-probleem"
     assert loaded.is_actueel(corpus)
-    assert ids(select(corpus, loaded.segment, **loaded.select_kwargs())) == ids(select(corpus, SEGMENT))
+    assert ids(select(corpus, loaded.verzoek())) == ids(select(corpus, SEGMENT))
+    assert loaded.procedure.value == "aanbesteding" and loaded.bijlagen is False
+    assert loaded.gunning.prijs == 0 and loaded.gunning.ondergrens == 6 and loaded.gunning.vragen == ()
+    doc = inkoopkader.compose(corpus, select(corpus, loaded.verzoek()), **loaded.compose_kwargs())
+    standaard = inkoopkader.compose(corpus, select(corpus, SEGMENT))
+    assert [(v.titel, v.weging) for v in doc.vragen] == [(v.titel, v.weging) for v in standaard.vragen]
 
 
 # --- editing and loading ------------------------------------------------------------------------------
@@ -136,35 +148,75 @@ def test_unedited_profile_selects_what_select_selects_by_default(corpus, profiel
 def test_user_edits_are_honoured_by_select_and_compose(corpus, profiel):
     text = profiel.read_text(encoding="utf-8")
     text = set_criterion(text, "wbs-02", opnemen="nee", note="  # te zwaar voor kleine aanbieders")
-    text = set_criterion(text, "wbs-05", vorm="vraag")
+    text = set_criterion(text, "wbs-11", rol="uitvoeringsvoorwaarde")
+    text = set_criterion(text, "wbs-01", rol="inspiratie")
     text = set_kader(text, 11, opnemen="nee")
-    text = set_kader(text, 13, vorm="eis")
-    text = set_criterion(text, "was-02", vorm="verwijzing")
+    text = set_kader(text, 13, inzet="lichaam")
+    text = set_criterion(text, "was-05", rol="gunningscriterium")
+    text = set_kader(text, 5, verwijzing="nee")
+    text = text.replace("procedure: aanbesteding", "procedure: open-house")
     text = text.replace('gemeente: ""', 'gemeente: "Gemeente Enschede"')
     text = text.replace('kenmerk: ""', "kenmerk: 2026-017")
+    text = text.replace("bijlagen: nee", "bijlagen: ja")
     own = "      # eigen opmerking: bespreken met de aanbieders\n"
     text = text.replace("      wbs-03:", own + "      wbs-03:")
     profiel.write_text(text, encoding="utf-8")
 
     loaded = load_profile(corpus, profiel)
-    kwargs = loaded.select_kwargs()
-    assert "wbs-02" in kwargs["uitgesloten"]
-    assert 11 not in kwargs["kaders"] and 11 in kwargs["zonder_kaders"]
-    assert kwargs["vorm_per_kader"][13] is Vorm.EIS
-    assert kwargs["vorm_per_criterium"] == {"wbs-05": Vorm.VRAAG, "was-02": Vorm.VERWIJZING}
+    verzoek = loaded.verzoek()
+    assert 11 not in verzoek.kaders and 11 in verzoek.zonder_kaders
+    assert verzoek.rol_per_criterium_map["wbs-11"] is Rol.UITVOERINGSVOORWAARDE
+    assert verzoek.verwijzing_map[5] is False and verzoek.inzet_map[13] is Inzet.LICHAAM
 
-    selectie = select(corpus, loaded.segment, **kwargs)
+    selectie = select(corpus, verzoek)
     chosen = ids(selectie)
-    assert "wbs-02" not in chosen and "wbs-01" in chosen
-    assert chosen["wbs-05"] is Vorm.VRAAG and chosen["wbs-04"] is Vorm.EIS  # kader 6 default: eis
+    assert "wbs-02" not in chosen and chosen["wbs-01"] is Rol.INSPIRATIE
+    assert chosen["wbs-11"] is Rol.UITVOERINGSVOORWAARDE
     assert not any(cid.startswith("bcp-") for cid in chosen)  # kader 11 left out
-    assert chosen["was-01"] is Vorm.EIS and chosen["was-02"] is Vorm.VERWIJZING
-    assert {k.kader.nummer for k in selectie.kaders} == set(kwargs["kaders"])
+    assert chosen["was-05"] is Rol.GUNNINGSCRITERIUM  # a general dossier, picked in the profile
+    assert {kk.kader.nummer for kk in selectie.verwezen_kaders} == {1}
+    assert selectie.procedure.value == "open-house"
 
     doc = inkoopkader.compose(corpus, selectie, **loaded.compose_kwargs())
     assert doc.meta.gemeente == "Gemeente Enschede"
     assert doc.meta.kenmerk == "2026-017"
     assert doc.meta.titel == "Kwaliteitscriteria Wmo 1a – Multi-probleem"
+    assert doc.bijlagen and doc.gunning is None
+
+
+def test_a_role_the_criterion_cannot_serve_is_refused_with_the_reason(corpus, profiel):
+    text = set_criterion(profiel.read_text(encoding="utf-8"), "wbs-12", rol="minimumeis")
+    text = set_kader(text, 2, verwijzing="ja")
+    error = fout(corpus, profiel, text)
+    by_line = {b.regel: b.melding for b in error.bevindingen}
+    crit_line = line_of(text, "      wbs-12:") + 2
+    assert "criterium wbs-12 kan geen minimumeis zijn" in by_line[crit_line] and "Trefwoord" in by_line[crit_line]
+    assert any("kader 2 kan niet als geheel van toepassing worden verklaard" in m for m in by_line.values())
+
+
+def test_award_settings_in_the_profile(corpus, profiel):
+    text = profiel.read_text(encoding="utf-8")
+    sel = select(corpus, SEGMENT)
+    aspecten = [k.criterium.id for k in sel.met_rol(Rol.GUNNINGSCRITERIUM)]
+    vragen = (
+        "  vragen:\n"
+        f"    - titel: \"Herstel en regie\"\n      weging: 50\n      omvang: 2\n      criteria: [{', '.join(aspecten[:5])}]\n"
+        f"    - titel: \"Overige kwaliteit\"\n      weging: 20\n      criteria: [{', '.join(aspecten[5:])}]\n"
+    )
+    text = text.replace("  prijs: 0\n", "  prijs: 30\n").replace("  vragen: []\n", vragen)
+    profiel.write_text(text, encoding="utf-8")
+    loaded = load_profile(corpus, profiel)
+    doc = inkoopkader.compose(corpus, select(corpus, loaded.verzoek()), **loaded.compose_kwargs())
+    assert [(v.titel, v.weging, v.omvang_a4) for v in doc.vragen][0] == ("Herstel en regie", 50, 2)
+    assert doc.gunning.prijs == 30
+
+    profiel.write_text(text.replace("weging: 20", "weging: 25"), encoding="utf-8")
+    loaded = load_profile(corpus, profiel)
+    with pytest.raises(inkoopkader.GunningFout, match=r"tellen op tot 105% in plaats van 100%"):
+        inkoopkader.compose(corpus, select(corpus, loaded.verzoek()), **loaded.compose_kwargs())
+    profiel.write_text(text.replace(f"[{aspecten[0]}, ", "[bwmo-99, "), encoding="utf-8")
+    error = fout(corpus, profiel, profiel.read_text(encoding="utf-8"))
+    assert any("bwmo-99" in b.melding and "staat niet in dit profiel" in b.melding for b in error.bevindingen)
 
 
 def test_deleted_short_form_and_listless_entries(corpus, profiel):
@@ -180,9 +232,9 @@ def test_deleted_short_form_and_listless_entries(corpus, profiel):
 
     loaded = load_profile(corpus, profiel)
     assert [c.id for c in loaded.ontbrekende_criteria] == ["wbs-06"]
-    chosen = ids(select(corpus, loaded.segment, **loaded.select_kwargs()))
+    chosen = ids(select(corpus, loaded.verzoek()))
     assert "wbs-06" not in chosen and "wbs-07" not in chosen and "wbs-08" in chosen
-    assert {c.id for c in corpus.kader(15).criteria} <= set(chosen)
+    assert {c.id for c in corpus.kader(15).criteria} <= set(chosen)  # as inspiratie: kader 15 is a dossier
 
 
 def test_kader_missing_from_profile_and_all_kaders_off(corpus, profiel):
@@ -191,13 +243,13 @@ def test_kader_missing_from_profile_and_all_kaders_off(corpus, profiel):
     profiel.write_text(text[: kader15 + 1], encoding="utf-8")
     loaded = load_profile(corpus, profiel)
     assert loaded.ontbrekende_kaders == (15,)
-    assert not any(cid.startswith("wcp-") for cid in ids(select(corpus, SEGMENT, **loaded.select_kwargs())))
+    assert not any(cid.startswith("wcp-") for cid in ids(select(corpus, loaded.verzoek())))
 
     text = re.sub(r"^    opnemen: ja$", "    opnemen: nee", text, flags=re.MULTILINE)
     profiel.write_text(text, encoding="utf-8")
     loaded = load_profile(corpus, profiel)
     assert loaded.opgenomen_kaders == ()
-    selectie = select(corpus, SEGMENT, **loaded.select_kwargs())
+    selectie = select(corpus, loaded.verzoek())
     assert not selectie.keuzes and not selectie.gemeente  # not "no kaders given = all kaders"
 
 
@@ -239,16 +291,43 @@ def test_criterion_under_the_wrong_kader(corpus, profiel):
     assert "hoort bij kader 3, niet bij kader 6" in finding.melding
 
 
-def test_typo_in_vorm_suggests_the_right_one(corpus, profiel):
-    text = set_criterion(profiel.read_text(encoding="utf-8"), "wbs-05", vorm="vrag")
-    text = set_kader(text, 13, vorm="verwijzng")
+def test_typo_in_rol_suggests_the_right_one(corpus, profiel):
+    text = set_criterion(profiel.read_text(encoding="utf-8"), "wbs-05", rol="uitvoeringsvoorwarde")
+    text = set_kader(text, 13, inzet="inspiratei")
     error = fout(corpus, profiel, text)
     by_line = {b.regel: b.melding for b in error.bevindingen}
     crit_line = line_of(text, "      wbs-05:") + 2
-    assert "ongeldige vorm 'vrag'" in by_line[crit_line] and "Bedoelt u 'vraag'?" in by_line[crit_line]
-    kader_line = line_of(text, "vorm: verwijzng")
-    assert "Bedoelt u 'verwijzing'?" in by_line[kader_line]
+    assert "Onbekende rol 'uitvoeringsvoorwarde'" in by_line[crit_line]
+    assert "Bedoelt u 'uitvoeringsvoorwaarde'?" in by_line[crit_line]
+    kader_line = line_of(text, "inzet: inspiratei")
+    assert "Bedoelt u 'inspiratie'?" in by_line[kader_line]
     assert len(error.bevindingen) == 2  # every finding, not only the first
+
+
+def test_old_profile_gets_a_clear_message_and_init_migrates_it(corpus, profiel):
+    """A schema-1 profile (vorm: eis/vraag/verwijzing) is refused with the way out; init converts it."""
+    oud = profiel.read_text(encoding="utf-8")
+    oud = oud.replace("schema_version: 2", "schema_version: 1").replace("procedure: aanbesteding  # aanbesteding, open-house of subsidie\n", "")
+    oud = re.sub(r"\n    verwijzing: \S+  #.*\n    inzet: \S+  #.*", "\n    vorm: vraag", oud)
+    oud = re.sub(r"(\n        )rol: \S+", r"\1vorm: kader", oud)
+    oud = oud.replace("      wbs-11:  #", "      wbs-11:  # eigen opmerking bij de klachtenprocedure —", 1)
+    oud = re.sub(r"(      wbs-11:.*\n        opnemen: ja\n        )vorm: kader", r"\1vorm: eis", oud)
+    oud = re.sub(r"(      wbs-02:.*\n        opnemen: )ja", r"\1nee", oud)
+    profiel.write_text(oud, encoding="utf-8")
+    [finding] = fout(corpus, profiel, oud).bevindingen
+    assert "eerdere versie van inkoopkader" in finding.melding and f"inkoopkader init -o {profiel.name}" in finding.melding
+
+    rapport = update_profile(corpus, profiel)
+    assert rapport.gemigreerd and rapport.geschreven
+    nieuw = profiel.read_text(encoding="utf-8")
+    assert "vorm:" not in nieuw and "schema_version: 2" in nieuw and "procedure: aanbesteding" in nieuw
+    assert "eigen opmerking bij de klachtenprocedure" in nieuw
+    loaded = load_profile(corpus, profiel)
+    chosen = ids(select(corpus, loaded.verzoek()))
+    assert chosen["wbs-11"] is Rol.MINIMUMEIS  # 'eis' became the criterion's own first requirement role
+    assert chosen["wbs-03"] is Rol.GUNNINGSCRITERIUM  # 'vraag' stays a question
+    assert chosen["wbs-12"] is Rol.INSPIRATIE  # a keyword never becomes an award point
+    assert "wbs-02" not in chosen
 
 
 def test_bad_opnemen_and_unknown_field(corpus, profiel):
@@ -301,12 +380,25 @@ REMOVED_CRITERION = """\
 """
 
 
+def tender_layer(directory: Path, kader_bestand: str, verwijderd: str | None, nieuw: list[str]) -> None:
+    """Keep the tender layer in step with a changed kader: every criterion classified, no stale IDs."""
+    pad = directory / "inkoop" / kader_bestand
+    tekst = pad.read_text(encoding="utf-8")
+    if verwijderd:
+        tekst = re.sub(rf"^  {verwijderd}:\n(?:    .*\n)+", "", tekst, flags=re.MULTILINE)
+    for cid in nieuw:
+        tekst = tekst.rstrip("\n") + (f"\n  {cid}:\n    rollen: [uitvoeringsvoorwaarde, gunningscriterium]\n"
+                                     "    bewijs: \"de kwaliteitsmeting\"\n    reden: \"Een nieuw, toetsbaar criterium.\"\n")
+    pad.write_text(tekst, encoding="utf-8")
+
+
 def change_corpus(directory: Path) -> inkoopkader.Corpus:
     """A corpus update: wbs-18 added, wbs-17 removed, kader 3 now tied to wmo-1a."""
     kader6 = directory / "frameworks" / "06-wmo-basisset-kwetsbare-burgers.yaml"
     text = kader6.read_text(encoding="utf-8")
     assert REMOVED_CRITERION in text
     kader6.write_text(text.replace(REMOVED_CRITERION, "") + NEW_CRITERION, encoding="utf-8")
+    tender_layer(directory, kader6.name, "wbs-17", ["wbs-18"])
     kader3 = directory / "frameworks" / "03-jeugdzorgplus.yaml"
     text = kader3.read_text(encoding="utf-8")
     old = "segmenten:\n  - id: jeugdhulp-1\n    relevantie: specifiek\n"
@@ -318,7 +410,7 @@ def change_corpus(directory: Path) -> inkoopkader.Corpus:
 def test_update_keeps_choices_and_comments_and_marks_new_and_vanished(corpus, profiel, data_copy):
     text = profiel.read_text(encoding="utf-8")
     text = set_criterion(text, "wbs-02", opnemen="nee", note="  # te zwaar voor kleine aanbieders")
-    text = set_criterion(text, "wbs-05", vorm="vraag")
+    text = set_criterion(text, "wbs-05", rol="gunningscriterium")
     text = set_criterion(text, "wbs-17", opnemen="nee", note="  # hebben we al in het contract")
     text = text.replace('gemeente: ""', 'gemeente: "Gemeente Enschede"')
     own = "  # Daginvulling: nog bespreken met beleid"
@@ -357,9 +449,9 @@ def test_update_keeps_choices_and_comments_and_marks_new_and_vanished(corpus, pr
     loaded = load_profile(updated, profiel)
     assert loaded.vervallen == ("wbs-17",) and loaded.is_actueel(updated)
     assert loaded.gemeente == "Gemeente Enschede"
-    chosen = ids(select(updated, loaded.segment, **loaded.select_kwargs()))
-    assert "wbs-02" not in chosen and chosen["wbs-05"] is Vorm.VRAAG
-    assert chosen["wbs-18"] is Vorm.EIS and "jzp-01" in chosen
+    chosen = ids(select(updated, loaded.verzoek()))
+    assert "wbs-02" not in chosen and chosen["wbs-05"] is Rol.GUNNINGSCRITERIUM
+    assert chosen["wbs-18"] is Rol.UITVOERINGSVOORWAARDE and "jzp-01" in chosen
 
     # Running it again changes nothing.
     again = update_profile(updated, profiel)
@@ -376,7 +468,7 @@ def test_loading_before_update_leaves_out_what_the_profile_does_not_name(profiel
     loaded = load_profile(updated, profiel)
     assert not loaded.is_actueel(updated)
     assert [c.id for c in loaded.ontbrekende_criteria] == ["wbs-18"] and loaded.ontbrekende_kaders == (3,)
-    chosen = ids(select(updated, loaded.segment, **loaded.select_kwargs()))
+    chosen = ids(select(updated, loaded.verzoek()))
     assert "wbs-18" not in chosen and "jzp-01" not in chosen
 
 
@@ -390,7 +482,7 @@ def test_update_back_to_the_old_corpus_restores_and_marks(corpus, profiel, data_
     assert "hoort niet meer bij segment wmo-1a" in text
     loaded = load_profile(corpus, profiel)
     assert set(loaded.vervallen) == {"kader 3", "wbs-18"}
-    assert ids(select(corpus, SEGMENT, **loaded.select_kwargs())) == ids(select(corpus, SEGMENT))
+    assert ids(select(corpus, loaded.verzoek())) == ids(select(corpus, SEGMENT))
 
 
 def test_update_keeps_a_comment_above_the_entry_it_was_written_for(profiel, data_copy):
@@ -401,6 +493,7 @@ def test_update_keeps_a_comment_above_the_entry_it_was_written_for(profiel, data
     new = NEW_CRITERION.replace("wbs-18", "wbs-19").replace("organisatie", "dienstverlening", 1)
     source = kader6.read_text(encoding="utf-8")
     kader6.write_text(source.replace("  - id: wbs-04\n", new + "  - id: wbs-04\n"), encoding="utf-8")
+    tender_layer(data_copy, kader6.name, None, ["wbs-19"])
     updated = inkoopkader.load_corpus(data_copy)
     assert [c.id for c in updated.kader(6).criteria][2:5] == ["wbs-03", "wbs-19", "wbs-04"]
 
@@ -455,15 +548,15 @@ def test_filters_narrow_a_profile_the_same_way_in_check_and_compose(corpus, prof
 
     example = Path(__file__).resolve().parents[1] / "examples" / "concept-bestek-wmo-1a.md"
     loaded = load_profile(corpus, profiel)
-    smal = select(corpus, SEGMENT, **loaded.select_kwargs(themas=[Thema.ORGANISATIE]))
+    smal = select(corpus, loaded.verzoek(themas=[Thema.ORGANISATIE]))
     assert smal.keuzes and all(Thema.ORGANISATIE in k.criterium.thema for k in smal.keuzes)
     rapport = inkoopkader.check(example, corpus, profiel=profiel, themas=[Thema.ORGANISATIE])
-    assert {r.criterium.id for r in rapport.resultaten} == {k.criterium.id for k in smal.keuzes}
-    with pytest.raises(InkoopkaderError, match="gaan niet samen met --profiel"):
+    assert {r.criterium.id for r in rapport.resultaten} == {k.criterium.id for k in smal.lichaam}
+    with pytest.raises(InkoopkaderError, match="gaat niet samen met een profiel"):
         inkoopkader.check(example, corpus, profiel=profiel, kaders=[1])  # was a TypeError
     from typer.testing import CliRunner
 
     from inkoopkader.cli import app
 
     result = CliRunner().invoke(app, ["compose", "--profiel", str(profiel), "--kader", "1", "-f", "md", "-o", "-"])
-    assert result.exit_code == 2 and "gaan niet samen met --profiel" in result.output
+    assert result.exit_code == 2 and "gaat niet samen met een profiel" in result.output

@@ -16,24 +16,22 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from inkoopkader import Doelgroep, InkoopkaderError, Item, Thema, Vorm
+from inkoopkader import Doelgroep, InkoopkaderError, Item, Procedure, Rol
 from inkoopkader.compose import compose
+from inkoopkader.document import Eis, Vraag
 from inkoopkader.render.docx import NAMESPACE, bladwijzer_naam, lees_selectie
 from inkoopkader.select import select
 from inkoopkader.text import strip_markup
 
-BIJLAGE_A = "Bijlage A – Kernpunten van de kaders waarnaar wordt verwezen"
-BIJLAGE_B = "Bijlage B – Aandachtspunten voor de gemeente als opdrachtgever"
-BIJLAGE_C = "Bijlage C – Traceerbaarheid"
-BIJLAGE_D = "Bijlage D – Gebruikte kwaliteitskaders"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def samenstelling(corpus, segment: str = "wmo-1a", *, met_toelichting: bool = True, **kwargs):
+def samenstelling(corpus, segment: str = "wmo-1a", *, met_toelichting: bool = True, bijlagen: bool = True, **kwargs):
     sel = select(corpus, segment, **kwargs)
     return compose(corpus, sel, gemeente="Gemeente Voorbeeld", kenmerk="2026-001",
-                   met_toelichting=met_toelichting)
+                   met_toelichting=met_toelichting, bijlagen=bijlagen)
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +41,8 @@ def wmo(corpus):
 
 
 @pytest.fixture(scope="module")
-def wmo_eis(corpus):
-    doc = samenstelling(corpus, vorm=Vorm.EIS)
-    return doc, doc.render("docx")
-
-
-@pytest.fixture(scope="module")
 def jeugdhulp(corpus):
-    doc = samenstelling(corpus, "jeugdhulp-1")
+    doc = samenstelling(corpus, "jeugdhulp-1", bijlagen=False)
     return doc, doc.render("docx")
 
 
@@ -82,41 +74,41 @@ def part_xml(data: bytes, name: str) -> str:
 # --- structure ---------------------------------------------------------------------------------
 
 
-def test_chapters_in_order(wmo) -> None:
+def test_chapters_in_order(wmo, jeugdhulp) -> None:
     doc, data = wmo
     found = headings(open_docx(data))
-    themas = [h.thema.label for h in doc.hoofdstukken]
-    assert themas == ["Dienstverlening", "Vakmanschap", "Samenwerking", "Organisatie"]
-    assert found == [
-        "Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders", *themas,
-        BIJLAGE_A, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D,
-    ]
+    assert found == [*(s.titel for s in doc.secties), *(s.titel for s in doc.bijlagen)]
+    assert found[:5] == ["Inleiding en leeswijzer", "Minimumeisen", "Gunningscriteria en beoordeling",
+                         "Uitvoeringsvoorwaarden", "Bijlage A – Overige criteria uit de kaders (ter inspiratie)"]
+    assert headings(open_docx(jeugdhulp[1]))[-1] == "Uitvoeringsvoorwaarden"  # no annexes unless asked
 
 
-def test_chapters_follow_the_selection(wmo_eis, jeugdhulp) -> None:
-    doc, data = wmo_eis
-    assert not doc.verwijzingen and not doc.kernpunten
-    found = headings(open_docx(data))
-    themas = [h.thema.label for h in doc.hoofdstukken]
-    assert found == ["Inleiding en leeswijzer", *themas, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D]
-    doc, data = jeugdhulp
-    found = headings(open_docx(data))
-    assert found[:2] == ["Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders"]
-    assert found[2:-4] == [h.thema.label for h in doc.hoofdstukken]
-    assert [t for t in found[2:-4]] == [t.label for t in Thema if t.label in found]
-
-
-def test_kader_sections_and_reference_clauses(wmo) -> None:
+def test_award_questions_are_laid_out_with_weight_length_and_aspects(wmo) -> None:
     doc, data = wmo
     document = open_docx(data)
     level2 = headings(document, 2)
-    for kk, clausule in doc.verwijzingen:
-        assert f"{kk.kader.titel} ({kk.kader.jaar})" in level2
-        assert any(p.text == clausule for p in document.paragraphs)
-    sections = [f"Kader {s.kader.nummer} – {s.kader.titel} ({s.kader.jaar})"
-                for h in doc.hoofdstukken for s in h.secties]
-    body = [h for h in level2 if h.startswith("Kader ")]
-    assert body == sections  # one heading per KaderSectie, none empty, in order
+    for vraag in doc.vragen:
+        assert f"{vraag.nummer} – {vraag.titel}" in level2
+    texts = [p.text for p in document.paragraphs]
+    assert sum(t.startswith("Weging\t") for t in texts) == len(doc.vragen)
+    assert sum(t.startswith("Maximale omvang\t") for t in texts) == len(doc.vragen)
+    weging = document.tables[0]
+    rows = [[c.text for c in r.cells] for r in weging.rows]
+    assert rows[0] == ["Nr.", "Gunningscriterium", "Weging"] and rows[-1][1:] == ["Totaal", "100%"]
+    assert [r[2] for r in rows[1:-1]] == [f"{v.weging}%" for v in doc.vragen]
+    schaal = document.tables[1]
+    assert [c.text for c in schaal.rows[0].cells] == ["Score", "Oordeel", "Omschrijving"]
+    assert [r.cells[1].text for r in schaal.rows[1:]] == [n.label for n in doc.gunning.schaal]
+
+
+def test_requirements_have_number_text_evidence_and_source(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    eisen = [p for p in document.paragraphs if style_name(p) == "Eis"]
+    assert [p.text.split("\t")[0] for p in eisen] == [e.nummer for e in doc.eisen]
+    bewijs = [p.text for p in document.paragraphs if style_name(p) == "Bewijs"]
+    assert len(bewijs) == sum(1 for e in doc.eisen if e.bewijs) > 0
+    assert all(t.startswith("Bewijs: ") for t in bewijs)
 
 
 def test_title_page_and_table_of_contents(wmo) -> None:
@@ -127,13 +119,13 @@ def test_title_page_and_table_of_contents(wmo) -> None:
     page_one = " ".join(p.text for p in document.paragraphs[:12])
     meta = doc.meta
     for value in ("wmo-1a", meta.segment_titel, meta.segment_doelgroep, "Gemeente Voorbeeld", "2026-001",
-                  meta.versie, str(meta.datum.year)):
+                  meta.versie, str(meta.datum.year), "Aanbesteding"):
         assert value in page_one
     assert doc.meta.samengesteld_met.split(",")[0][1:] in page_one
 
     body = document.element.body
     instr = [el for el in body.iter(qn("w:instrText")) if "TOC" in el.text]
-    assert len(instr) == 1 and instr[0].text.strip() == 'TOC \\o "1-3" \\h \\z \\u'
+    assert len(instr) == 1 and instr[0].text.strip() == 'TOC \\o "1-2" \\h \\z \\u'
     begin = instr[0].getparent().getprevious().find(qn("w:fldChar"))
     assert begin.get(qn("w:fldCharType")) == "begin" and begin.get(qn("w:dirty")) == "true"
     dirty = [el for el in document.element.iter(qn("w:fldChar")) if el.get(qn("w:dirty"))]
@@ -178,16 +170,15 @@ def test_one_section_with_a_clean_title_page(wmo) -> None:
 
 
 def criterion_paragraphs(document) -> dict[str, object]:
-    return {name: p for name, p in bookmarks(document).items() if name.startswith("ik_")}
+    return {name: p for name, p in bookmarks(document).items() if name.startswith("ik_") and name != "ik_bijlagen"}
 
 
-def test_a_bookmark_per_criterion(wmo, jeugdhulp) -> None:
+def test_a_bookmark_per_anchored_block_and_one_for_the_annexes(wmo, jeugdhulp) -> None:
     for doc, data in (wmo, jeugdhulp):
         document = open_docx(data)
         found = criterion_paragraphs(document)
-        expected = {bladwijzer_naam(k.criterium.id) for k in doc.alle_keuzes}
-        assert len(found) == len(doc.alle_keuzes) == len(expected)
-        assert set(found) == expected
+        expected = {bladwijzer_naam(anker) for anker, _, _ in doc.ankers()}
+        assert set(found) == expected and len(found) == len(doc.ankers())
         starts = list(document.element.body.iter(qn("w:bookmarkStart")))
         ids = [s.get(qn("w:id")) for s in starts]
         assert len(ids) == len(set(ids))
@@ -196,12 +187,16 @@ def test_a_bookmark_per_criterion(wmo, jeugdhulp) -> None:
         for name in found:
             assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", name)
     doc, data = wmo
-    found = criterion_paragraphs(open_docx(data))
+    document = open_docx(data)
+    marks = bookmarks(document)
     from docx.text.paragraph import Paragraph
 
-    for keuze in doc.alle_keuzes:
-        paragraph = Paragraph(found[bladwijzer_naam(keuze.criterium.id)], None)
-        assert paragraph.text == strip_markup(keuze.criterium.tekst)
+    annex = Paragraph(marks["ik_bijlagen"], None)
+    assert style_name(Paragraph(marks["ik_bijlagen"], document._body)) == "Heading 1"
+    assert annex.text == doc.bijlagen[0].titel
+    eis = doc.eisen[0]
+    paragraph = Paragraph(criterion_paragraphs(document)[bladwijzer_naam(eis.anker)], None)
+    assert paragraph.text == f"{eis.nummer}\t{strip_markup(eis.tekst)}"
 
 
 def test_bookmark_names() -> None:
@@ -220,92 +215,56 @@ def num_pr(paragraph_element) -> tuple[int, int] | None:
     return int(num.find(qn("w:numId")).get(qn("w:val"))), int(num.find(qn("w:ilvl")).get(qn("w:val")))
 
 
-def test_real_numbered_lists_that_restart(wmo, wmo_eis) -> None:
-    for doc, data in (wmo, wmo_eis):
-        document = open_docx(data)
-        found = criterion_paragraphs(document)
-        lists: list[int] = []
-        for keuze in doc.alle_keuzes:
-            pr = num_pr(found[bladwijzer_naam(keuze.criterium.id)])
-            assert pr is not None and pr[1] == 0
-            if not lists or lists[-1] != pr[0]:
-                lists.append(pr[0])
-        blokken = [b for h in doc.hoofdstukken for s in h.secties for b in s.blokken]
-        groups = sum(len({k.criterium.hoofdthema for k in ks}) for _, ks in doc.kernpunten)
-        assert len(lists) == len(set(lists)) == len(blokken) + groups + (1 if doc.gemeente else 0)
-
-        numbering = document.part.numbering_part.element
-        children = [el.tag.rsplit("}", 1)[1] for el in numbering]
-        assert "num" in children and "abstractNum" in children
-        last_abstract = max(i for i, t in enumerate(children) if t == "abstractNum")
-        first_num = children.index("num")
-        assert last_abstract < first_num  # schema order: every abstractNum before the first num
-        nums = {int(n.get(qn("w:numId"))): n for n in numbering.iterchildren(qn("w:num"))}
-        abstracts = {n.find(qn("w:abstractNumId")).get(qn("w:val")) for i, n in nums.items() if i in lists}
-        assert len(abstracts) == 1  # one definition, a new w:num per list
-        for num_id in lists:
-            override = nums[num_id].find(qn("w:lvlOverride"))
-            assert override.get(qn("w:ilvl")) == "0"
-            assert override.find(qn("w:startOverride")).get(qn("w:val")) == "1"
-
-
-def test_sub_items_are_nested_list_levels(wmo_eis) -> None:
-    doc, data = wmo_eis
+def test_aspects_are_real_numbered_lists_that_restart(wmo) -> None:
+    doc, data = wmo
     document = open_docx(data)
     found = criterion_paragraphs(document)
-    keuze = next(k for k in doc.lichaam if len(k.criterium.items) >= 3)
-    start = found[bladwijzer_naam(keuze.criterium.id)]
-    num_id = num_pr(start)[0]
-    following = []
-    element = start.getnext()
-    while element is not None and len(following) < len(keuze.criterium.items):
-        pr = num_pr(element)
-        if pr and pr[1] >= 1:
-            following.append((element, pr))
-        elif pr and pr[1] == 0:
-            break
-        element = element.getnext()
+    lists = []
+    for vraag in doc.vragen:
+        nums = {num_pr(found[bladwijzer_naam(a.anker)]) for a in vraag.aspecten}
+        assert len(nums) == 1 and next(iter(nums))[1] == 0
+        lists.append(next(iter(nums))[0])
+    assert len(lists) == len(set(lists))
+    numbering = document.part.numbering_part.element
+    children = [el.tag.rsplit("}", 1)[1] for el in numbering]
+    last_abstract = max(i for i, t in enumerate(children) if t == "abstractNum")
+    assert last_abstract < children.index("num")  # schema order: every abstractNum before the first num
+    nums = {int(n.get(qn("w:numId"))): n for n in numbering.iterchildren(qn("w:num"))}
+    for num_id in lists:
+        override = nums[num_id].find(qn("w:lvlOverride"))
+        assert override.find(qn("w:startOverride")).get(qn("w:val")) == "1"
+
+
+def test_sub_items_are_bullets_under_their_requirement(wmo) -> None:
+    doc, data = wmo
+    document = open_docx(data)
+    found = criterion_paragraphs(document)
+    eis = next(e for e in doc.eisen if len(e.items) >= 3)
+    start = found[bladwijzer_naam(eis.anker)]
     from docx.text.paragraph import Paragraph
 
-    texts = [Paragraph(e, None).text for e, _ in following]
-    assert texts == [strip_markup(i.tekst) for i in keuze.criterium.items]
-    assert all(pr == (num_id, 1) for _, pr in following)
+    texts, element = [], start.getnext()
+    while element is not None and num_pr(element) is not None:
+        texts.append(Paragraph(element, None).text)
+        element = element.getnext()
+    assert texts == [strip_markup(i.tekst) for i in eis.items]
 
 
 def test_deeper_items_get_deeper_levels(corpus) -> None:
-    doc = samenstelling(corpus, ids=["bwmo-04"], vorm=Vorm.EIS)
-    crit = doc.lichaam[0].criterium
-    nested = dataclasses.replace(crit, items=(Item("bovenste", (Item("tweede", (Item("derde"),)),)),))
-    keuze = dataclasses.replace(doc.lichaam[0], criterium=nested)
-    hoofdstuk = doc.hoofdstukken[0]
-    sectie = hoofdstuk.secties[0]
-    blok = dataclasses.replace(sectie.blokken[0], keuzes=(keuze,))
-    sectie = dataclasses.replace(sectie, blokken=(blok,))
-    doc = dataclasses.replace(doc, hoofdstukken=(dataclasses.replace(hoofdstuk, secties=(sectie,)),))
-    document = open_docx(doc.render("docx"))
+    doc = samenstelling(corpus, ids=["bwmo-04"], bijlagen=False)
+    eis = doc.eisen[0]
+    nested = dataclasses.replace(eis, items=(Item("bovenste", (Item("tweede", (Item("derde"),)),)),))
+    secties = tuple(
+        dataclasses.replace(s, blokken=tuple(nested if b is eis else b for b in s.blokken),
+                            subsecties=tuple(dataclasses.replace(sub, blokken=tuple(nested if b is eis else b
+                                                                                    for b in sub.blokken))
+                                             for sub in s.subsecties))
+        for s in doc.secties
+    )
+    document = open_docx(dataclasses.replace(doc, secties=secties).render("docx"))
     levels = {p.text: num_pr(p._p) for p in document.paragraphs if p.text in ("bovenste", "tweede", "derde")}
-    assert [levels[t][1] for t in ("bovenste", "tweede", "derde")] == [1, 2, 3]
+    assert [levels[t][1] for t in ("bovenste", "tweede", "derde")] == [0, 1, 2]
     assert len({levels[t][0] for t in levels}) == 1
-
-
-def test_traceability_table(wmo) -> None:
-    doc, data = wmo
-    document = open_docx(data)
-    table = document.tables[-1]
-    assert table.style.name == "Inkoopkader tabel"
-    rows = table._tbl.tr_lst
-    assert len(rows) == len(doc.alle_keuzes) + 1
-    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
-    header = ["".join(t.text for t in tc.iter(qn("w:t"))) for tc in rows[0].tc_lst]
-    assert header == ["ID", "Kader en jaar", "Thema", "Vorm", "Doelgroep", "Groep"]
-    ids = ["".join(t.text for t in tr.tc_lst[0].iter(qn("w:t"))) for tr in rows[1:]]
-    assert ids == [k.criterium.id for k in doc.alle_keuzes]
-    last = doc.alle_keuzes[-1]
-    cells = ["".join(t.text for t in tc.iter(qn("w:t"))) for tc in rows[-1].tc_lst]
-    assert cells[1] == f"{last.kader.nummer}. {last.kader.titel} ({last.kader.jaar})"
-    assert cells[3] == last.vorm.value and cells[4] == last.criterium.doelgroep.value
-    links = [h.get(qn("w:anchor")) for h in table._tbl.iter(qn("w:hyperlink"))]
-    assert links == [bladwijzer_naam(k.criterium.id) for k in doc.alle_keuzes]
 
 
 def all_texts(document) -> list[str]:
@@ -323,9 +282,9 @@ def test_inline_emphasis_is_real_bold_never_asterisks(wmo, jeugdhulp) -> None:
             assert "*" not in text, text
     doc, data = wmo
     document = open_docx(data)
-    crit = next(k.criterium for k in doc.alle_keuzes if "**" in k.criterium.tekst)
-    fragment = re.search(r"\*\*(.+?)\*\*", crit.tekst).group(1)
-    paragraph = next(p for p in document.paragraphs if p.text == strip_markup(crit.tekst))
+    eis = next(e for e in doc.eisen if "**" in e.tekst)
+    fragment = re.search(r"\*\*(.+?)\*\*", eis.tekst).group(1)
+    paragraph = next(p for p in document.paragraphs if p.text.endswith(strip_markup(eis.tekst)))
     assert any(run.bold and run.text == fragment for run in paragraph.runs)
     assert not all(run.bold for run in paragraph.runs)
 
@@ -335,82 +294,49 @@ def heading_index(paragraphs, text: str) -> int:
     return next(i for i, p in enumerate(paragraphs) if p.text == text and style_name(p) == "Heading 1")
 
 
-def test_gemeente_criteria_only_in_bijlage_b(wmo, wmo_eis) -> None:
-    for doc, data in (wmo, wmo_eis):
-        assert doc.gemeente and all(k.criterium.doelgroep is Doelgroep.GEMEENTE for k in doc.gemeente)
-        document = open_docx(data)
-        paragraphs = document.paragraphs
-        texts = [p.text for p in paragraphs]
-        b_index = heading_index(paragraphs, BIJLAGE_B)
-        c_index = heading_index(paragraphs, BIJLAGE_C)
-        for keuze in doc.gemeente:
-            tekst = strip_markup(keuze.criterium.tekst)
-            positions = [i for i, t in enumerate(texts) if t == tekst]
-            assert positions and all(b_index < i < c_index for i in positions)
-        bookmarked = criterion_paragraphs(document)
-        body = [p._p for p in paragraphs[:b_index]]
-        for keuze in doc.gemeente:
-            assert bookmarked[bladwijzer_naam(keuze.criterium.id)] not in body
-        gemeente_ids = {k.criterium.id for k in doc.gemeente}
-        assert not gemeente_ids & {k.criterium.id for k in doc.lichaam}
-
-
-def test_notes_and_warnings_are_set_apart(wmo, corpus) -> None:
+def test_gemeente_criteria_only_in_their_annex(wmo) -> None:
     doc, data = wmo
     document = open_docx(data)
-    notes = [p for p in document.paragraphs if style_name(p) == "Toelichting"]
-    expected = sum(
-        1 + sum(len(list(i.walk())) for i in n.items) for k in doc.alle_keuzes for n in k.criterium.notities
-    )
-    assert len(notes) == expected > 0
-    assert any(p.runs[0].bold and p.runs[0].text.startswith("Ter inspiratie") for p in notes)
-    warnings = [p.text for p in document.paragraphs if style_name(p) == "Actualiteit"]
-    for waarschuwing in doc.waarschuwingen:
-        assert strip_markup(waarschuwing.tekst) in warnings
+    paragraphs = document.paragraphs
+    gemeente = next(s for s in doc.bijlagen if s.id == "bijlage-gemeente")
+    start = heading_index(paragraphs, gemeente.titel)
+    volgende = heading_index(paragraphs, doc.bijlagen[-1].titel)
+    bookmarked = criterion_paragraphs(document)
+    positions = {p._p: i for i, p in enumerate(paragraphs)}
+    for keuze in doc.selectie.gemeente:
+        assert start < positions[bookmarked[bladwijzer_naam(keuze.criterium.id)]] < volgende
 
-    plain = samenstelling(corpus, met_toelichting=False)
+
+def test_notes_go_with_their_requirement_and_can_be_left_out(corpus) -> None:
+    doc = samenstelling(corpus, "jeugdhulp-4", bijlagen=False)
+    document = open_docx(doc.render("docx"))
+    notes = [p for p in document.paragraphs if style_name(p) == "Toelichting"]
+    assert notes and any(p.runs[0].bold and p.runs[0].text.startswith("Waar kijkt de inspectie naar? ") for p in notes)
+    plain = samenstelling(corpus, "jeugdhulp-4", bijlagen=False, met_toelichting=False)
     document = open_docx(plain.render("docx"))
     assert not [p for p in document.paragraphs if style_name(p) == "Toelichting"]
-    assert [p for p in document.paragraphs if style_name(p) == "Actualiteit"]
-    note = next(n for k in doc.alle_keuzes for n in k.criterium.notities)
-    assert strip_markup(note.tekst) not in "\n".join(p.text for p in document.paragraphs)
 
 
-def test_source_line_under_each_criterion(wmo) -> None:
+def test_source_line_under_each_requirement(wmo) -> None:
     doc, data = wmo
     document = open_docx(data)
-    found = criterion_paragraphs(document)
-    from docx.text.paragraph import Paragraph
-
-    for keuze in doc.alle_keuzes[:50]:
-        line = Paragraph(found[bladwijzer_naam(keuze.criterium.id)].getnext(), document._body)
-        assert style_name(line) == "Bron"
-        assert line.text.startswith(f"{keuze.criterium.id} · kader {keuze.kader.nummer} ({keuze.kader.jaar})")
-        if keuze.criterium.groep:
-            assert line.text.endswith(" › ".join(strip_markup(g) for g in keuze.criterium.groep))
+    texts = [p.text for p in document.paragraphs if style_name(p) == "Bron"]
+    for eis in doc.eisen:
+        assert eis.bron in texts
 
 
-def test_annex_d_describes_every_kader(wmo) -> None:
+def test_annex_c_describes_every_kader_once(wmo) -> None:
     doc, data = wmo
     document = open_docx(data)
     texts = [p.text for p in document.paragraphs]
-    d_index = heading_index(document.paragraphs, BIJLAGE_D)
-    annex = "\n".join(texts[d_index:])
+    kaders = next(s for s in doc.bijlagen if s.id == "bijlage-kaders")
+    start = heading_index(document.paragraphs, kaders.titel)
+    annex = "\n".join(texts[start:]) + "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     for kk in doc.selectie.kaders:
-        kader = kk.kader
-        assert f"{kader.nummer}. {kader.titel}" in texts[d_index:]
-        assert kader.uitgever in annex
-        assert f"hoofdstuk {kader.bron.sectie}" in annex
-        assert f"Correcties op de brontekst\t{len(kader.correcties)}" in annex
-        first_paragraph = strip_markup(kader.korte_toelichting.split("\n\n")[0].splitlines()[0])
-        assert first_paragraph[:60] in annex
-    for kk in doc.selectie.kaders:
-        for entry in kk.kader.groep_toelichtingen:
-            assert " › ".join(strip_markup(g) for g in entry.groep) in texts[d_index:]
-    kader11 = next(kk.kader for kk in doc.selectie.kaders if kk.kader.nummer == 11)
-    bullet = next(line[2:] for line in kader11.opbouw.splitlines() if line.startswith("- "))
-    paragraph = next(p for p in document.paragraphs[d_index:] if p.text == bullet)
-    assert num_pr(paragraph._p) is not None  # '- ' lines are a real bulleted list
+        assert f"Kader {kk.kader.nummer} – {kk.kader.titel} ({kk.kader.jaar})" in texts[start:]
+        assert kk.kader.uitgever in annex
+        assert annex.count(strip_markup(kk.kader.overzicht.hoe_te_gebruiken)) == 1
+    assert "Standaardvorm" not in annex
 
 
 def test_styles_are_real_named_styles(wmo) -> None:
@@ -418,11 +344,11 @@ def test_styles_are_real_named_styles(wmo) -> None:
     document = open_docx(data)
     names = {s.name for s in document.styles}
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Number", "Toelichting", "Actualiteit",
-                 "Bron", "Inkoopkader tabel"):
+                 "Bron", "Eis", "Bewijs", "Inkoopkader tabel"):
         assert name in names
     used = {style_name(p) for p in document.paragraphs}
-    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Number", "Bron", "Toelichting",
-            "Actualiteit"} <= used
+    assert {"Title", "Heading 1", "Heading 2", "List Number", "List Bullet", "Bron", "Toelichting", "Eis",
+            "Bewijs", "Titelgegevens", "Tabeltekst"} <= used | {"Tabeltekst"}
 
 
 def test_core_and_custom_properties(wmo) -> None:
@@ -439,19 +365,22 @@ def test_core_and_custom_properties(wmo) -> None:
 
     custom = part_xml(data, "docProps/custom.xml")
     values = dict(re.findall(r'name="([^"]+)"><vt:\w+>([^<]*)<', custom))
-    assert values["inkoopkader.segment"] == "wmo-1a"
+    lichaam = [anker for anker, plaats, _ in doc.ankers() if not plaats.startswith("bijlage")]
+    assert values["inkoopkader.segment"] == "wmo-1a" and values["inkoopkader.procedure"] == "aanbesteding"
     assert values["inkoopkader.corpus"] == doc.meta.corpus_versie
-    assert values["inkoopkader.aantal"] == str(len(doc.alle_keuzes))
+    assert values["inkoopkader.aantal"] == str(len(lichaam))
     chunks = [values[k] for k in sorted((k for k in values if k.startswith("inkoopkader.criteria.")),
                                         key=lambda k: int(k.rsplit(".", 1)[1]))]
     assert all(len(c) <= 255 for c in chunks)
-    assert ",".join(chunks).split(",") == [k.criterium.id for k in doc.alle_keuzes]
+    assert ",".join(chunks).split(",") == lichaam
 
     selectie = lees_selectie(data)
     assert selectie["segment"] == "wmo-1a" and selectie["corpus"] == doc.meta.corpus_versie
-    assert selectie["criteria"] == [k.criterium.id for k in doc.alle_keuzes]
-    assert selectie["bladwijzers"]["bwmo-04"] == "ik_bwmo_04"
-    assert selectie["plaatsen"][doc.gemeente[0].criterium.id] == "bijlage-b"
+    assert selectie["procedure"] == "aanbesteding" and selectie["schema"] == 2
+    assert selectie["criteria"] == lichaam
+    assert selectie["bladwijzers"]["wbs-11"] == "ik_wbs_11" and selectie["rollen"]["wbs-11"] == "minimumeis"
+    assert selectie["plaatsen"][doc.selectie.gemeente[0].criterium.id] == "bijlage-gemeente"
+    assert selectie["bijlagen"] == "ik_bijlagen" and set(selectie["verwezen"]) == {1, 5}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         items = [n for n in archive.namelist()
                  if n.startswith("customXml/item") and NAMESPACE.encode() in archive.read(n)]
@@ -469,8 +398,8 @@ def test_selection_is_readable_from_properties_alone(wmo, tmp_path: Path) -> Non
     path = tmp_path / "alleen-eigenschappen.docx"
     path.write_bytes(stripped.getvalue())
     selectie = lees_selectie(path)
-    assert selectie["segment"] == "wmo-1a"
-    assert selectie["criteria"] == [k.criterium.id for k in doc.alle_keuzes]
+    assert selectie["segment"] == "wmo-1a" and selectie["procedure"] == "aanbesteding"
+    assert selectie["criteria"] == [a for a, plaats, _ in doc.ankers() if not plaats.startswith("bijlage")]
     assert lees_selectie(empty_docx_bytes()) is None
 
 
@@ -499,9 +428,12 @@ def test_docx2python_reads_criteria_and_ids(wmo, tmp_path: Path) -> None:
         text = result.text
         properties = result.core_properties
     flat = " ".join(text.split())
-    for keuze in doc.alle_keuzes:
-        assert " ".join(strip_markup(keuze.criterium.tekst).split()) in flat
-        assert f"{keuze.criterium.id} · kader {keuze.kader.nummer}" in flat
+    for eis in doc.eisen:
+        assert " ".join(strip_markup(eis.tekst).split()) in flat
+        assert eis.bron in flat
+    for vraag in doc.vragen:
+        for aspect in vraag.aspecten:
+            assert " ".join(strip_markup(aspect.tekst).split()) in flat
     assert "**" not in text
     assert properties["title"] == doc.meta.titel
     assert properties["language"] == "nl-NL"
@@ -547,22 +479,41 @@ def test_libreoffice_renders_the_document(wmo, tmp_path: Path) -> None:
     flat = " ".join(text.split())
     assert pages > 3
     assert " ".join(doc.meta.titel.split()[:2]) in flat
-    crit = doc.lichaam[0].criterium
-    assert " ".join(strip_markup(crit.tekst).split()[:6]) in flat
+    eis = doc.eisen[0]
+    assert " ".join(strip_markup(eis.tekst).split()[:6]) in flat
     # The title page has no footer; numbering counts it, so page 2 is the first numbered page.
     assert f"Pagina 2 van {pages}" in flat
     assert f"Pagina {pages} van {pages}" in flat
     assert "Pagina 1 van" not in flat
-    assert crit.id in flat
     # The table of contents is filled (pre-filled by inkoopkader, refreshed by Word): every chapter is
     # listed between 'Inhoudsopgave' and the start of the introduction, and appears again as a heading.
-    toc = flat.split("Inhoudsopgave", 1)[1].split(" ".join(doc.inleiding[0].split()[:8]), 1)[0]
-    chapters = ["Inleiding en leeswijzer", "Toepasselijke kwaliteitskaders",
-                *(h.thema.label for h in doc.hoofdstukken), BIJLAGE_A, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D]
-    for chapter in chapters:
+    inleiding = next(b.tekst for b in doc.secties[0].blokken if hasattr(b, "tekst"))
+    toc = flat.split("Inhoudsopgave", 1)[1].split(" ".join(inleiding.split()[:8]), 1)[0]
+    for chapter in [*(s.titel for s in doc.secties), *(s.titel for s in doc.bijlagen)]:
         assert chapter in toc
         assert flat.count(chapter) >= 2
     assert "**" not in text
+
+
+@pytest.mark.slow
+def test_every_segment_and_procedure_has_a_body_of_at_most_20_pages(corpus, tmp_path: Path) -> None:
+    """The acceptance of 'Aanbestedingsklaar': 12 segments × 3 procedures, each ≤ 20 pages in LibreOffice."""
+    exe = soffice()
+    namen = []
+    for segment in corpus.segmenten:
+        for procedure in Procedure:
+            naam = f"{segment.id}-{procedure.value}"
+            compose(corpus, select(corpus, segment.id, procedure=procedure)).save(tmp_path / f"{naam}.docx")
+            namen.append(naam)
+    profile = tmp_path / "lo-profiel"
+    subprocess.run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in namen)],
+                   capture_output=True, text=True, timeout=600)
+    paginas = {}
+    for naam in namen:
+        info = subprocess.run(["pdfinfo", str(tmp_path / f"{naam}.pdf")], capture_output=True, text=True, check=True)
+        paginas[naam] = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+    assert all(3 <= n <= 20 for n in paginas.values()), paginas
 
 
 # --- house-style templates ---------------------------------------------------------------------
@@ -608,8 +559,8 @@ def as_dotx(source: Path, target: Path) -> None:
 def check_rendered_on_template(doc, data: bytes) -> None:
     document = open_docx(data)
     styles = {s.name: s for s in document.styles}
-    for name in ("Heading 1", "Heading 2", "List Number", "Toelichting", "Actualiteit", "Bron",
-                 "Inkoopkader tabel"):
+    for name in ("Heading 1", "Heading 2", "List Number", "Toelichting", "Actualiteit", "Bron", "Eis",
+                 "Bewijs", "Inkoopkader tabel"):
         assert name in styles, name
     heading_styles = [s for s in document.styles.element.iterchildren(qn("w:style"))
                       if s.find(qn("w:name")).get(qn("w:val")).lower() == "heading 2"]
@@ -622,7 +573,7 @@ def check_rendered_on_template(doc, data: bytes) -> None:
     assert headings(document)[0] == "Inleiding en leeswijzer"
     header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
     assert "Huisstijl Gemeente Voorbeeld" in header and doc.meta.titel in header
-    assert len(criterion_paragraphs(document)) == len(doc.alle_keuzes)
+    assert len(criterion_paragraphs(document)) == len(doc.ankers())
     assert document.part.numbering_part.element.find(qn("w:num")) is not None
     assert document.sections[0].page_width.twips == 12240  # the template's page size is kept
 
