@@ -654,13 +654,13 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
 
     gefaald = gefaalde_themas(rapport)
     table = Table(title="Dekking per thema", title_justify="left")
-    for column in ("thema", "criteria", "gedekt", "gewijzigd", "ontbreekt", "dekking"):
+    for column in ("thema", "criteria", "gedekt", "gewijzigd", "via kader", "ontkracht", "ontbreekt", "dekking"):
         table.add_column(column, justify="left" if column == "thema" else "right", no_wrap=True)
     for d in rapport.per_thema():
         stijl = "bold red" if d.thema in gefaald else ""
         table.add_row(
-            d.thema.value, str(d.totaal), str(d.gedekt), str(d.gewijzigd), str(d.totaal - d.gedekt - d.gewijzigd),
-            Text(f"{d.dekking:.0%}", style=stijl),
+            d.thema.value, str(d.totaal), str(d.gedekt), str(d.gewijzigd), str(d.via_kader), str(d.ontkracht),
+            str(d.ontbreekt), Text(f"{d.dekking:.0%}", style=stijl),
         )
     if rapport.min_dekking is not None:
         table.caption = f"vereiste dekking per thema: {rapport.min_dekking:.0%}"
@@ -705,6 +705,17 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
             regel.append(f"(kader {r.criterium.kader}, {r.criterium.hoofdthema.value}) ", style="dim")
             regel.append_text(_rich_text(r.criterium.tekst))
             out.print(Padding(regel, (0, 0, 0, 2), expand=False))
+
+    ontkracht_rows = rapport.met_status(Status.ONTKRACHT)
+    if ontkracht_rows:
+        out.print("\n[bold red]Ontkrachte criteria[/] (staan in het concept, maar ontkend, kwijtgescholden of bij een "
+                  "andere actor gelegd; tellen niet als gevonden)", highlight=False)
+        for r in ontkracht_rows:
+            bewijs = beste_bewijs(r)
+            waar = bewijs.locatie.beschrijving() if bewijs else "locatie onbekend"
+            out.print(Padding(Text.from_markup(f"[bold]{r.criterium.id}[/] — {escape(waar)}"), (0, 0, 0, 2), expand=False))
+            for verschil in [v for v in r.verschil if v.startswith(("ontkend", "kwijtgescholden", "andere actor"))][:3]:
+                out.print(Padding(Text(verschil), (0, 0, 0, 6), expand=False))
 
     gewijzigd_rows = rapport.met_status(Status.GEWIJZIGD)
     if gewijzigd_rows:

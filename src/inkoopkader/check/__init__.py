@@ -187,6 +187,13 @@ def check(
             f"{aantal} vereist{'' if aantal == 1 else 'e'} criteri{'um ontbreekt' if aantal == 1 else 'a ontbreken'}: "
             f"{', '.join(missing_required)}"
         )
+    ontkracht_required = [r.criterium.id for r in resultaten if r.vereist and r.status is Status.ONTKRACHT]
+    if ontkracht_required:
+        aantal = len(ontkracht_required)
+        redenen.append(
+            f"{aantal} vereist{'' if aantal == 1 else 'e'} criteri{'um is' if aantal == 1 else 'a zijn'} ontkracht "
+            f"(ontkend, kwijtgescholden of bij een andere actor gelegd): {', '.join(ontkracht_required)}"
+        )
     rapport = Rapport(
         concept=concept.naam,
         formaat=concept.formaat,

@@ -75,7 +75,18 @@ class Concept:
 class Status(str, Enum):
     GEDEKT = "gedekt"  # found, (nearly) as in the source
     GEWIJZIGD = "gewijzigd"  # found, but materially different
+    # Found, but the draft negates it, waives it or lays it on someone else (the gemeente, a
+    # consulent): the obligation is gone. Never counts as found, for coverage or for the gate.
+    ONTKRACHT = "ontkracht"
+    # Not in the text, but the draft declares its kader applicable as a whole ('Opdrachtnemer werkt
+    # conform het JIJ-kader'): counts as found unless the caller switches that off (`via_kader`).
+    VIA_KADER = "via-kader"
     ONTBREEKT = "ontbreekt"  # not found
+
+    @property
+    def gevonden(self) -> bool:
+        """Counts towards coverage and the gate: gedekt, gewijzigd or via the kader."""
+        return self in (Status.GEDEKT, Status.GEWIJZIGD, Status.VIA_KADER)
 
 
 @dataclass(frozen=True)
@@ -123,16 +134,29 @@ class VerouderdeVerwijzing:
 
 
 class _Dekking:
-    """Counts of checked criteria; `dekking` is the share found (gedekt or gewijzigd), 0-1."""
+    """Counts of checked criteria; `dekking` is the share found (gedekt, gewijzigd, via kader), 0-1."""
 
     totaal: int
     gedekt: int
     gewijzigd: int
+    via_kader: int
+    ontkracht: int
 
     @property
     def dekking(self) -> float:
         """1.0 when there is nothing to find."""
-        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
+        return (self.gedekt + self.gewijzigd + self.via_kader) / self.totaal if self.totaal else 1.0
+
+    @property
+    def ontbreekt(self) -> int:
+        return self.totaal - self.gedekt - self.gewijzigd - self.via_kader - self.ontkracht
+
+
+def _tel(rows: list[CriteriumResultaat]) -> tuple[int, int, int, int, int]:
+    def aantal(status: Status) -> int:
+        return sum(1 for r in rows if r.status is status)
+
+    return len(rows), aantal(Status.GEDEKT), aantal(Status.GEWIJZIGD), aantal(Status.VIA_KADER), aantal(Status.ONTKRACHT)
 
 
 @dataclass(frozen=True)
@@ -141,6 +165,8 @@ class ThemaDekking(_Dekking):
     totaal: int
     gedekt: int
     gewijzigd: int
+    via_kader: int = 0
+    ontkracht: int = 0
 
 
 @dataclass(frozen=True)
@@ -149,6 +175,8 @@ class KaderDekking(_Dekking):
     totaal: int
     gedekt: int
     gewijzigd: int
+    via_kader: int = 0
+    ontkracht: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,14 +204,7 @@ class Rapport:
         for thema in Thema:
             rows = [r for r in self.resultaten if r.criterium.hoofdthema is thema]
             if rows:
-                result.append(
-                    ThemaDekking(
-                        thema,
-                        len(rows),
-                        sum(1 for r in rows if r.status is Status.GEDEKT),
-                        sum(1 for r in rows if r.status is Status.GEWIJZIGD),
-                    )
-                )
+                result.append(ThemaDekking(thema, *_tel(rows)))
         return result
 
     def te_lage_dekking(self) -> list[ThemaDekking]:
@@ -197,15 +218,7 @@ class Rapport:
         rows: dict[int, list[CriteriumResultaat]] = {}
         for r in self.resultaten:
             rows.setdefault(r.criterium.kader, []).append(r)
-        return [
-            KaderDekking(
-                kader,
-                len(items),
-                sum(1 for r in items if r.status is Status.GEDEKT),
-                sum(1 for r in items if r.status is Status.GEWIJZIGD),
-            )
-            for kader, items in sorted(rows.items())
-        ]
+        return [KaderDekking(kader, *_tel(items)) for kader, items in sorted(rows.items())]
 
     def met_status(self, status: Status) -> list[CriteriumResultaat]:
         return [r for r in self.resultaten if r.status is status]
