@@ -92,6 +92,7 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     assert crit["bwmo-01"]["status"] == "gedekt" and crit["bwmo-01"]["score"] == 97.5
     assert crit["bwmo-01"]["bewijs"][0]["locatie"] == {
         "beschrijving": "regel 12", "soort": "regel", "index": 12, "regel": 12, "pagina": None, "tabel": None,
+        "kop": None, "alinea_in_kop": None,
     }
     assert crit["bwmo-33"]["bewijs"][0]["locatie"]["tabel"] == {"tabel": 1, "rij": 2, "kolom": 3}
     assert crit["bwmo-33"]["bewijs"][0]["locatie"]["regel"] is None

@@ -780,8 +780,9 @@ def check_command(
     personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Zoek deze personeelseisen (pe-…; komma's of herhaald).")] = None,
     min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: 0.8 of 80%.", show_default=False)] = None,
     strikt: Annotated[bool, typer.Option("--strikt", help="Keur ook af bij elke verouderde verwijzing.")] = False,
+    via_kader: Annotated[bool, typer.Option("--via-kader/--zonder-via-kader", help="Tel criteria van een kader dat het concept als geheel van toepassing verklaart als gevonden.")] = True,
     formaat: Annotated[CheckUitvoer, typer.Option("--format", "-f", help="tekst, json, junit of github.")] = CheckUitvoer.tekst,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf het rapport naar dit bestand.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf het rapport naar dit bestand ('-' = standaarduitvoer).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand rapportbestand.")] = False,
 ) -> None:
     """Controleer een aanbestedingsconcept: dekking, ontbrekende en gewijzigde criteria, verouderde verwijzingen.
@@ -793,10 +794,12 @@ def check_command(
     from .output import controleer_doel, write_atomic
     from .select import parse_doelgroep
 
+    if output is not None and str(output) == "-":
+        output = None  # '-o -': the report goes to standard output, as without -o
     if output is not None:
         controleer_doel(output, force=force)  # before a long check, not after it
     corpus = _corpus()
-    kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt}
+    kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt, "via_kader": via_kader}
     if min_dekking is not None:
         kwargs["min_dekking"] = _parse_dekking(min_dekking)
     if vereist:

@@ -25,20 +25,36 @@ class Locatie:
     index: int  # 1-based running number of the block within the document
     pagina: int | None = None  # PDF pages (and docx page breaks where known)
     tabel: tuple[int, int, int] | None = None  # (table, row, column), 1-based; nested tables flatten
+    # The nearest heading above the block, and the paragraph's number under it (table cells not
+    # counted: 'alinea 3 onder ‘2.4 Klachten’' is what a reader can find in Word). 0: the heading
+    # itself. In a PDF, without headings, the number counts from the top of the page.
+    kop: str | None = None
+    alinea_in_kop: int | None = None
 
     def beschrijving(self) -> str:
-        """Dutch, human-readable: 'pagina 3, alinea 41' or 'tabel 2, rij 4, kolom 1'."""
+        """Dutch, human-readable: 'pagina 3, ‘2.4 Klachten’, alinea 2', 'tabel 2, rij 4, kolom 1'."""
         parts = []
         if self.pagina:
             parts.append(f"pagina {self.pagina}")
+        kop = f"‘{_kort(self.kop)}’" if self.kop else None
         if self.tabel:
             t, r, c = self.tabel
-            parts.append(f"tabel {t}, rij {r}, kolom {c}")
+            parts.append(f"tabel {t}, rij {r}, kolom {c}" + (f" (onder {kop})" if kop else ""))
         elif self.soort in ("koptekst", "voettekst", "voetnoot", "tekstvak"):
             parts.append(self.soort)
+        elif self.soort == "regel":
+            parts.append(f"regel {self.index}")
+        elif self.alinea_in_kop == 0 and kop:
+            parts.append(f"kop {kop}")
+        elif self.alinea_in_kop is not None:
+            parts.append(f"{kop}, alinea {self.alinea_in_kop}" if kop else f"alinea {self.alinea_in_kop}")
         else:
-            parts.append(f"{'regel' if self.soort == 'regel' else 'alinea'} {self.index}")
+            parts.append(f"alinea {self.index}")
         return ", ".join(parts)
+
+
+def _kort(tekst: str, n: int = 60) -> str:
+    return tekst if len(tekst) <= n else tekst[: n - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,12 @@ class KaderVerwijzing:
     locatie: Locatie
     editie: str | None = None  # the edition/year the draft names, if any
     afwijkende_editie: bool = False  # names another edition than the corpus holds
+    # Every place the draft makes this same declaration (same kader and edition), `locatie` first.
+    locaties: tuple[Locatie, ...] = ()
+
+    @property
+    def alle_locaties(self) -> tuple[Locatie, ...]:
+        return self.locaties or (self.locatie,)
 
 
 @dataclass(frozen=True)

@@ -600,7 +600,8 @@ _AANHALING = re.compile(r"\s?[’'\"”»]")
 _VERSIE_NA = re.compile(r"\s?,?\s?(?:versie |editie |v\.? ?)?(\d{1,2}\.\d{1,2})(?![\d.]\d)")
 _JAAR_NA = re.compile(rf"\s?[,-]?\s?({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
 _JAAR_MET_WOORD = re.compile(
-    rf"\s?,?\s?(?:uit|van|d\.d\.|versie|editie|herzien(?: in)?)\s(?:(?:{_MAANDEN})\s)?({_JAAR})(?!\d)", re.IGNORECASE
+    rf"\s?,?\s?(?:uit|van|d\.d\.|versie|editie|herzien(?: in)?|(?:in )?(?:de |het )?(?:editie|versie|uitgave)"
+    rf"(?: van| uit)?)\s(?:(?:{_MAANDEN})\s)?({_JAAR})(?!\d)", re.IGNORECASE
 )
 _JAREN = re.compile(rf"(?<!\d)({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
 _VERSIE_IN_HAAKJES = re.compile(r"(?:versie|editie|v\.?)\s?(\d{1,2}\.\d{1,2})(?![\d.]\d)|^\s*(\d{1,2}\.\d{1,2})\s*$", re.IGNORECASE)
@@ -756,7 +757,16 @@ def find_verwijzingen(
     """
     draft = _Doorzoekbaar.van(concept)
     regels = regels or regels_voor(corpus)
-    return _kaderverwijzingen(concept, corpus, draft, regels), _verouderd(concept, corpus, draft)
+    return _ontdubbeld(_kaderverwijzingen(concept, corpus, draft, regels)), _verouderd(concept, corpus, draft)
+
+
+def _ontdubbeld(verwijzingen: list[KaderVerwijzing]) -> list[KaderVerwijzing]:
+    """One entry per kader and edition, with every place it is declared (a draft that repeats 'werkt
+    conform het JIJ-kader' in every chapter has one reference, not seventeen)."""
+    per: dict[tuple[int, str | None, bool], list[KaderVerwijzing]] = {}
+    for v in verwijzingen:
+        per.setdefault((v.kader, v.editie, v.afwijkende_editie), []).append(v)
+    return [replace(groep[0], locaties=tuple(v.locatie for v in groep)) for groep in per.values()]
 
 
 def regels_voor(corpus: Corpus) -> Verwijsregels:
@@ -782,7 +792,7 @@ def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwij
     Raises:
         CorpusFout: when `kaderverwijzingen.yaml` is invalid.
     """
-    return _kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept), regels_voor(corpus))
+    return _ontdubbeld(_kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept), regels_voor(corpus)))
 
 
 def _kaderverwijzingen(

@@ -99,6 +99,8 @@ def locatie_data(locatie: Locatie) -> dict[str, Any]:
         "regel": regel_van(locatie),
         "pagina": locatie.pagina,
         "tabel": tabel,
+        "kop": locatie.kop,
+        "alinea_in_kop": locatie.alinea_in_kop,
     }
 
 
@@ -190,6 +192,7 @@ def _kaderverwijzing_data(v: KaderVerwijzing) -> dict[str, Any]:
         "editie": v.editie,
         "afwijkende_editie": v.afwijkende_editie,
         "locatie": locatie_data(v.locatie),
+        "locaties": [locatie_data(loc) for loc in v.alle_locaties],
     }
 
 
