@@ -14,14 +14,15 @@ JSON (`to_json`, ``schema_version`` 1). Top level:
 ``poort``              ``{"min_dekking", "strikt"}``: the gate's settings (``min_dekking`` 0-1 or null)
 ``geslaagd``           the gate: true = exit code 0
 ``redenen``            why the gate failed (Dutch sentences; empty when it passed)
-``samenvatting``       counts: criteria, gedekt, gewijzigd, ontbreekt, vereist, vereist_ontbrekend,
-                       kaderverwijzingen, verouderd
+``samenvatting``       counts: criteria, gedekt, gewijzigd, via_kader, ontkracht, ontbreekt, vereist,
+                       vereist_ontbrekend (not found: ontbreekt or ontkracht), kaderverwijzingen, verouderd
 ``dekking``            per thema: thema, criteria, gedekt, gewijzigd, ontbreekt, dekking (0-1), voldoende
                        (true/false against ``min_dekking``; null without one)
 ``dekking_per_kader``  per kader: kader (nummer), criteria, gedekt, gewijzigd, ontbreekt, dekking,
                        als_geheel_verwezen (the draft references the kader as a whole)
 ``criteria``           every checked criterion: id, kader, thema (hoofdthema), themas, doelgroep, vorm,
-                       tekst (plain, no markup), status (gedekt | gewijzigd | ontbreekt), score (0-100),
+                       tekst (plain, no markup), status (gedekt | gewijzigd | via-kader | ontkracht |
+                       ontbreekt), score (0-100),
                        vereist, via_anker, verschil (list of Dutch lines), bewijs (list of
                        ``{"tekst", "score", "locatie"}``)
 ``kaderverwijzingen``  kader, tekst, editie (or null), afwijkende_editie, locatie
