@@ -795,6 +795,16 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
     pol = syn.polariteit
     if not pol.ontkenning and not pol.andere_actoren:
         return ()
+    # Fast path: no signal word in the evidence (its paragraphs and the next one) and no negation
+    # in the source. Most found criteria of a long draft end here.
+    signalen = _signaaltermen(syn)
+    bron_ontkend = any(t in pol.ontkenning for t in crit.gewichten)
+    if not bron_ontkend:
+        blokken = set(treffer.blokken)
+        if blokken:
+            blokken.add(max(blokken) + 1)
+        if not any(not signalen.isdisjoint(tekst.termen[b]) for b in blokken if b < tekst.n):
+            return ()
     draagt = {stam_ for t in crit.gewichten if not syn.is_algemeen(t) for stam_ in _stammen(t)}
     # The draft sentence that carries most of each unit, and the units each such sentence carries.
     per_zin: dict[tuple[int, int], list[_Eenheid]] = {}
@@ -863,6 +873,19 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
                 result.append(f"kwijtgescholden: «{_kort(zin_tekst, 80)}»")
                 break
     return tuple(dict.fromkeys(result))
+
+
+_SIGNAALTERMEN: dict[int, frozenset[str]] = {}
+
+
+def _signaaltermen(syn: Synoniemen) -> frozenset[str]:
+    """The matching terms of the polarity signal words (group terms such as '#gemeente' included)."""
+    termen = _SIGNAALTERMEN.get(id(syn))
+    if termen is None:
+        termen = frozenset(t for woord in syn.polariteit.signaalwoorden for t in syn.termen_van(woord))
+        termen |= syn.polariteit.ontkenning
+        _SIGNAALTERMEN[id(syn)] = termen
+    return termen
 
 
 def _stammen(term: str) -> tuple[str, ...]:
