@@ -188,7 +188,7 @@ def _docx_met_bijlage(pad: Path, *, bladwijzer: str = "ik_bijlagen", record: str
         with zipfile.ZipFile(pad) as zin, zipfile.ZipFile(tmp, "w") as zuit:
             for item in zin.infolist():
                 zuit.writestr(item, zin.read(item.filename))
-            zuit.writestr("customXml/item1.xml", record)
+            zuit.writestr("customXml/item9.xml", record)
         tmp.replace(pad)
     return pad
 
