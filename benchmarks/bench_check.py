@@ -1,6 +1,8 @@
 """Benchmark of `inkoopkader check`: accuracy on the labelled drafts, and speed on a 200-page draft.
 
-1. Precision and recall per edit type on tests/fixtures/check/ (labels.yaml): how many of the
+1. Precision and recall per edit type on tests/fixtures/check/ (labels.yaml), and per kind on the
+   gate cases of issue 12 (tests/fixtures/check/poort/: negation and actor, paraphrases, kader
+   declarations, historical mentions; held-out part reported separately): how many of the
    criteria a tender writer copied, swapped actors in, merged, split, cut short or paraphrased are
    found, and how many reported criteria are really there.
 2. Speed: a generated ~200-page Word draft (compose-like criteria, some with actor swaps, some in
@@ -186,6 +188,23 @@ def kwaliteit() -> None:
         f"{len(uitkomst.vals_positief)} onterecht)"
     )
     print(f"treffers in ongerelateerde aanbestedingen: {len(uitkomst.ongerelateerd)} (doel 0)")
+    poort()
+
+
+def poort() -> None:
+    """Issue 12: precision and recall per kind on tests/fixtures/check/poort/, per part (ontwikkel = used
+    while tuning, toets = written before tuning and held out) and together."""
+    from check_poort import cijfers
+
+    import inkoopkader
+
+    print()
+    print("Poortgevallen (tests/fixtures/check/poort/; toets = achtergehouden, vóór het afstemmen geschreven)")
+    print(f"{'soort':<34} {'deel':<10} {'n':>4} {'recall':>5}  {'prec.':>5}")
+    for regel in cijfers(inkoopkader.load_corpus()):
+        print(regel.regel())
+    print("doelen (samen): kopieerbewerking recall >= 0.95; parafrase recall >= 0.6; ontkend/andere actor: 0 gedekt; "
+          "kaderverklaring recall >= 0.85 bij precisie >= 0.95; verouderd precisie >= 0.95 bij recall 1.0")
 
 
 def snelheid(runs: int, paginas: int) -> float:

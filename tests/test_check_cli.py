@@ -84,7 +84,7 @@ def _line_of(path: Path, fragment: str) -> int:
 @pytest.mark.parametrize(
     ("extra", "reden"),
     [
-        (["--vereist", "bwmo-40"], "vereist criterium ontbreekt: bwmo-40"),
+        (["--vereist", "bwmo-40", "--zonder-via-kader"], "vereist criterium ontbreekt: bwmo-40"),
         (["--min-dekking", "90%"], "is lager dan de vereiste 90%"),
         (["--strikt"], "verouderde verwijzing"),
     ],
@@ -169,7 +169,7 @@ def test_unexpected_error_is_a_message_not_a_traceback(monkeypatch: pytest.Monke
 
 
 def test_junit_format_parses_with_a_testcase_per_criterion() -> None:
-    result = invoke("check", EXAMPLE, *CI_OPTIONS, "--vereist", "bwmo-40", "-f", "junit")
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "--vereist", "bwmo-40", "--zonder-via-kader", "-f", "junit")
     assert result.exit_code == 1
     root = ET.fromstring(result.stdout.encode("utf-8"))
     data = json.loads(invoke("check", EXAMPLE, *CI_OPTIONS, "--vereist", "bwmo-40", "-f", "json").output)
@@ -406,7 +406,7 @@ def test_warm_check_run_imports_neither_pydantic_nor_ruamel(tmp_path: Path) -> N
     ("args", "code", "uitvoer"),
     [
         (["check", str(EXAMPLE), *CI_OPTIONS, "--format", "json"], 0, '"schema_version": 1'),
-        (["check", str(EXAMPLE), *CI_OPTIONS, "--vereist", "bwmo-40"], 1, "Poort afgekeurd"),
+        (["check", str(EXAMPLE), *CI_OPTIONS, "--vereist", "bwmo-40", "--zonder-via-kader"], 1, "Poort afgekeurd"),
         (["check", str(EXAMPLE), "--segment", "wmo-9"], 2, "Bedoelt u"),
         ([], 2, "Usage"),
     ],

@@ -826,7 +826,9 @@ def test_pdf_pages_and_paragraphs(tmp_path: Path) -> None:
         (("Facturatie verloopt via het iWmo-berichtenverkeer en de betaaltermijn is dertig dagen na ontvangst "
          "van een correcte factuur bij de gemeente."), 2),
     ]
-    assert concept.blokken[-1].locatie.beschrijving() == "pagina 2, alinea 7"
+    # Paragraphs are counted from the top of the page: a PDF has no headings a reader could use.
+    assert concept.blokken[-1].locatie.beschrijving() == "pagina 2, alinea 1"
+    assert concept.blokken[2].locatie.beschrijving() == "pagina 1, alinea 3"
     assert concept.selectie is None
 
 

@@ -79,7 +79,8 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     assert data["selectie"] == {"bron": "segment: wmo-1a"}
     assert data["geslaagd"] is True and data["redenen"] == []
     assert data["samenvatting"] == {
-        "criteria": 6, "gedekt": 2, "gewijzigd": 1, "ontbreekt": 3, "vereist": 1, "vereist_ontbrekend": 1,
+        "criteria": 6, "gedekt": 2, "gewijzigd": 1, "via_kader": 0, "ontkracht": 0, "ontbreekt": 3, "vereist": 1,
+        "vereist_ontbrekend": 1,
         "kaderverwijzingen": 2, "verouderd": 2,
     }
     crit = {c["id"]: c for c in data["criteria"]}
@@ -91,6 +92,7 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     assert crit["bwmo-01"]["status"] == "gedekt" and crit["bwmo-01"]["score"] == 97.5
     assert crit["bwmo-01"]["bewijs"][0]["locatie"] == {
         "beschrijving": "regel 12", "soort": "regel", "index": 12, "regel": 12, "pagina": None, "tabel": None,
+        "kop": None, "alinea_in_kop": None,
     }
     assert crit["bwmo-33"]["bewijs"][0]["locatie"]["tabel"] == {"tabel": 1, "rij": 2, "kolom": 3}
     assert crit["bwmo-33"]["bewijs"][0]["locatie"]["regel"] is None
@@ -107,7 +109,7 @@ def test_json_coverage_per_thema_and_kader(corpus) -> None:
     data = json.loads(to_json(rapport(corpus, min_dekking=0.5)))
     dekking = {d["thema"]: d for d in data["dekking"]}
     assert dekking["dienstverlening"] == {
-        "thema": "dienstverlening", "criteria": 3, "gedekt": 1, "gewijzigd": 1, "ontbreekt": 1,
+        "thema": "dienstverlening", "criteria": 3, "gedekt": 1, "gewijzigd": 1, "via_kader": 0, "ontkracht": 0, "ontbreekt": 1,
         "dekking": 0.6667, "voldoende": True,
     }
     assert dekking["samenwerking"]["voldoende"] is False

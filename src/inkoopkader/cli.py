@@ -716,13 +716,13 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
 
     gefaald = gefaalde_themas(rapport)
     table = Table(title="Dekking per thema", title_justify="left")
-    for column in ("thema", "criteria", "gedekt", "gewijzigd", "ontbreekt", "dekking"):
+    for column in ("thema", "criteria", "gedekt", "gewijzigd", "via kader", "ontkracht", "ontbreekt", "dekking"):
         table.add_column(column, justify="left" if column == "thema" else "right", no_wrap=True)
     for d in rapport.per_thema():
         stijl = "bold red" if d.thema in gefaald else ""
         table.add_row(
-            d.thema.value, str(d.totaal), str(d.gedekt), str(d.gewijzigd), str(d.totaal - d.gedekt - d.gewijzigd),
-            Text(f"{d.dekking:.0%}", style=stijl),
+            d.thema.value, str(d.totaal), str(d.gedekt), str(d.gewijzigd), str(d.via_kader), str(d.ontkracht),
+            str(d.ontbreekt), Text(f"{d.dekking:.0%}", style=stijl),
         )
     if rapport.min_dekking is not None:
         table.caption = f"vereiste dekking per thema: {rapport.min_dekking:.0%}"
@@ -767,6 +767,17 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
             regel.append(f"(kader {r.criterium.kader}, {r.criterium.hoofdthema.value}) ", style="dim")
             regel.append_text(_rich_text(r.criterium.tekst))
             out.print(Padding(regel, (0, 0, 0, 2), expand=False))
+
+    ontkracht_rows = rapport.met_status(Status.ONTKRACHT)
+    if ontkracht_rows:
+        out.print("\n[bold red]Ontkrachte criteria[/] (staan in het concept, maar ontkend, kwijtgescholden of bij een "
+                  "andere actor gelegd; tellen niet als gevonden)", highlight=False)
+        for r in ontkracht_rows:
+            bewijs = beste_bewijs(r)
+            waar = bewijs.locatie.beschrijving() if bewijs else "locatie onbekend"
+            out.print(Padding(Text.from_markup(f"[bold]{r.criterium.id}[/] — {escape(waar)}"), (0, 0, 0, 2), expand=False))
+            for verschil in [v for v in r.verschil if v.startswith(("ontkend", "kwijtgescholden", "andere actor"))][:3]:
+                out.print(Padding(Text(verschil), (0, 0, 0, 6), expand=False))
 
     gewijzigd_rows = rapport.met_status(Status.GEWIJZIGD)
     if gewijzigd_rows:
@@ -831,8 +842,9 @@ def check_command(
     personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Zoek deze personeelseisen (pe-…; komma's of herhaald).")] = None,
     min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: 0.8 of 80%.", show_default=False)] = None,
     strikt: Annotated[bool, typer.Option("--strikt", help="Keur ook af bij elke verouderde verwijzing.")] = False,
+    via_kader: Annotated[bool, typer.Option("--via-kader/--zonder-via-kader", help="Tel criteria van een kader dat het concept als geheel van toepassing verklaart als gevonden.")] = True,
     formaat: Annotated[CheckUitvoer, typer.Option("--format", "-f", help="tekst, json, junit of github.")] = CheckUitvoer.tekst,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf het rapport naar dit bestand.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Schrijf het rapport naar dit bestand ('-' = standaarduitvoer).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand rapportbestand.")] = False,
 ) -> None:
     """Controleer een aanbestedingsconcept: dekking, ontbrekende en gewijzigde criteria, verouderde verwijzingen.
@@ -844,10 +856,12 @@ def check_command(
     from .output import controleer_doel, write_atomic
     from .select import parse_doelgroep
 
+    if output is not None and str(output) == "-":
+        output = None  # '-o -': the report goes to standard output, as without -o
     if output is not None:
         controleer_doel(output, force=force)  # before a long check, not after it
     corpus = _corpus()
-    kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt}
+    kwargs: dict[str, Any] = {"segment": segment, "profiel": profiel, "strikt": strikt, "via_kader": via_kader}
     if min_dekking is not None:
         kwargs["min_dekking"] = _parse_dekking(min_dekking)
     if vereist:

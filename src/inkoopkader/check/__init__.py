@@ -60,6 +60,7 @@ def check(
     tekst: bool = False,
     personeel: bool | Iterable[str] = False,
     functieniveaus: Iterable[str] = (),
+    via_kader: bool = True,
     voortgang: Callable[[str, int, int], None] | None = None,
     **selectie_opties: Any,
 ) -> Rapport:
@@ -79,6 +80,9 @@ def check(
         personeel: also look for staff requirements (True: the defaults of the segment's domain, or
             a list of pe-… IDs), each with its listed levels/competences; they are reported under
             kader 0 'Deskundigheid en inzet van personeel'. `functieniveaus` limits the levels.
+        via_kader: a criterion that is not in the text counts as found (status `via-kader`) when the
+            draft declares its kader applicable as a whole ('Opdrachtnemer werkt conform het
+            JIJ-kader'); False: only the text counts.
         voortgang: called as (step, done, total) when each of the four steps starts (reading,
             matching criteria, references, report), for a progress bar; it must not raise.
 
@@ -174,6 +178,16 @@ def check(
     stap("Verwijzingen naar kaders en verouderde wetgeving zoeken", 2)
     kaderverwijzingen, verouderd = verwijzingen.resultaat()
     stap("Rapport opstellen", 3)
+    if via_kader and kaderverwijzingen:
+        # The kader applies as a whole, so each of its criteria does: found, however little is copied.
+        # A criterion the draft explicitly negates stays ontkracht.
+        verklaard = {v.kader for v in kaderverwijzingen}
+        resultaten = [
+            replace(r, status=Status.VIA_KADER, verschil=(f"het concept verklaart kader {r.criterium.kader} als "
+                                                           "geheel van toepassing",))
+            if r.status is Status.ONTBREEKT and r.criterium.kader in verklaard else r
+            for r in resultaten
+        ]
 
     redenen = []
     missing_required = [r.criterium.id for r in resultaten if r.vereist and r.status is Status.ONTBREEKT]
@@ -182,6 +196,13 @@ def check(
         redenen.append(
             f"{aantal} vereist{'' if aantal == 1 else 'e'} criteri{'um ontbreekt' if aantal == 1 else 'a ontbreken'}: "
             f"{', '.join(missing_required)}"
+        )
+    ontkracht_required = [r.criterium.id for r in resultaten if r.vereist and r.status is Status.ONTKRACHT]
+    if ontkracht_required:
+        aantal = len(ontkracht_required)
+        redenen.append(
+            f"{aantal} vereist{'' if aantal == 1 else 'e'} criteri{'um is' if aantal == 1 else 'a zijn'} ontkracht "
+            f"(ontkend, kwijtgescholden of bij een andere actor gelegd): {', '.join(ontkracht_required)}"
         )
     rapport = Rapport(
         concept=concept.naam,

@@ -58,6 +58,7 @@ from ..model import Corpus, Criterium, Item
 from ..select import Keuze
 from ..text import strip_markup
 from .model import Bewijs, Concept, CriteriumResultaat, Status, Tekstblok
+from .polariteit import analyseer, is_gebiedend, terugverwijzing
 from .taal import Synoniemen, Token, laad_synoniemen
 
 __all__ = ["DREMPEL_GEDEKT", "DREMPEL_GEVONDEN", "DREMPEL_PARAFRASE", "match_criteria"]
@@ -74,6 +75,7 @@ _MAX_SONDES = 16  # rare terms per criterion used to retrieve candidates
 _MAX_KANDIDATEN = 8  # candidate blocks per criterion
 MIDDEL_ONDERSCHEIDEND = 14.0  # below this a match also needs a block of its own or found neighbours
 _MAX_RUN = 4  # consecutive blocks one unit may spread over (a criterion split over a list)
+_ZIN_WOORDEN = 7  # a short criterion of this many words, copied as a block of its own, needs no neighbours
 _CONTEXT = 15  # blocks around a short criterion in which other found criteria must be
 # List markers, and the requirement numbers compose prints before a requirement (M3, U12, K1, T4 …).
 _LIJSTTEKEN = re.compile(
@@ -783,6 +785,9 @@ def match_criteria(
             if e.totaal >= 0.1 * crit.totaal
         )
         status = Status.GEDEKT if score >= drempel_gedekt and units_ok else Status.GEWIJZIGD
+        ontkrachting = _ontkrachting(crit, treffer, tekst, syn)
+        if ontkrachting:
+            status = Status.ONTKRACHT
         bewijs = tuple(
             Bewijs(
                 concept.blokken[b].tekst, concept.blokken[b].locatie, round(_blok_score(crit, treffer, b), 1)
@@ -790,6 +795,8 @@ def match_criteria(
             for b in treffer.blokken
         )
         verschil = _verschillen(crit, treffer, tekst, syn) if status is Status.GEWIJZIGD else ()
+        if ontkrachting:
+            verschil = ontkrachting + _verschillen(crit, treffer, tekst, syn)
         resultaten.append(
             CriteriumResultaat(
                 keuze.criterium, keuze.rol, status, score, bewijs, treffer.via_anker, verschil
@@ -811,6 +818,115 @@ def _aanbestedingstekst(keuze: Keuze) -> Criterium | None:
                                    vervolg=(), notities=())
     items = gebruik.actueel_items if gebruik.actueel_items is not None else crit.items
     return dataclasses.replace(crit, id=f"{crit.id}~aanbesteding", tekst=gebruik.actueel or crit.tekst, items=items)
+
+
+def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen) -> tuple[str, ...]:
+    """Why a found criterion is not required after all: negated, waived, or given to another actor.
+
+    Each unit of the criterion is compared with the draft sentence that carries most of it (see
+    `inkoopkader.check.polariteit`); a sentence right after the evidence that waives 'deze eis' counts
+    too. Returns Dutch lines for `verschil` ('ontkend: …', 'kwijtgescholden: …', 'andere actor: …'),
+    none when the obligation stands.
+    """
+    pol = syn.polariteit
+    if not pol.ontkenning and not pol.andere_actoren:
+        return ()
+    # Fast path: no signal word in the evidence (its paragraphs and the next one) and no negation
+    # in the source. Most found criteria of a long draft end here.
+    signalen = _signaaltermen(syn)
+    bron_ontkend = any(t in pol.ontkenning for t in crit.gewichten)
+    if not bron_ontkend:
+        blokken = set(treffer.blokken)
+        if blokken:
+            blokken.add(max(blokken) + 1)
+        if not any(not signalen.isdisjoint(tekst.termen[b]) for b in blokken if b < tekst.n):
+            return ()
+    draagt = {stam_ for t in crit.gewichten if not syn.is_algemeen(t) for stam_ in _stammen(t)}
+    # The draft sentence that carries most of each unit, and the units each such sentence carries.
+    per_zin: dict[tuple[int, int], list[_Eenheid]] = {}
+    for eenheid, cov, run in zip(crit.eenheden, treffer.eenheid_dekking, treffer.eenheid_blokken):
+        if cov < 0.3:
+            continue
+        beste: tuple[float, int, int] | None = None
+        for b in run:
+            for z, zin in enumerate(tekst.zinnen(b)):
+                w = sum(eenheid.gewichten.get(t, 0.0) for t in zin.termen)
+                if w > 0 and (beste is None or w > beste[0]):
+                    beste = (w, b, z)
+        if beste is not None:
+            per_zin.setdefault((beste[1], beste[2]), []).append(eenheid)
+    bron = [analyseer(e.tekst, pol) for e in crit.eenheden]
+    bron_kwijt = frozenset(k for beeld in bron for k in beeld.kwijtschelding_sleutels)
+    index = {id(e): i for i, e in enumerate(crit.eenheden)}
+    gebiedend = bool(crit.eenheden) and is_gebiedend(crit.keuze.criterium.tekst, pol)
+    # Who the source makes act: its first sentence with an actor (none: the provider, by doelgroep).
+    bron_actor = next((beeld.actor for beeld, e in zip(bron, crit.eenheden) if e.soort != "onderdeel"
+                       and beeld.actor is not None), None)
+    result: list[str] = []
+    for (b, z), eenheden in sorted(per_zin.items()):
+        zin = tekst.zinnen(b)[z]
+        beeld = analyseer(zin.tekst, pol, draagt)
+        verwacht = sum(bron[index[id(e)]].ontkenningen for e in eenheden)
+        if beeld.ontkenningen != verwacht:
+            if beeld.ontkenningen > verwacht:
+                result.append(f"ontkend: «{beeld.ontkenning_tekst}»")
+            else:
+                weg = next((bron[index[id(e)]].ontkenning_tekst for e in eenheden
+                            if bron[index[id(e)]].ontkenningen), "")
+                result.append(f"ontkend: de ontkenning uit de bron is weggelaten («{weg}»)")
+        nieuw = [k for k, sleutel in zip(beeld.kwijtschelding, sorted(beeld.kwijtschelding_sleutels))
+                 if sleutel not in bron_kwijt] if beeld.kwijtschelding_sleutels - bron_kwijt else []
+        if nieuw:
+            result.append("kwijtgescholden: " + ", ".join(f"«{k}»" for k in nieuw))
+        actor = beeld.actor
+        if (actor is not None and actor.kant == "ander" and not gebiedend
+                and any(e.soort != "onderdeel" for e in eenheden)
+                and (bron_actor is None or bron_actor.kant == "eigen")):
+            result.append(f"andere actor: «{actor.tekst}» in plaats van de aanbieder")
+    # Other sentences of the evidence that carry the criterion's words: '…; evalueren is facultatief.'
+    for b in treffer.blokken:
+        for z, zin in enumerate(tekst.zinnen(b)):
+            if (b, z) in per_zin:
+                continue
+            beeld = analyseer(zin.tekst, pol, draagt)
+            # A waiver anywhere in the paragraph that carries the criterion is about it.
+            nieuw = [k for k, sleutel in zip(beeld.kwijtschelding, sorted(beeld.kwijtschelding_sleutels))
+                     if sleutel not in bron_kwijt]
+            if nieuw:
+                result.append("kwijtgescholden: " + ", ".join(f"«{k}»" for k in nieuw))
+            eigen = any(t in crit.gewichten and not syn.is_algemeen(t) for t in zin.termen)
+            if eigen and beeld.ontkenningen and not any(b_.ontkenningen for b_ in bron):
+                result.append(f"ontkend: «{beeld.ontkenning_tekst}»")
+    # 'Deze eis is niet van toepassing.' right after the evidence.
+    if per_zin:
+        b, z = max(per_zin)
+        volgende = [zin.tekst for zin in tekst.zinnen(b)[z + 1 : z + 3]]
+        if b + 1 < tekst.n:
+            volgende += [zin.tekst for zin in tekst.zinnen(b + 1)[:1]]
+        for zin_tekst in volgende:
+            citaat = terugverwijzing(zin_tekst, pol)
+            if citaat:
+                result.append(f"kwijtgescholden: «{_kort(zin_tekst, 80)}»")
+                break
+    return tuple(dict.fromkeys(result))
+
+
+_SIGNAALTERMEN: dict[int, frozenset[str]] = {}
+
+
+def _signaaltermen(syn: Synoniemen) -> frozenset[str]:
+    """The matching terms of the polarity signal words (group terms such as '#gemeente' included)."""
+    termen = _SIGNAALTERMEN.get(id(syn))
+    if termen is None:
+        termen = frozenset(t for woord in syn.polariteit.signaalwoorden for t in syn.termen_van(woord))
+        termen |= syn.polariteit.ontkenning
+        _SIGNAALTERMEN[id(syn)] = termen
+    return termen
+
+
+def _stammen(term: str) -> tuple[str, ...]:
+    """The word stems behind a matching term: a group term ('#client') has none of its own."""
+    return () if term.startswith("#") else (term,)
 
 
 def _eigen_bewijs(
@@ -911,7 +1027,10 @@ def _korte_criteria(
             for other, (ob, _) in kandidaten.items()
             if other != cid and abs(ob - b) <= 6 and crits[other].keuze.kader.nummer == kader
         )
-        if near_strong or near_short >= 2:
+        # A whole sentence of the criterion, standing alone, is the criterion itself (not a heading).
+        zin = len(crits[cid].keuze.criterium.tekst.split()) >= _ZIN_WOORDEN and _zegt_alleen(
+            crits[cid], tekst.blokken[b].tekst, weger, 0.95, 0.8)
+        if near_strong or near_short >= 2 or zin:
             geaccepteerd[cid] = treffer
 
 

@@ -25,20 +25,36 @@ class Locatie:
     index: int  # 1-based running number of the block within the document
     pagina: int | None = None  # PDF pages (and docx page breaks where known)
     tabel: tuple[int, int, int] | None = None  # (table, row, column), 1-based; nested tables flatten
+    # The nearest heading above the block, and the paragraph's number under it (table cells not
+    # counted: 'alinea 3 onder ‘2.4 Klachten’' is what a reader can find in Word). 0: the heading
+    # itself. In a PDF, without headings, the number counts from the top of the page.
+    kop: str | None = None
+    alinea_in_kop: int | None = None
 
     def beschrijving(self) -> str:
-        """Dutch, human-readable: 'pagina 3, alinea 41' or 'tabel 2, rij 4, kolom 1'."""
+        """Dutch, human-readable: 'pagina 3, ‘2.4 Klachten’, alinea 2', 'tabel 2, rij 4, kolom 1'."""
         parts = []
         if self.pagina:
             parts.append(f"pagina {self.pagina}")
+        kop = f"‘{_kort(self.kop)}’" if self.kop else None
         if self.tabel:
             t, r, c = self.tabel
-            parts.append(f"tabel {t}, rij {r}, kolom {c}")
+            parts.append(f"tabel {t}, rij {r}, kolom {c}" + (f" (onder {kop})" if kop else ""))
         elif self.soort in ("koptekst", "voettekst", "voetnoot", "tekstvak"):
             parts.append(self.soort)
+        elif self.soort == "regel":
+            parts.append(f"regel {self.index}")
+        elif self.alinea_in_kop == 0 and kop:
+            parts.append(f"kop {kop}")
+        elif self.alinea_in_kop is not None:
+            parts.append(f"{kop}, alinea {self.alinea_in_kop}" if kop else f"alinea {self.alinea_in_kop}")
         else:
-            parts.append(f"{'regel' if self.soort == 'regel' else 'alinea'} {self.index}")
+            parts.append(f"alinea {self.index}")
         return ", ".join(parts)
+
+
+def _kort(tekst: str, n: int = 60) -> str:
+    return tekst if len(tekst) <= n else tekst[: n - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -75,7 +91,18 @@ class Concept:
 class Status(str, Enum):
     GEDEKT = "gedekt"  # found, (nearly) as in the source
     GEWIJZIGD = "gewijzigd"  # found, but materially different
+    # Found, but the draft negates it, waives it or lays it on someone else (the gemeente, a
+    # consulent): the obligation is gone. Never counts as found, for coverage or for the gate.
+    ONTKRACHT = "ontkracht"
+    # Not in the text, but the draft declares its kader applicable as a whole ('Opdrachtnemer werkt
+    # conform het JIJ-kader'): counts as found unless the caller switches that off (`via_kader`).
+    VIA_KADER = "via-kader"
     ONTBREEKT = "ontbreekt"  # not found
+
+    @property
+    def gevonden(self) -> bool:
+        """Counts towards coverage and the gate: gedekt, gewijzigd or via the kader."""
+        return self in (Status.GEDEKT, Status.GEWIJZIGD, Status.VIA_KADER)
 
 
 @dataclass(frozen=True)
@@ -108,6 +135,12 @@ class KaderVerwijzing:
     locatie: Locatie
     editie: str | None = None  # the edition/year the draft names, if any
     afwijkende_editie: bool = False  # names another edition than the corpus holds
+    # Every place the draft makes this same declaration (same kader and edition), `locatie` first.
+    locaties: tuple[Locatie, ...] = ()
+
+    @property
+    def alle_locaties(self) -> tuple[Locatie, ...]:
+        return self.locaties or (self.locatie,)
 
 
 @dataclass(frozen=True)
@@ -123,16 +156,29 @@ class VerouderdeVerwijzing:
 
 
 class _Dekking:
-    """Counts of checked criteria; `dekking` is the share found (gedekt or gewijzigd), 0-1."""
+    """Counts of checked criteria; `dekking` is the share found (gedekt, gewijzigd, via kader), 0-1."""
 
     totaal: int
     gedekt: int
     gewijzigd: int
+    via_kader: int
+    ontkracht: int
 
     @property
     def dekking(self) -> float:
         """1.0 when there is nothing to find."""
-        return (self.gedekt + self.gewijzigd) / self.totaal if self.totaal else 1.0
+        return (self.gedekt + self.gewijzigd + self.via_kader) / self.totaal if self.totaal else 1.0
+
+    @property
+    def ontbreekt(self) -> int:
+        return self.totaal - self.gedekt - self.gewijzigd - self.via_kader - self.ontkracht
+
+
+def _tel(rows: list[CriteriumResultaat]) -> tuple[int, int, int, int, int]:
+    def aantal(status: Status) -> int:
+        return sum(1 for r in rows if r.status is status)
+
+    return len(rows), aantal(Status.GEDEKT), aantal(Status.GEWIJZIGD), aantal(Status.VIA_KADER), aantal(Status.ONTKRACHT)
 
 
 @dataclass(frozen=True)
@@ -141,6 +187,8 @@ class ThemaDekking(_Dekking):
     totaal: int
     gedekt: int
     gewijzigd: int
+    via_kader: int = 0
+    ontkracht: int = 0
 
 
 @dataclass(frozen=True)
@@ -149,6 +197,8 @@ class KaderDekking(_Dekking):
     totaal: int
     gedekt: int
     gewijzigd: int
+    via_kader: int = 0
+    ontkracht: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,14 +226,7 @@ class Rapport:
         for thema in Thema:
             rows = [r for r in self.resultaten if r.criterium.hoofdthema is thema]
             if rows:
-                result.append(
-                    ThemaDekking(
-                        thema,
-                        len(rows),
-                        sum(1 for r in rows if r.status is Status.GEDEKT),
-                        sum(1 for r in rows if r.status is Status.GEWIJZIGD),
-                    )
-                )
+                result.append(ThemaDekking(thema, *_tel(rows)))
         return result
 
     def te_lage_dekking(self) -> list[ThemaDekking]:
@@ -197,15 +240,7 @@ class Rapport:
         rows: dict[int, list[CriteriumResultaat]] = {}
         for r in self.resultaten:
             rows.setdefault(r.criterium.kader, []).append(r)
-        return [
-            KaderDekking(
-                kader,
-                len(items),
-                sum(1 for r in items if r.status is Status.GEDEKT),
-                sum(1 for r in items if r.status is Status.GEWIJZIGD),
-            )
-            for kader, items in sorted(rows.items())
-        ]
+        return [KaderDekking(kader, *_tel(items)) for kader, items in sorted(rows.items())]
 
     def met_status(self, status: Status) -> list[CriteriumResultaat]:
         return [r for r in self.resultaten if r.status is status]

@@ -161,6 +161,14 @@ def read_text(text: str, naam: str = "tekst") -> Concept:
     return _concept(naam, "tekst", _markdown_blokken(text.lstrip("\ufeff")))
 
 
+# Where compose's annexes begin (contract with compose): the bookmark on the first annex heading in a
+# .docx (LibreOffice keeps it in .odt), and a comment line in Markdown. Everything after is annex text
+# (verbatim source material), never draft text.
+# (anchors owns the contract; the Markdown marker is matched with any spacing inside the comment.)
+from ..anchors import BIJLAGEN_BLADWIJZER  # noqa: E402
+
+BIJLAGEN_MARKERING = re.compile(r"^[ \t]*<!--\s*inkoopkader:bijlagen\s*-->[ \t]*$", re.MULTILINE)
+
 _BLADWIJZER = re.compile(r"ik_([a-z]+)_(\d{2,3}[a-z]?)", re.IGNORECASE)  # schema.CRITERIUM_ID, '-' -> '_'
 
 
@@ -338,6 +346,8 @@ def _schoon(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
+_KOPSTIJL = re.compile(r"(?:heading|kop|title|titel|ondertitel|subtitle)\s?\d*$", re.IGNORECASE)
+
 _REGELGRENS = "\ue0ff"  # a private-use character that marks where a source line began, while joining
 
 
@@ -347,12 +357,19 @@ class _Uitvoer:
     def __init__(self) -> None:
         self.blokken: list[Tekstblok] = []
         self._gezien: set[tuple[str, str]] = set()
+        self.kop: str | None = None  # the nearest heading so far, for locations a reader can find
+        self.alinea_nr = 0  # body paragraphs since that heading
+
+    def nieuwe_pagina(self) -> None:
+        """PDF: no headings known; paragraphs are counted from the top of each page."""
+        self.kop, self.alinea_nr = None, 0
 
     def add(self, tekst: str, soort: str, *, pagina: int | None = None, tabel: tuple[int, int, int] | None = None,
             ankers: Iterable[str] = (), index: int | None = None,
-            regels: tuple[tuple[int, int], ...] = (), uniek: bool = False) -> None:
+            regels: tuple[tuple[int, int], ...] = (), uniek: bool = False, kop: bool = False) -> None:
         """Add a block (text cleaned; empty text adds nothing). `uniek`: only the first time this
-        text of this kind comes (headers and footers repeat per section or page style)."""
+        text of this kind comes (headers and footers repeat per section or page style). `kop`: the
+        block is a heading; the blocks after it are located under it."""
         tekst = _schoon(tekst)
         if not tekst:
             return
@@ -360,7 +377,14 @@ class _Uitvoer:
             if (soort, tekst) in self._gezien:
                 return
             self._gezien.add((soort, tekst))
-        locatie = Locatie(soort, index if index is not None else len(self.blokken) + 1, pagina, tabel)
+        in_kop: int | None = None
+        if kop:
+            self.kop, self.alinea_nr, in_kop = tekst, 0, 0
+        elif soort in ("alinea", "regel") and tabel is None:
+            self.alinea_nr += 1
+            in_kop = self.alinea_nr
+        locatie = Locatie(soort, index if index is not None else len(self.blokken) + 1, pagina, tabel,
+                          self.kop if soort in ("alinea", "tabel", "regel") else None, in_kop)
         self.blokken.append(Tekstblok(tekst, locatie, tuple(dict.fromkeys(ankers)) if ankers else (), regels))
 
     def add_regels(self, regels: list[tuple[int, str]], *, bewerk: Callable[[str], str] = str,
@@ -446,6 +470,8 @@ class _W:
         self.tcPr = w + "tcPr"
         self.gridSpan = w + "gridSpan"
         self.pPr = w + "pPr"
+        self.pStyle = w + "pStyle"
+        self.outlineLvl = w + "outlineLvl"
         self.rPr = w + "rPr"
         self.vanish = w + "vanish"
         self.pageBreakBefore = w + "pageBreakBefore"
@@ -536,12 +562,16 @@ class _DocxLezer:
         self.p_ankers: dict[str, None] = {}
         self.p_pagina: int | None = None
         self.uniek = False  # headers and footers: every text once
+        # compose's annexes begin at the paragraph with this bookmark: from there on, the body is not draft text.
+        self.bijlagen_naam = BIJLAGEN_BLADWIJZER
+        self.in_bijlagen = False
 
     # stories
 
     def verhaal(self, root: Any, soort: str, *, uniek: bool = False) -> None:
         """A story (body, header, footnote …): fields and bookmarks do not cross its borders."""
         self.velden, self.actief, self.uniek = [], {}, uniek
+        self.in_bijlagen = False
         self.container(root, soort, None)
 
     def container(self, el: Any, soort: str, tabel: tuple[int, int, int] | None) -> None:
@@ -614,7 +644,9 @@ class _DocxLezer:
             buf.append(" ")
         pagina = (self.p_pagina or self.pagina) if self.met_paginas and soort in ("alinea", "tabel") else None
         tekst = "".join(buf)
-        self.uit.add(tekst, soort, pagina=pagina, tabel=tabel, ankers=self.p_ankers, uniek=self.uniek)
+        if not self.in_bijlagen:
+            kop = soort == "alinea" and tabel is None and self.is_kop(paragrafen[-1])
+            self.uit.add(tekst, soort, pagina=pagina, tabel=tabel, ankers=self.p_ankers, uniek=self.uniek, kop=kop)
         for _ in secties:
             # A section break starts a new page unless the next section is 'continuous'.
             self.sectie += 1
@@ -623,6 +655,17 @@ class _DocxLezer:
                 self.nieuwe_pagina(hard=True)
         for vak in vakken:
             self.container(vak, "tekstvak", None)
+
+    def is_kop(self, p: Any) -> bool:
+        """A heading: a heading style (Heading 1, Kop 2, Title …) or an outline level."""
+        ppr = p.find(self.w.pPr)
+        if ppr is None:
+            return False
+        stijl = ppr.find(self.w.pStyle)
+        if stijl is not None and _KOPSTIJL.match(stijl.get(self.w.val) or ""):
+            return True
+        niveau = ppr.find(self.w.outlineLvl)
+        return niveau is not None and (_getal(niveau.get(self.w.val)) or 9) < 9
 
     def nieuwe_pagina(self, *, hard: bool) -> None:
         # Word records a rendered break right after a hard one; count such a pair once.
@@ -638,6 +681,9 @@ class _DocxLezer:
             self.vers = False
 
     def start(self, el: Any) -> None:
+        if (el.get(self.w.name) or "").lower() == self.bijlagen_naam:
+            self.in_bijlagen = True
+            return
         crit = criterium_van_bladwijzer(el.get(self.w.name) or "", self.bladwijzers)
         if crit:
             self.actief[el.get(self.w.id) or ""] = crit
@@ -751,7 +797,6 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
         raise ConceptFout(naam, f"'{hoofd}' bevat geen documenttekst (w:body ontbreekt).")
 
     selectie = _docx_selectie(z)
-    _knip_bijlagen(body, w)
     namen = selectie.get("bladwijzers") if selectie else None
     # bookmark name (lower case) -> criterion ID, as compose recorded it
     bladwijzers = {str(v).lower(): str(k) for k, v in namen.items() if v} if isinstance(namen, dict) else {}
@@ -766,6 +811,8 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
 
     uit = _Uitvoer()
     lezer = _DocxLezer(w, uit, bladwijzers, met_paginas, typen)
+    if selectie and isinstance(selectie.get("bijlagen"), str) and selectie["bijlagen"].strip():
+        lezer.bijlagen_naam = selectie["bijlagen"].strip().lower()
     lezer.verhaal(body, "alinea")
 
     rels = _relaties(z, hoofd)
@@ -786,31 +833,6 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
                     if (note.get(w.w_type) or "normal") == "normal":
                         lezer.verhaal(note, "voetnoot")
     return _concept(naam, "docx", uit.blokken, selectie)
-
-
-def _knip_bijlagen(body: Any, w: Any) -> None:
-    """Drop compose's annexes: from the body paragraph holding the bookmark ik_bijlagen to the end.
-
-    The annexes quote the source verbatim (outdated names included) and are background, not draft
-    text; the final section properties stay.
-    """
-    from ..anchors import BIJLAGEN_BLADWIJZER
-
-    for mark in body.iter(w.bookmarkStart):
-        if (mark.get(w.name) or "") != BIJLAGEN_BLADWIJZER:
-            continue
-        top = mark
-        while top.getparent() is not None and top.getparent() is not body:
-            top = top.getparent()
-        if top.getparent() is not body:
-            return
-        volgende = top
-        while volgende is not None:
-            na = volgende.getnext()
-            if volgende.tag != w.sectPr:
-                body.remove(volgende)
-            volgende = na
-        return
 
 
 def _docx_selectie(z: _Zip) -> dict[str, object] | None:
@@ -913,6 +935,7 @@ class _OdtLezer:
         self.p_ankers: dict[str, None] = {}
         self.noten: list[Any] = []
         self.uniek = False  # headers and footers: every text once
+        self.in_bijlagen = False  # past compose's annex bookmark: not draft text
 
     def container(self, el: Any, soort: str, tabel: tuple[int, int, int] | None) -> None:
         for child in el:
@@ -953,7 +976,10 @@ class _OdtLezer:
         self.p_ankers = dict.fromkeys(self.actief.values())
         self.inline(p, buf, vakken)
         tekst = "".join(buf)
-        self.uit.add(tekst, soort, tabel=tabel, ankers=self.p_ankers, uniek=self.uniek)
+        if self.in_bijlagen and soort in ("alinea", "tabel", "tekstvak", "voetnoot"):
+            return
+        self.uit.add(tekst, soort, tabel=tabel, ankers=self.p_ankers, uniek=self.uniek,
+                     kop=p.tag == _T.h and soort == "alinea" and tabel is None)
         for vak in vakken:
             self.container(vak, "tekstvak", None)
         noten, self.noten = self.noten, []
@@ -962,6 +988,9 @@ class _OdtLezer:
 
     def bladwijzer(self, el: Any, begin: bool, einde: bool) -> None:
         naam = el.get(_T.name) or ""
+        if begin and naam.lower() == BIJLAGEN_BLADWIJZER:
+            self.in_bijlagen = True
+            return
         crit = criterium_van_bladwijzer(naam)
         if crit is None:
             return
@@ -1048,6 +1077,7 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
 
 _LIJSTTEKEN = re.compile(r"^(?:[-*+•·◦▪▫■□●○–—➢►✓✔]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\d{1,2}(?:\.\d{1,2})+\.?)\s+")
 _AFBREKING = re.compile(r"(\w+)-$")
+_WEGLATING = re.compile(r"(?:en|of|tot|noch|t/m)\b")
 _EINDE_ZIN = re.compile(r"[.!?:;]['’”)]?$")
 
 
@@ -1112,15 +1142,29 @@ def _pdf_alineas(regels: list[_Regel]) -> list[str]:
             if huidig:
                 alineas.append(huidig)
             huidig = tekst
+        elif huidig.endswith("-") and _WEGLATING.match(tekst):
+            huidig = f"{huidig} {tekst}"  # 'jeugd-' + 'en gezinsprofessional': an elided word, not a break
         elif huidig.endswith("-") and tekst[:1].islower() and (afgebroken := _AFBREKING.search(huidig)):
-            # 'zorg-' + 'verlening' -> 'zorgverlening'; 'Wmo-' + 'ondersteuning' keeps its hyphen.
-            huidig = (huidig[:-1] if afgebroken.group(1).islower() else huidig) + tekst
+            # 'zorg-' + 'verlening' -> 'zorgverlening', 'Kwaliteits-' + 'kader' -> 'Kwaliteitskader';
+            # 'Wmo-' + 'ondersteuning' and 'JIJ-' + 'kader' keep their hyphen (an abbreviation).
+            huidig = (huidig[:-1] if _afgebroken_woord(afgebroken.group(1)) else huidig) + tekst
         else:
             huidig = f"{huidig} {tekst}"
         vorige = regel
     if huidig:
         alineas.append(huidig)
     return alineas
+
+
+def _afgebroken_woord(deel: str) -> bool:
+    """Whether the part before a line-end hyphen is a word broken off (rejoin without hyphen) rather
+    than an abbreviation or name that keeps its hyphen ('Wmo-', 'JIJ-', 'GGZ-', 'Jeugdwet2015-')."""
+    if deel.islower():
+        return True
+    if any(ch.isdigit() for ch in deel) or len(deel) <= 4:
+        return False
+    # Capitalised: 'Kwaliteits-' is a broken word; 'BOPZ-' or 'JeugdzorgPlus-' are names.
+    return deel[0].isupper() and deel[1:].islower()
 
 
 def _lees_pdf(naam: str, data: bytes) -> Concept:
@@ -1162,6 +1206,7 @@ def _lees_pdf(naam: str, data: bytes) -> Concept:
             except Exception as exc:  # noqa: BLE001 - a broken content stream or font on this page
                 raise ConceptFout(naam, f"pagina {nummer} van de PDF is beschadigd ({type(exc).__name__}: "
                                         f"{exc}).") from None
+            uit.nieuwe_pagina()
             for alinea in _pdf_alineas(regels):
                 uit.add(alinea, "alinea", pagina=nummer)
     return _concept(naam, "pdf", uit.blokken,
@@ -1307,17 +1352,10 @@ def _cellen(regel: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", regel)]
 
 
-def _zonder_bijlagen(tekst: str) -> str:
-    """Markdown from compose: everything from the annex marker on is background, not draft text."""
-    from ..anchors import MD_BIJLAGEN
-
-    positie = tekst.find(MD_BIJLAGEN)
-    return tekst if positie < 0 else tekst[:positie]
-
-
 def _markdown_blokken(tekst: str) -> list[Tekstblok]:
     """Markdown: one block per paragraph, heading, list item and table cell, each with its line."""
-    tekst = _zonder_bijlagen(tekst)
+    if "inkoopkader:bijlagen" in tekst and (bijlagen := BIJLAGEN_MARKERING.search(tekst)):
+        tekst = tekst[: bijlagen.start()]  # compose's annexes: not draft text
     tekst = _COMMENTAAR.sub(lambda m: "\n" * m.group().count("\n"), tekst.replace("\r\n", "\n"))
     regels = _regels(tekst)
     uit = _Uitvoer()
@@ -1365,7 +1403,7 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
         kop = _KOP.match(regel)
         if kop:
             flush()
-            uit.add(_md_inline(kop.group(2) or ""), "regel", index=nummer)
+            uit.add(_md_inline(kop.group(2) or ""), "regel", index=nummer, kop=True)
             continue
         if huidig and _SETEXT.match(regel):
             flush()  # the underline of a setext heading

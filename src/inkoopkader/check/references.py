@@ -47,13 +47,13 @@ __all__ = [
 ]
 
 BESTAND = "check/kaderverwijzingen.yaml"  # relative to a corpus directory
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _LITERALEN_FORMAT = 1  # raise when _literalen_van or _verplichte_literaal changes what they return
 _LIJST_MAX_ITEMS = 20  # list items after "… werkt conform de volgende kaders:" that inherit the verb
 _LIJST_MAX_LENGTE = 250  # a longer block is prose, not a list item
 _LIJST_NAAM_BEGIN = 30  # in a list item the kader's name comes first ("het ‘JIJ-kader’ …")
 _VENSTER_VOOR = 140  # characters before a name in which a reference verb may stand
-_WOORDEN_NA = 6  # words after a name (and its edition) in which a reference verb may stand
+_WOORDEN_NA = 12  # words after a name (and its edition) in which a reference verb may stand
 
 
 # --- text normalisation with a map back to the original ---------------------------------------------
@@ -380,6 +380,9 @@ class Verwijsregels:
     na_patronen: tuple[str, ...]
     deels_patronen: tuple[str, ...]
     kaders: tuple[KaderNamen, ...]
+    lijst_patronen: tuple[str, ...] = ()
+    ontkenning_patronen: tuple[str, ...] = ()
+    andere_actor_patronen: tuple[str, ...] = ()
 
     @cached_property
     def voor(self) -> re.Pattern[str]:
@@ -392,6 +395,18 @@ class Verwijsregels:
     @cached_property
     def deels(self) -> re.Pattern[str]:
         return _alternatie(self.deels_patronen)
+
+    @cached_property
+    def lijst(self) -> re.Pattern[str] | None:
+        return _alternatie(self.lijst_patronen) if self.lijst_patronen else None
+
+    @cached_property
+    def ontkenning(self) -> re.Pattern[str] | None:
+        return _alternatie(self.ontkenning_patronen) if self.ontkenning_patronen else None
+
+    @cached_property
+    def andere_actor(self) -> re.Pattern[str] | None:
+        return _alternatie(self.andere_actor_patronen) if self.andere_actor_patronen else None
 
     @cached_property
     def alle_namen(self) -> _Voorfilter:
@@ -457,8 +472,11 @@ def _schema() -> Any:
         voor: list[NonEmpty] = Field(min_length=1)
         na: list[NonEmpty] = Field(min_length=1)
         deels: list[NonEmpty] = Field(min_length=1)
+        lijst: list[NonEmpty] = []
+        ontkenning: list[NonEmpty] = []
+        andere_actor: list[NonEmpty] = []
 
-        @field_validator("voor", "na", "deels")
+        @field_validator("voor", "na", "deels", "lijst", "ontkenning", "andere_actor")
         @classmethod
         def _regexes(cls, patronen: list[str]) -> list[str]:
             return check_regex(patronen, named_ok=False)
@@ -557,6 +575,9 @@ def _compile(bestand: str, data: dict[str, Any]) -> Verwijsregels:
         na_patronen=tuple(verwijzing["na"]),
         deels_patronen=tuple(verwijzing["deels"]),
         kaders=kaders,
+        lijst_patronen=tuple(verwijzing.get("lijst") or ()),
+        ontkenning_patronen=tuple(verwijzing.get("ontkenning") or ()),
+        andere_actor_patronen=tuple(verwijzing.get("andere_actor") or ()),
     )
 
 
@@ -579,7 +600,8 @@ _AANHALING = re.compile(r"\s?[’'\"”»]")
 _VERSIE_NA = re.compile(r"\s?,?\s?(?:versie |editie |v\.? ?)?(\d{1,2}\.\d{1,2})(?![\d.]\d)")
 _JAAR_NA = re.compile(rf"\s?[,-]?\s?({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
 _JAAR_MET_WOORD = re.compile(
-    rf"\s?,?\s?(?:uit|van|d\.d\.|versie|editie|herzien(?: in)?)\s(?:(?:{_MAANDEN})\s)?({_JAAR})(?!\d)", re.IGNORECASE
+    rf"\s?,?\s?(?:uit|van|d\.d\.|versie|editie|herzien(?: in)?|(?:in )?(?:de |het )?(?:editie|versie|uitgave)"
+    rf"(?: van| uit)?)\s(?:(?:{_MAANDEN})\s)?({_JAAR})(?!\d)", re.IGNORECASE
 )
 _JAREN = re.compile(rf"(?<!\d)({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
 _VERSIE_IN_HAAKJES = re.compile(r"(?:versie|editie|v\.?)\s?(\d{1,2}\.\d{1,2})(?![\d.]\d)|^\s*(\d{1,2}\.\d{1,2})\s*$", re.IGNORECASE)
@@ -658,9 +680,38 @@ def _namen_in(tekst: _Tekst, regels: Verwijsregels, kaders: set[int]) -> list[_N
     return result
 
 
+def _ontkracht(tekst: _Tekst, naam: _Naam, regels: Verwijsregels) -> bool:
+    """A declaration that is negated, waived or made by someone else ('… is niet van toepassing',
+    'hoeft niet te werken conform …', 'De gemeente werkt conform …'): it declares nothing for the provider."""
+    zin_start, zin_end = tekst.zin(naam.start, naam.end)
+    zin = tekst.norm[zin_start:zin_end]
+    # Only the clause of the name: '…, ook als een jeugdige niet …' does not negate the declaration.
+    begin = max((m.end() for m in _KADER_DEELGRENS.finditer(tekst.norm, zin_start, naam.start)), default=zin_start)
+    m = _KADER_DEELGRENS.search(tekst.norm, naam.end, zin_end)
+    deel = tekst.norm[begin : m.start() if m else zin_end]
+    if regels.ontkenning is not None and regels.ontkenning.search(deel):
+        return True
+    if regels.andere_actor is not None:
+        onderwerp = regels.andere_actor.match(zin.lstrip(" -•*'\"‘“"))
+        if onderwerp is not None and onderwerp.end() <= naam.start - zin_start:
+            return True
+    return False
+
+
+_NA_GRENS = re.compile(r"[,;:]| (?:en|of|maar) (?!(?:het |de )?KADER)", re.IGNORECASE)
+_KADER_DEELGRENS = re.compile(r"[;:]|,(?=\s?(?:ook|zelfs|behalve|tenzij|omdat|zodat|als|indien|wanneer|maar)\b)")
+
+
 def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naam], regels: Verwijsregels,
                in_lijst: bool) -> bool:
     """Does the sentence declare this kader applicable as a whole (not merely mention it)?"""
+    if _ontkracht(tekst, naam, regels):
+        return False
+    return _verklaart(tekst, naam, editie_eind, alle, regels, in_lijst)
+
+
+def _verklaart(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naam], regels: Verwijsregels,
+               in_lijst: bool) -> bool:
     norm = tekst.norm
     zin_start, zin_end = tekst.zin(naam.start, naam.end)
     zin = norm[zin_start:zin_end].rstrip()
@@ -683,7 +734,9 @@ def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naa
     for other in alle:
         if editie_eind <= other.start < zin_end:
             na = na.replace(norm[other.start : other.end], "KADER")
-    woorden = " ".join(na.split()[:_WOORDEN_NA])
+    # The verb must be in the name's own clause: '… uit X en toont aan hoe hij daaraan voldoet' is not.
+    grens = _NA_GRENS.search(na)
+    woorden = " ".join(na[: grens.start() if grens else len(na)].split()[:_WOORDEN_NA])
     if regels.na.search(woorden):
         return True
     # A list item under "Opdrachtnemer werkt conform de volgende kaders:" that starts with the name
@@ -704,7 +757,16 @@ def find_verwijzingen(
     """
     draft = _Doorzoekbaar.van(concept)
     regels = regels or regels_voor(corpus)
-    return _kaderverwijzingen(concept, corpus, draft, regels), _verouderd(concept, corpus, draft)
+    return _ontdubbeld(_kaderverwijzingen(concept, corpus, draft, regels)), _verouderd(concept, corpus, draft)
+
+
+def _ontdubbeld(verwijzingen: list[KaderVerwijzing]) -> list[KaderVerwijzing]:
+    """One entry per kader and edition, with every place it is declared (a draft that repeats 'werkt
+    conform het JIJ-kader' in every chapter has one reference, not seventeen)."""
+    per: dict[tuple[int, str | None, bool], list[KaderVerwijzing]] = {}
+    for v in verwijzingen:
+        per.setdefault((v.kader, v.editie, v.afwijkende_editie), []).append(v)
+    return [replace(groep[0], locaties=tuple(v.locatie for v in groep)) for groep in per.values()]
 
 
 def regels_voor(corpus: Corpus) -> Verwijsregels:
@@ -730,7 +792,7 @@ def find_kaderverwijzingen(concept: Concept, corpus: Corpus) -> list[KaderVerwij
     Raises:
         CorpusFout: when `kaderverwijzingen.yaml` is invalid.
     """
-    return _kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept), regels_voor(corpus))
+    return _ontdubbeld(_kaderverwijzingen(concept, corpus, _Doorzoekbaar.van(concept), regels_voor(corpus)))
 
 
 def _kaderverwijzingen(
@@ -758,7 +820,7 @@ def _kaderverwijzingen(
                 if eerder is None or (eerder[1].editie is None and verwijzing.editie is not None):
                     per_kader[naam.kader.kader] = (naam.start, verwijzing)
             result += [v for _, v in sorted(per_kader.values(), key=lambda sv: sv[0])]
-        if norm.endswith(":") and regels.voor.search(norm):
+        if norm.endswith(":") and (regels.voor.search(norm) or (regels.lijst is not None and regels.lijst.search(norm))):
             lijst = _LIJST_MAX_ITEMS
         elif lijst:
             lijst = 0 if norm.endswith(".") else lijst - 1
@@ -805,6 +867,26 @@ _HISTORISCH_NA = re.compile(
     r"(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan)|inmiddels (?:vervangen|opgevolgd|opgeheven|vervallen))",
     re.IGNORECASE,
 )
+
+# The sentence tells history: the old name is what it was, not what applies ("sinds 1 januari 2015 is de
+# AWBZ vervangen door …", "ontstaan uit de samenvoeging van …", "in de tijd van de AWBZ").
+_HISTORISCH_ZIN = re.compile(
+    r"(?<!\w)(?:(?:is|zijn|werd|werden|wordt) (?:\w+ ){0,4}?(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan|"
+    r"samengevoegd|samengegaan|overgegaan|overgeheveld|ondergebracht)|vervangen door|opgegaan in|ontstaan uit|ontstond uit|"
+    r"samenvoeging van|samengegaan|samengevoegd|bestaat (?:\w+ ){0,3}?niet meer|niet meer bestaat|bestaan niet meer|"
+    r"met de komst van|sinds de invoering van|v[oó]{1,2}r de invoering van|in de tijd van|ten tijde van|destijds|vroeger|"
+    r"voorheen|(?:tot|v[oó]{1,2}r|t/m|tot en met) (?:\d{1,2} \w+ )?(?:19|20)\d\d)(?!\w)",
+    re.IGNORECASE,
+)
+# A finite verb in the past tense in the clause that names the old term ("Tot 2015 viel … onder de AWBZ",
+# "De AVG, die de Wbp opvolgde, …").
+_VERLEDEN_TIJD = re.compile(
+    r"(?<!\w)(?:viel|vielen|was|waren|werd|werden|gold|golden|voerde|voerden|verving|vervingen|voldeed|voldeden|"
+    r"hield|hielden|opvolgde|opvolgden|opging|opgingen|ontstond|ontstonden|had|hadden|kende|kenden|regelde|regelden|"
+    r"bestond|bestonden|stond|stonden|verscheen|trad|traden|deed|deden|ging|gingen)(?!\w)",
+    re.IGNORECASE,
+)
+_BIJZINSGRENS = re.compile(r"[,;:()]")
 
 # compose's currency warning under a criterion: it names the old term on purpose (and is meant to be
 # deleted by the inkoper); the criterion text itself is what gets flagged.
@@ -879,4 +961,11 @@ def _verouderd(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[V
 def _historisch(norm: str, start: int, end: int, zin: tuple[int, int]) -> bool:
     voor = norm[max(zin[0], start - 40) : start]
     na = norm[end : min(zin[1], end + 60)]
-    return bool(_HISTORISCH_VOOR.search(voor) or _HISTORISCH_NA.search(na))
+    if _HISTORISCH_VOOR.search(voor) or _HISTORISCH_NA.search(na):
+        return True
+    if _HISTORISCH_ZIN.search(norm, zin[0], zin[1]):
+        return True
+    # The clause around the term (between commas, parentheses …) in the past tense.
+    begin = max((m.end() for m in _BIJZINSGRENS.finditer(norm, zin[0], start)), default=zin[0])
+    m = _BIJZINSGRENS.search(norm, end, zin[1])
+    return bool(_VERLEDEN_TIJD.search(norm, begin, m.start() if m else zin[1]))

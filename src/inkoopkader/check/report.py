@@ -14,14 +14,15 @@ JSON (`to_json`, ``schema_version`` 1). Top level:
 ``poort``              ``{"min_dekking", "strikt"}``: the gate's settings (``min_dekking`` 0-1 or null)
 ``geslaagd``           the gate: true = exit code 0
 ``redenen``            why the gate failed (Dutch sentences; empty when it passed)
-``samenvatting``       counts: criteria, gedekt, gewijzigd, ontbreekt, vereist, vereist_ontbrekend,
-                       kaderverwijzingen, verouderd
+``samenvatting``       counts: criteria, gedekt, gewijzigd, via_kader, ontkracht, ontbreekt, vereist,
+                       vereist_ontbrekend (not found: ontbreekt or ontkracht), kaderverwijzingen, verouderd
 ``dekking``            per thema: thema, criteria, gedekt, gewijzigd, ontbreekt, dekking (0-1), voldoende
                        (true/false against ``min_dekking``; null without one)
 ``dekking_per_kader``  per kader: kader (nummer), criteria, gedekt, gewijzigd, ontbreekt, dekking,
                        als_geheel_verwezen (the draft references the kader as a whole)
 ``criteria``           every checked criterion: id, kader, thema (hoofdthema), themas, doelgroep, rol,
-                       tekst (plain, no markup), status (gedekt | gewijzigd | ontbreekt), score (0-100),
+                       tekst (plain, no markup), status (gedekt | gewijzigd | via-kader | ontkracht |
+                       ontbreekt), score (0-100),
                        vereist, via_anker, verschil (list of Dutch lines), bewijs (list of
                        ``{"tekst", "score", "locatie"}``)
 ``kaderverwijzingen``  kader, tekst, editie (or null), afwijkende_editie, locatie
@@ -99,6 +100,8 @@ def locatie_data(locatie: Locatie) -> dict[str, Any]:
         "regel": regel_van(locatie),
         "pagina": locatie.pagina,
         "tabel": tabel,
+        "kop": locatie.kop,
+        "alinea_in_kop": locatie.alinea_in_kop,
     }
 
 
@@ -109,12 +112,14 @@ def gefaalde_themas(rapport: Rapport) -> set[Thema]:
 
 def _faalt(resultaat: CriteriumResultaat, gefaald: set[Thema]) -> str | None:
     """Why this criterion fails the gate, or None."""
-    if resultaat.status is not Status.ONTBREEKT:
+    if resultaat.status.gevonden:
         return None
+    ontkracht = resultaat.status is Status.ONTKRACHT
     if resultaat.vereist:
-        return "Vereist criterium ontbreekt"
+        return "Vereist criterium is ontkracht" if ontkracht else "Vereist criterium ontbreekt"
     if resultaat.criterium.hoofdthema in gefaald:
-        return f"Ontbreekt; de dekking van {resultaat.criterium.hoofdthema.value} is te laag"
+        wat = "Ontkracht" if ontkracht else "Ontbreekt"
+        return f"{wat}; de dekking van {resultaat.criterium.hoofdthema.value} is te laag"
     return None
 
 
@@ -147,7 +152,9 @@ def _per_kader(rapport: Rapport) -> list[dict[str, Any]]:
             "criteria": d.totaal,
             "gedekt": d.gedekt,
             "gewijzigd": d.gewijzigd,
-            "ontbreekt": d.totaal - d.gedekt - d.gewijzigd,
+            "via_kader": d.via_kader,
+            "ontkracht": d.ontkracht,
+            "ontbreekt": d.ontbreekt,
             "dekking": round(d.dekking, 4),
             "als_geheel_verwezen": d.kader in verwezen,
         }
@@ -186,6 +193,7 @@ def _kaderverwijzing_data(v: KaderVerwijzing) -> dict[str, Any]:
         "editie": v.editie,
         "afwijkende_editie": v.afwijkende_editie,
         "locatie": locatie_data(v.locatie),
+        "locaties": [locatie_data(loc) for loc in v.alle_locaties],
     }
 
 
@@ -217,9 +225,11 @@ def to_data(rapport: Rapport) -> dict[str, Any]:
             "criteria": len(rapport.resultaten),
             "gedekt": counts[Status.GEDEKT],
             "gewijzigd": counts[Status.GEWIJZIGD],
+            "via_kader": counts[Status.VIA_KADER],
+            "ontkracht": counts[Status.ONTKRACHT],
             "ontbreekt": counts[Status.ONTBREEKT],
             "vereist": len(vereist),
-            "vereist_ontbrekend": sum(1 for r in vereist if r.status is Status.ONTBREEKT),
+            "vereist_ontbrekend": sum(1 for r in vereist if not r.status.gevonden),
             "kaderverwijzingen": len(rapport.kaderverwijzingen),
             "verouderd": len(rapport.verouderd),
         },
@@ -229,7 +239,9 @@ def to_data(rapport: Rapport) -> dict[str, Any]:
                 "criteria": d.totaal,
                 "gedekt": d.gedekt,
                 "gewijzigd": d.gewijzigd,
-                "ontbreekt": d.totaal - d.gedekt - d.gewijzigd,
+                "via_kader": d.via_kader,
+                "ontkracht": d.ontkracht,
+                "ontbreekt": d.ontbreekt,
                 "dekking": round(d.dekking, 4),
                 "voldoende": None if rapport.min_dekking is None else d.dekking >= rapport.min_dekking,
             }
@@ -328,6 +340,10 @@ def to_junit(rapport: Rapport) -> str:
                 failure.text = _xml(tekst)
             elif r.status is Status.ONTBREEKT:
                 ET.SubElement(case, "skipped", {"message": "Ontbreekt in het concept (niet vereist)"})
+            elif r.status is Status.ONTKRACHT:
+                skipped = ET.SubElement(case, "skipped", {
+                    "message": _xml("Ontkracht in het concept (niet vereist): " + "; ".join(r.verschil[:2]))})
+                skipped.text = _xml(_bewijs_tekst(r))
             else:
                 out = ET.SubElement(case, "system-out")
                 out.text = _xml(_bewijs_tekst(r))
@@ -424,6 +440,16 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
                              f"vereist is {rapport.min_dekking:.0%}. Ontbrekend: {_ids(missing)}",
                     bestand=bestand, titel=f"Dekking {d.thema.value} te laag")
             )
+    for r in rapport.met_status(Status.ONTKRACHT):
+        b = beste_bewijs(r)
+        waar = f" ({b.locatie.beschrijving()})" if b else ""
+        waarom = "; ".join(v for v in r.verschil if v.startswith(("ontkend", "kwijtgescholden", "andere actor")))
+        lines.append(
+            _gh("error" if r.vereist else "warning",
+                f"{r.criterium.id} staat in het concept maar is ontkracht{waar}: {waarom}. Het telt niet als gevonden.",
+                bestand=bestand, regel=regel_van(b.locatie) if b else None,
+                titel=f"Criterium ontkracht: {r.criterium.id}")
+        )
     for r in rapport.met_status(Status.GEWIJZIGD):
         b = beste_bewijs(r)
         verschil = "; ".join(r.verschil) or "de tekst wijkt wezenlijk af van de bron"
@@ -451,10 +477,11 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
                     bestand=bestand, regel=regel_van(v.locatie), titel=f"Kaderverwijzing: kader {v.kader}")
             )
     counts = {s: len(rapport.met_status(s)) for s in Status}
-    gevonden = counts[Status.GEDEKT] + counts[Status.GEWIJZIGD]
+    gevonden = counts[Status.GEDEKT] + counts[Status.GEWIJZIGD] + counts[Status.VIA_KADER]
     samenvatting = (
         f"{gevonden} van {len(rapport.resultaten)} criteria gevonden ({counts[Status.GEDEKT]} gedekt, "
-        f"{counts[Status.GEWIJZIGD]} gewijzigd) voor {rapport.segment}; "
+        f"{counts[Status.GEWIJZIGD]} gewijzigd, {counts[Status.VIA_KADER]} via kader; "
+        f"{counts[Status.ONTKRACHT]} ontkracht) voor {rapport.segment}; "
         + "; ".join(f"{d.thema.value} {d.dekking:.0%}" for d in rapport.per_thema())
         + f"; {len(rapport.kaderverwijzingen)} kaderverwijzing(en), {len(rapport.verouderd)} verouderde verwijzing(en)."
     )

@@ -33,12 +33,12 @@ from .. import cache
 from ..errors import Bevinding, CorpusFout, bestandsnaam
 from ..text import stam, strip_markup, vouw
 
-__all__ = ["SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "vouw"]
+__all__ = ["Polariteit", "SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "vouw"]
 
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
-_CACHE_FORMAT = 5  # the cached Synoniemen's fields; raise when they change
+_CACHE_FORMAT = 7  # the cached Synoniemen's fields; raise when they change
 
 
 class SynoniemenFout(CorpusFout):
@@ -60,6 +60,40 @@ class Token(NamedTuple):
     start: int  # character offset of the first word in the (markup-free) text
 
 
+Frase = tuple[str, ...]  # the stems of a word group, as `Synoniemen.sleutel` gives them
+
+
+@dataclass(frozen=True)
+class Polariteit:
+    """When a copied criterion is not required after all (section `polariteit` of the synonym list).
+
+    Every entry is a word group as stems (`Synoniemen.sleutel`); see the file's header for what each
+    list means. Used by `inkoopkader.check.polariteit`.
+    """
+
+    ontkenning: frozenset[str] = frozenset()
+    geen_ontkenning: tuple[Frase, ...] = ()
+    voorwaarden: tuple[Frase, ...] = ()
+    verplichting: tuple[Frase, ...] = ()
+    kwijtschelding: tuple[Frase, ...] = ()
+    terugverwijzing: tuple[Frase, ...] = ()
+    eigen_actoren: tuple[Frase, ...] = ()
+    andere_actoren: tuple[Frase, ...] = ()
+    voorzetsels: tuple[Frase, ...] = ()
+    handelend: tuple[Frase, ...] = ()
+    opdrachtgevend: tuple[Frase, ...] = ()
+    bepalers: frozenset[str] = frozenset()
+    gebiedend: frozenset[str] = frozenset()
+    # The words of the lists that can turn an obligation around (negations, waivers, other actors,
+    # references back): a sentence with none of them, under a criterion without a negation, needs
+    # no closer look.
+    signaalwoorden: tuple[str, ...] = ()
+
+
+_POLARITEIT_LIJSTEN = ("ontkenning", "geen_ontkenning", "voorwaarden", "verplichting", "kwijtschelding",
+                       "terugverwijzing", "voorzetsels", "handelend", "opdrachtgevend", "bepalers", "gebiedend")
+
+
 @dataclass
 class Synoniemen:
     """The loaded synonym list: phrase index, compound heads, stop words and general words."""
@@ -69,6 +103,7 @@ class Synoniemen:
     koppen: list[tuple[str, str]] = field(default_factory=list)  # (folded head word, stem of head)
     stopwoorden: frozenset[str] = frozenset()
     algemeen: frozenset[str] = frozenset()
+    polariteit: Polariteit = field(default_factory=Polariteit)
     inhoud_hash: str = ""  # of the file it was loaded from ('' when built in code): a cache key
     # Word-level caches, filled on use (the list itself does not change after loading): the stems of
     # a word; the words of a white-space separated piece; a word's own term ('' for none); the words
@@ -413,7 +448,7 @@ def _bouw(data: Any, naam: str) -> Synoniemen:
         raise SynoniemenFout(
             [Bevinding(naam, "verwacht een mapping met 'groepen', 'stopwoorden' en 'algemeen'")]
         )
-    bekend = {"versie", "groepen", "stopwoorden", "algemeen"}
+    bekend = {"versie", "groepen", "stopwoorden", "algemeen", "polariteit"}
     for key in data:
         if key not in bekend:
             fouten.append(
@@ -543,9 +578,57 @@ def _bouw(data: Any, naam: str) -> Synoniemen:
                 continue
             algemeen.add(syn.enkel(phrase[0]) or phrase[0])
 
+    if "polariteit" in data:
+        syn.polariteit = _polariteit(data["polariteit"], data, naam, fouten)
+
     if fouten:
         raise SynoniemenFout(fouten)
     syn.koppen.sort(key=lambda k: -len(k[0]))  # longest head first: 'ondersteuningsvrager' before 'vrager'
     syn.stopwoorden = frozenset(stop)
     syn.algemeen = frozenset(algemeen)
     return syn
+
+
+def _polariteit(node: Any, parent: Any, naam: str, fouten: list[Bevinding]) -> Polariteit:
+    """The `polariteit` section: lists of words and word groups, and `actoren` with `eigen` and `ander`."""
+    if not isinstance(node, dict):
+        fouten.append(Bevinding(naam, "'polariteit' moet een mapping van lijsten zijn", _regel(parent, "polariteit")))
+        return Polariteit()
+    bekend = (*_POLARITEIT_LIJSTEN, "actoren")
+    for key in node:
+        if key not in bekend:
+            fouten.append(Bevinding(naam, f"polariteit: onbekend veld '{key}' (bekend: {', '.join(sorted(bekend))})",
+                                    _regel(node, key)))
+
+    def lijst(owner: Any, key: str, wat: str) -> tuple[Frase, ...]:
+        if key not in owner:
+            fouten.append(Bevinding(naam, f"'{wat}' ontbreekt", _regel(parent, "polariteit")))
+            return ()
+        frasen = [Synoniemen.sleutel(w) for w, _ in _tekstlijst(owner[key], owner, key, naam, wat, fouten)]
+        return tuple(sorted(dict.fromkeys(frasen), key=len, reverse=True))  # longest first
+
+    velden: dict[str, Any] = {key: lijst(node, key, f"polariteit.{key}") for key in _POLARITEIT_LIJSTEN}
+    signalen: list[str] = []
+    for key, owner in (("ontkenning", node), ("kwijtschelding", node), ("terugverwijzing", node)):
+        if isinstance(owner.get(key), list):
+            signalen += [w for w in owner[key] if isinstance(w, str)]
+    if isinstance(node.get("actoren"), dict) and isinstance(node["actoren"].get("ander"), list):
+        signalen += [w for w in node["actoren"]["ander"] if isinstance(w, str)]
+    for key in ("ontkenning", "bepalers", "gebiedend"):
+        losse = [f for f in velden[key] if len(f) != 1]
+        if losse:
+            fouten.append(Bevinding(naam, f"'polariteit.{key}' bevat losse woorden, geen woordgroep: "
+                                          f"'{' '.join(losse[0])}'", _regel(node, key)))
+        velden[key] = frozenset(f[0] for f in velden[key] if len(f) == 1)
+    actoren = node.get("actoren")
+    if not isinstance(actoren, dict) or set(actoren) != {"eigen", "ander"}:
+        fouten.append(Bevinding(naam, "'polariteit.actoren' moet precies 'eigen' en 'ander' bevatten",
+                                _regel(node, "actoren")))
+        return Polariteit(**velden, signaalwoorden=tuple(signalen))
+    eigen = lijst(actoren, "eigen", "polariteit.actoren.eigen")
+    ander = lijst(actoren, "ander", "polariteit.actoren.ander")
+    dubbel = set(eigen) & set(ander)
+    if dubbel:
+        fouten.append(Bevinding(naam, f"'{' '.join(sorted(dubbel)[0])}' staat in actoren.eigen én in actoren.ander",
+                                _regel(node, "actoren")))
+    return Polariteit(**velden, eigen_actoren=eigen, andere_actoren=ander, signaalwoorden=tuple(signalen))
