@@ -182,11 +182,18 @@ class _Opbouw:
         self.plaats: dict[str, tuple[str, str]] = {}  # anker -> (section title, number)
         self.aangepast = False
         self.geactualiseerd = False
+        self._teksten: dict[str, tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]] = {}
 
     # --- text of one criterion ------------------------------------------------------------------
 
     def _tekst(self, keuze: Keuze) -> tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]:
         """Printed text, items and follow-up of a criterion; whether it was adapted or actualised."""
+        bekend = self._teksten.get(keuze.criterium.id)
+        if bekend is None:
+            bekend = self._teksten[keuze.criterium.id] = self._maak_tekst(keuze)
+        return bekend
+
+    def _maak_tekst(self, keuze: Keuze) -> tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]:
         crit, gebruik = keuze.criterium, keuze.gebruik
         aangepast = bool(gebruik.formulering)
         tekst = gebruik.formulering or gebruik.actueel or crit.tekst
@@ -294,7 +301,7 @@ class _Opbouw:
         nummer = self.teller.volgende(f.nummer_prefix(self.procedure, Rol.GESCHIKTHEIDSEIS))
         anker = f"{kk.kader.sleutel}-geschiktheid"
         self.plaats[anker] = (titel, nummer)
-        return Eis(nummer=nummer, rol=Rol.GESCHIKTHEIDSEIS, tekst=eis.tekst,
+        return Eis(nummer=nummer, rol=Rol.GESCHIKTHEIDSEIS, tekst=f.in_procedure(eis.tekst, self.procedure),
                    bron=f"kader {kk.kader.nummer} ({kk.kader.jaar}) · bron regel {eis.regel} · tekst aangepast",
                    bewijs=f.bewijs_tekst(self.procedure, Rol.GESCHIKTHEIDSEIS, eis.bewijs), aangepast=True,
                    kader=kk.kader.nummer)
@@ -554,7 +561,7 @@ class _Opbouw:
         else:
             blokken.append(Alinea(f.lege_hoofdtekst(self.segment), soort="melding"))
         blokken.append(Alinea(f.leeswijzer(meta.met_bijlagen, self.aangepast, self.geactualiseerd)))
-        blokken.append(Alinea(f.PROPORTIONALITEIT))
+        blokken.append(Alinea(f.proportionaliteit(self.procedure)))
         return Sectie(f.titel(self.procedure, "inleiding"), tuple(blokken), id="inleiding")
 
     def bijlagen(self) -> list[Sectie]:
