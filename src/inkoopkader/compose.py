@@ -342,7 +342,7 @@ class _Opbouw:
                                    bron=f"kader {kk.kader.nummer} ({kk.kader.jaar}) · {kk.kader.sleutel}",
                                    kader=kk.kader.nummer))
                 self.plaats[f"kader-{kk.kader.nummer}"] = (titel, nummer)
-            subsecties.append(Sectie("Toepasselijke kwaliteitskaders", tuple(blokken), id="uitvoering-kaders"))
+            subsecties.append(Sectie(f.SUBTITELS["kaders"], tuple(blokken), id="uitvoering-kaders"))
         if keuzes:
             themas = [t for t in Thema if any(k.criterium.hoofdthema is t for k in keuzes)]
             if len(themas) > 1 and len(keuzes) > 6:
@@ -351,7 +351,7 @@ class _Opbouw:
                     subsecties.append(Sectie(thema.label, tuple(self.eis(k, titel) for k in in_thema),
                                              id=f"uitvoering-{thema.value}"))
             elif subsecties:
-                subsecties.append(Sectie("Voorwaarden", tuple(self.eis(k, titel) for k in _op_thema(keuzes)),
+                subsecties.append(Sectie(f.SUBTITELS["voorwaarden"], tuple(self.eis(k, titel) for k in _op_thema(keuzes)),
                                          id="uitvoering-voorwaarden"))
             else:
                 return Sectie(titel, (Alinea(f.sectie_intro(self.procedure, "uitvoering")),
@@ -502,7 +502,7 @@ class _Opbouw:
         if gunning.prijs:
             rijen.append(("", "Prijs", f"{gunning.prijs}%"))
         rijen.append(("", "Totaal", "100%"))
-        pk = Sectie("Prijs en kwaliteit", (Alinea(f.prijs_kwaliteit(gunning.prijs)),
+        pk = Sectie(f.SUBTITELS["weging"], (Alinea(f.prijs_kwaliteit(gunning.prijs)),
                                            Tabel(("Nr.", "Gunningscriterium", "Weging"), tuple(rijen), (1, 6, 2))),
                     id="gunning-weging")
         vraag_secties = tuple(Sectie(f"{v.nummer} – {v.titel}", (v,), id=f"gunning-{v.nummer.lower()}") for v in vragen)
@@ -511,7 +511,7 @@ class _Opbouw:
                                                                  gunning.max_score, ondergrens_label)]
         schaal = Tabel(("Score", "Oordeel", "Omschrijving"),
                        tuple((str(n.score), n.label, n.omschrijving) for n in gunning.schaal), (1, 2, 9))
-        methode = Sectie("Beoordelingsmethodiek", (*methodiek[:2], schaal, *methodiek[2:]), id="gunning-methodiek")
+        methode = Sectie(f.SUBTITELS["methodiek"], (*methodiek[:2], schaal, *methodiek[2:]), id="gunning-methodiek")
         return Sectie(titel, (), (pk, *vraag_secties, methode), id="gunning")
 
     def plan_sectie(self, vragen: list[Vraag]) -> Sectie:
@@ -601,19 +601,15 @@ class _Opbouw:
 
     def _kader_info(self, kk: KaderKeuze) -> Sectie:
         k = kk.kader
-        rijen = [("Uitgever", k.uitgever), ("Jaar", str(k.jaar)),
-                 ("Relevantie", "specifiek voor dit segment" if kk.relevantie is Relevantie.SPECIFIEK
-                  else f"algemeen voor {self.segment.domein}"),
-                 ("In dit document", f.gebruikt_als(k, kk.verwijzing, self.procedure)),
-                 ("Hoe te gebruiken (bron)", k.overzicht.hoe_te_gebruiken),
-                 ("Bron", f"{self.corpus_bron(k)}, hoofdstuk {k.bron.sectie}"
-                  + (f", pagina {k.bron.pagina}" if k.bron.pagina else "") + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")]
+        bron = (f"{self.corpus_bron(k)}, hoofdstuk {k.bron.sectie}" + (f", pagina {k.bron.pagina}" if k.bron.pagina else "")
+                + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")
+        rijen = f.kader_feiten(k, kk.relevantie is Relevantie.SPECIFIEK, self.segment.domein,
+                               f.gebruikt_als(k, kk.verwijzing, self.procedure), bron)
         blokken: list = [Alinea(k.overzicht.toelichting), Tabel(("", ""), tuple(rijen), (2, 7))]
         for act in k.actualiteit:
             onderwerp = self.corpus.onderwerp(act.onderwerp)
-            blokken.append(Alinea(
-                f"Actualiteit: de bron noemt {onderwerp.term}. Sinds {onderwerp.sinds:%d-%m-%Y}: "
-                f"{onderwerp.vervangen_door}." + (f" {act.toelichting}" if act.toelichting else ""), soort="toelichting"))
+            blokken.append(Alinea(f.actualiteit_melding(onderwerp.term, f"{onderwerp.sinds:%d-%m-%Y}",
+                                                        onderwerp.vervangen_door, act.toelichting), soort="toelichting"))
         return Sectie(f"Kader {k.nummer} – {k.titel} ({k.jaar})", tuple(blokken), id=f"bijlage-kader-{k.nummer}")
 
     def corpus_bron(self, kader: Kader) -> str:

@@ -108,6 +108,14 @@ _TITELS = {
 }
 
 
+SUBTITELS = {
+    "kaders": "Toepasselijke kwaliteitskaders",
+    "voorwaarden": "Voorwaarden",
+    "weging": "Prijs en kwaliteit",
+    "methodiek": "Beoordelingsmethodiek",
+}
+
+
 def titel(procedure: Procedure, sectie: str) -> str:
     return _TITELS[procedure][sectie]
 
@@ -554,6 +562,20 @@ def bijlage_intro(soort: str) -> str:
         return ("Per kader: de uitgever, het jaar, wat het kader bevat, wat de bron over het gebruik bij inkoop "
                 "zegt, en waar het in de bron staat.")
     raise KeyError(soort)
+
+
+def kader_feiten(kader: Kader, specifiek: bool, domein: str, gebruik: str, bron: str) -> list[tuple[str, str]]:
+    """The rows of a kader's description in the annex 'Gebruikte kwaliteitskaders'."""
+    return [("Uitgever", kader.uitgever), ("Jaar", str(kader.jaar)),
+            ("Relevantie", "specifiek voor dit segment" if specifiek else f"algemeen voor {domein}"),
+            ("In dit document", gebruik), ("Hoe te gebruiken (bron)", kader.overzicht.hoe_te_gebruiken),
+            ("Bron", bron)]
+
+
+def actualiteit_melding(term: str, sinds: str, vervangen_door: str, toelichting: str | None) -> str:
+    """What changed since the source (annex); check never counts a sentence that starts like this."""
+    return (f"Actualiteit: de bron noemt {term}. Sinds {sinds}: {vervangen_door}."
+            + (f" {toelichting}" if toelichting else ""))
 
 
 def gebruikt_als(kader: Kader, verwijzing: bool, procedure: Procedure) -> str:
