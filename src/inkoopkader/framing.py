@@ -401,7 +401,7 @@ _THEMA_ONDERWERP = {
     Thema.DIENSTVERLENING: "de dienstverlening aan {wie}",
     Thema.VAKMANSCHAP: "het vakmanschap van de professionals die u inzet",
     Thema.SAMENWERKING: "de samenwerking met {wie}, hun netwerk en andere betrokken partijen",
-    Thema.ORGANISATIE: "de manier waarop uw organisatie de kwaliteit borgt en verbetert",
+    Thema.ORGANISATIE: "het borgen en verbeteren van de kwaliteit in uw organisatie",
 }
 
 
@@ -498,8 +498,8 @@ def beoordelingsmethodiek(segment: Segment, prijs: int, ondergrens: int | None, 
         "inschrijver.",
         "Elk lid beoordeelt de antwoorden eerst individueel, per vraag, aan de hand van de beoordelingsaspecten "
         "en de beoordelingsschaal. Daarna stelt de commissie in een consensusbijeenkomst per vraag één score "
-        "vast en legt zij de motivering schriftelijk vast. "
-        + ("De commissie beoordeelt de kwaliteit zonder kennis van de prijzen." if prijs else "").strip(),
+        "vast en legt zij de motivering schriftelijk vast."
+        + (" De commissie beoordeelt de kwaliteit zonder kennis van de prijzen." if prijs else ""),
         f"Per vraag geldt: behaalde punten = (score / {max_score}) × weging. De kwaliteitsscore is de som van de "
         "punten over alle vragen" + (" en wordt opgeteld bij de punten voor de prijs." if prijs else ".")
         + " De inschrijvingen worden gerangschikt naar hun totaal aantal punten.",
