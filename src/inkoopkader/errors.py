@@ -61,6 +61,20 @@ class OnbekendeWaarde(InkoopkaderError):
         super().__init__(f"{bijvoeglijk} {soort} '{waarde}'.{hint}{lijst}")
 
 
+class LimietFout(InkoopkaderError):
+    """An input is over one of the documented limits (`inkoopkader.limieten`); the message names the
+    limit and the environment variable that raises it."""
+
+    def __init__(self, melding: str, limiet: str) -> None:
+        self.limiet = limiet
+        super().__init__(melding)
+
+
+class ArgumentFout(InkoopkaderError, TypeError):
+    """A library function got an argument of the wrong type: a text where a list of IDs is expected,
+    a number where a path is expected … (also a TypeError, as Python's own would be)."""
+
+
 def bestandsnaam(path: Path) -> str:
     """A file as messages name it: relative to the working directory when inside it."""
     try:
