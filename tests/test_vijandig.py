@@ -1,0 +1,220 @@
+"""Issue 17: every hostile or careless input is refused or handled fast, without a traceback.
+
+Each class of the issue has a test with a pathological input at the size the issue names (built by
+tests/vijandig.py, which benchmarks/bench_vijandig.py shares). Nothing here measures speed: a
+generous guard (`binnen`) only turns a hang into a failure; benchmarks/bench_vijandig.py prints the
+time and peak memory per case.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+import inkoopkader
+from inkoopkader import InkoopkaderError, limieten
+from inkoopkader.check import read as read_module
+from inkoopkader.check.read import ConceptFout, read_bytes, read_concept, read_text
+
+import vijandig
+
+
+@contextmanager
+def binnen(seconden: float = 60.0) -> Iterator[None]:
+    """Fail instead of hanging. A guard against a regression to quadratic code, not a timing test."""
+
+    def alarm(*_: object) -> None:
+        raise TimeoutError(f"niet binnen {seconden:.0f} s klaar")
+
+    oud = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconden)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, oud)
+
+
+def schrijf(tmp_path: Path, naam: str, data: bytes) -> Path:
+    pad = tmp_path / naam
+    pad.write_bytes(data)
+    return pad
+
+
+def weigering(fout: BaseException, *fragmenten: str) -> str:
+    """The message of a refusal, which must say each fragment and never look like a traceback."""
+    melding = str(fout)
+    assert isinstance(fout, InkoopkaderError)
+    for fragment in fragmenten:
+        assert fragment.lower() in melding.lower(), melding
+    assert "Traceback" not in melding and "Interne fout" not in melding
+    return melding
+
+
+# --- 1. small inputs, huge cost: the readers --------------------------------------------------------
+
+
+def test_unclosed_bookmarks_mark_only_their_own_paragraph(tmp_path: Path) -> None:
+    with binnen():
+        concept = read_concept(schrijf(tmp_path, "bladwijzers.docx", vijandig.docx_open_bladwijzers(5000)))
+        odt = read_concept(schrijf(tmp_path, "bladwijzers.odt", vijandig.odt_open_bladwijzers(5000)))
+    for gelezen in (concept, odt):
+        assert len(gelezen.blokken) == 5000
+        assert all(len(b.ankers) == 1 for b in gelezen.blokken)  # not every earlier bookmark as well
+        assert gelezen.blokken[1234].ankers == (f"x{vijandig._letters(1234)}-01",)
+
+
+def test_bookmarks_still_span_the_paragraphs_up_to_their_end(tmp_path: Path) -> None:
+    body = ('<w:p><w:bookmarkStart w:id="1" w:name="ik_bwmo_04"/><w:r><w:t>een</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t>twee</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p><w:p><w:r><w:t>drie</w:t></w:r></w:p>')
+    concept = read_concept(schrijf(tmp_path, "span.docx", vijandig.docx_bytes(body)))
+    assert [b.ankers for b in concept.blokken] == [("bwmo-04",), ("bwmo-04",), ()]
+
+
+def test_fields_that_never_end_are_counted_not_rescanned(tmp_path: Path) -> None:
+    with binnen():
+        concept = read_concept(schrijf(tmp_path, "velden.docx", vijandig.docx_open_velden(80_000)))
+    assert len(concept.blokken) == 2000
+    assert vijandig.ZIN in concept.blokken[0].tekst and concept.blokken[0].tekst.startswith("1" * 40 + "De")
+
+
+@pytest.mark.parametrize("soort", sorted(vijandig.MARKDOWN))
+def test_markdown_lines_that_made_patterns_backtrack(tmp_path: Path, soort: str) -> None:
+    with binnen():
+        concept = read_concept(schrijf(tmp_path, f"{soort}.md", vijandig.markdown(soort, 100_000)))
+    assert concept.blokken
+    if soort == "kop-met-spaties":
+        assert [b.tekst for b in concept.blokken] == ["a x"]
+
+
+# The patterns the readers used before (they backtracked); the new code must mean the same.
+_OUDE_KOP = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
+_OUDE_SCHEIDING = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def test_heading_and_separator_parsing_mean_what_the_patterns_meant() -> None:
+    rng = random.Random(17)
+    for _ in range(20_000):
+        regel = "".join(rng.choice(" #\t|-:ab") for _ in range(rng.randint(0, 12)))
+        oud = _OUDE_KOP.match(regel)
+        assert read_module._kop(regel) == ((oud.group(2) or "") if oud else None), repr(regel)
+        assert read_module._is_scheidingsrij(regel) == bool(_OUDE_SCHEIDING.match(regel)), repr(regel)
+
+
+def test_one_long_paragraph_full_of_outdated_references(tmp_path: Path, corpus) -> None:
+    from inkoopkader.check.references import find_verouderd
+
+    with binnen():
+        concept = read_concept(schrijf(tmp_path, "wbp.txt", vijandig.tekst_verouderde_wet(400_000)))
+        verouderd = find_verouderd(concept, corpus)
+    assert len(verouderd) > 4000  # one per sentence
+    assert all(v.onderwerp == verouderd[0].onderwerp for v in verouderd)
+
+
+def test_sentence_bounds_by_bisection_equal_the_scan() -> None:
+    from inkoopkader.check.references import _ZINSGRENS, _Tekst
+
+    def oud(norm: str, start: int, end: int) -> tuple[int, int]:
+        begin = 0
+        for m in _ZINSGRENS.finditer(norm, 0, min(len(norm), start + 2)):
+            if m.end() <= start:
+                begin = m.end()
+        m = _ZINSGRENS.search(norm, end)
+        return begin, (m.start() + 1 if m else len(norm))
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        tekst = _Tekst.van("".join(rng.choice(["De ", "wet", ". ", "; ", "o.a. ", "Wbp", "! ", "x"])
+                                   for _ in range(rng.randint(1, 30))))
+        start = rng.randint(0, len(tekst.norm))
+        end = rng.randint(start, len(tekst.norm))
+        assert tekst.zin(start, end) == oud(tekst.norm, start, end)
+
+
+def test_pdf_pages_sharing_one_content_stream(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "gedeeld.pdf", vijandig.pdf_gedeelde_inhoud(30, 60_000)))
+    weigering(fout.value, "pagina 1", "INKOOPKADER_MAX_PDF_PAGINA=")
+
+    # Under the limits, a shared stream is extracted once and every page still gets its text.
+    geteld: list[int] = []
+    origineel = read_module._pdf_regels
+    monkeypatch.setattr(read_module, "_pdf_regels", lambda page: geteld.append(1) or origineel(page))
+    concept = read_concept(schrijf(tmp_path, "klein.pdf", vijandig.pdf_gedeelde_inhoud(30, 20)))
+    assert len(geteld) == 1
+    assert {b.locatie.pagina for b in concept.blokken} == set(range(1, 31))
+
+    monkeypatch.setenv("INKOOPKADER_MAX_PDF_INHOUD", "10KB")
+    fout = pytest.raises(ConceptFout, read_concept, tmp_path / "klein.pdf")
+    weigering(fout.value, "samen", "INKOOPKADER_MAX_PDF_INHOUD=")
+
+
+@pytest.mark.parametrize(("limiet", "waarde", "naam", "maak"), [
+    ("BLADWIJZERS", "100", "b.docx", lambda: vijandig.docx_open_bladwijzers(101)),
+    ("BLADWIJZERS", "100", "b.odt", lambda: vijandig.odt_open_bladwijzers(101)),
+    ("VELDEN", "1000", "v.docx", lambda: vijandig.docx_open_velden(1040)),
+    ("ALINEAS", "50", "a.md", lambda: ("alinea\n\n" * 51).encode()),
+    ("TEKENS", "1000", "t.txt", lambda: ("woord " * 200).encode()),
+    ("PDF_PAGINAS", "2", "p.pdf", lambda: vijandig.pdf_gedeelde_inhoud(3, 5)),
+    ("TEKST", "1KB", "groot.md", lambda: b"# Kop\n" * 200),
+    ("CONCEPT", "1KB", "groot.docx", lambda: vijandig.docx_open_bladwijzers(100)),
+])
+def test_every_reader_limit_names_itself_and_how_to_raise_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             limiet: str, waarde: str, naam: str, maak) -> None:
+    pad = schrijf(tmp_path, naam, maak())
+    read_concept(pad)  # within the default limits
+    monkeypatch.setenv(f"INKOOPKADER_MAX_{limiet}", waarde)
+    with pytest.raises(ConceptFout) as info:
+        read_concept(pad)
+    weigering(info.value, naam, f"INKOOPKADER_MAX_{limiet}=")
+
+
+def test_a_limit_from_the_environment_must_be_a_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INKOOPKADER_MAX_CONCEPT", "veel")
+    with pytest.raises(InkoopkaderError, match="INKOOPKADER_MAX_CONCEPT='veel' is geen geldige grens"):
+        limieten.CONCEPT.waarde()
+    monkeypatch.setenv("INKOOPKADER_MAX_CONCEPT", "2 MB")
+    assert limieten.CONCEPT.waarde() == 2 * 1024 * 1024
+    monkeypatch.setenv("INKOOPKADER_MAX_ALINEAS", "10MB")  # a count has no unit
+    with pytest.raises(InkoopkaderError, match="geheel getal"):
+        limieten.ALINEAS.waarde()
+
+
+def test_zip_versions_and_huge_part_numbers_are_refusals_not_internal_errors(tmp_path: Path) -> None:
+    fout = pytest.raises(ConceptFout, read_concept, schrijf(tmp_path, "versie.docx", vijandig.docx_zip_versie()))
+    weigering(fout.value, "versie.docx", "niet wordt ondersteund")
+    concept = read_concept(schrijf(tmp_path, "deel.docx", vijandig.docx_groot_deelnummer()))
+    assert concept.blokken[0].tekst == vijandig.ZIN and concept.selectie is None
+
+
+def test_bytes_are_read_by_their_content(tmp_path: Path) -> None:
+    utf16 = read_bytes(("\ufeff" + vijandig.ZIN + "\n").encode("utf-16-le"))
+    assert utf16.formaat == "tekst" and utf16.blokken[0].tekst == vijandig.ZIN
+    pdf = read_bytes(vijandig.pdf_tekst([vijandig.ZIN]))
+    assert pdf.formaat == "pdf" and vijandig.ZIN in pdf.blokken[0].tekst
+    docx = read_bytes(vijandig.docx_bytes(f"<w:p><w:r><w:t>{vijandig.ZIN}</w:t></w:r></w:p>"))
+    assert docx.formaat == "docx"
+    cp1252 = read_bytes("Cliënt heeft regie.".encode("cp1252"))
+    assert cp1252.blokken[0].tekst == "Cliënt heeft regie."
+    for data, fragment in ((b"", "leeg"), (bytes(range(256)) * 8, "binaire gegevens")):
+        weigering(pytest.raises(ConceptFout, read_bytes, data).value, fragment)
+    with pytest.raises(InkoopkaderError, match="bytes"):
+        read_bytes("tekst")  # type: ignore[arg-type]
+
+
+def test_a_fifo_or_device_as_draft_is_refused_without_reading(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "concept.md"
+    os.mkfifo(fifo)
+    with binnen(20):
+        weigering(pytest.raises(ConceptFout, read_concept, fifo).value, "geen gewoon bestand")
+    weigering(pytest.raises(ConceptFout, read_concept, Path("/dev/zero")).value, "extensie")
+    weigering(pytest.raises(InkoopkaderError, read_text, "x" * (10 * 1024 * 1024 + 1)).value, "INKOOPKADER_MAX_TEKST=")
