@@ -218,3 +218,45 @@ def test_a_fifo_or_device_as_draft_is_refused_without_reading(tmp_path: Path) ->
         weigering(pytest.raises(ConceptFout, read_concept, fifo).value, "geen gewoon bestand")
     weigering(pytest.raises(ConceptFout, read_concept, Path("/dev/zero")).value, "extensie")
     weigering(pytest.raises(InkoopkaderError, read_text, "x" * (10 * 1024 * 1024 + 1)).value, "INKOOPKADER_MAX_TEKST=")
+
+
+# --- profiles (YAML) --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("soort", sorted(vijandig.PROFIELEN))
+def test_hostile_profiles_are_refused_with_their_line(tmp_path: Path, corpus, soort: str) -> None:
+    from inkoopkader.profile import ProfielFout, load_profile
+
+    pad = schrijf(tmp_path, f"{soort}.yaml", vijandig.PROFIELEN[soort]())
+    with binnen(), pytest.raises(ProfielFout) as info:
+        load_profile(corpus, pad)
+    melding = weigering(info.value, f"{soort}.yaml:")
+    verwacht = {"aliasbom": "INKOOPKADER_MAX_YAML_ALIASSEN=", "complexe-sleutel": "complexe sleutel",
+                "diep-genest": "INKOOPKADER_MAX_YAML_DIEPTE=", "groot-getal": "4301 cijfers",
+                "stuurteken": "U+000B"}[soort]
+    assert verwacht in melding
+    assert len(melding) < 1000  # never the expanded value
+
+
+def test_profile_that_is_no_regular_file_or_too_large(tmp_path: Path, corpus) -> None:
+    import os
+
+    from inkoopkader.profile import load_profile
+
+    fifo = tmp_path / "profiel.yaml"
+    os.mkfifo(fifo)
+    with binnen(20):
+        weigering(pytest.raises(InkoopkaderError, load_profile, corpus, fifo).value, "geen gewoon bestand")
+        weigering(pytest.raises(InkoopkaderError, load_profile, corpus, Path("/dev/zero")).value,
+                  "geen gewoon bestand")
+        groot = schrijf(tmp_path, "groot.yaml", vijandig.profiel_groot(2))
+        weigering(pytest.raises(InkoopkaderError, load_profile, corpus, groot).value, "INKOOPKADER_MAX_PROFIEL=")
+
+
+def test_a_few_aliases_in_a_real_profile_are_fine(tmp_path: Path, corpus) -> None:
+    from inkoopkader.profile import load_profile, profiel_yaml
+
+    tekst = profiel_yaml(corpus, "wmo-1a").replace("\ntitel: ", "\ntitel: &titel ", 1)
+    tekst = re.sub(r'\nkenmerk: ""[^\n]*', "\nkenmerk: *titel", tekst, count=1)
+    profiel = load_profile(corpus, schrijf(tmp_path, "alias.yaml", tekst.encode()))
+    assert profiel.kenmerk == profiel.titel
