@@ -260,3 +260,69 @@ def test_a_few_aliases_in_a_real_profile_are_fine(tmp_path: Path, corpus) -> Non
     tekst = re.sub(r'\nkenmerk: ""[^\n]*', "\nkenmerk: *titel", tekst, count=1)
     profiel = load_profile(corpus, schrijf(tmp_path, "alias.yaml", tekst.encode()))
     assert profiel.kenmerk == profiel.titel
+
+
+# --- 3. ways around the rules: writing -------------------------------------------------------------
+
+
+def test_concurrent_writers_without_force_never_both_write(tmp_path: Path) -> None:
+    import threading
+
+    from inkoopkader.output import write_atomic
+
+    doel = tmp_path / "eisen.docx"
+    for ronde in range(5):
+        doel.unlink(missing_ok=True)
+        start = threading.Barrier(6)
+        uitslag: list[str] = []
+
+        def schrijver(n: int) -> None:
+            start.wait()
+            try:
+                write_atomic(doel, f"schrijver {n}".encode())
+                uitslag.append(f"schrijver {n}")
+            except InkoopkaderError as exc:
+                assert "bestaat al" in str(exc)
+
+        draden = [threading.Thread(target=schrijver, args=(n,)) for n in range(6)]
+        for draad in draden:
+            draad.start()
+        for draad in draden:
+            draad.join()
+        assert len(uitslag) == 1, (ronde, uitslag)
+        assert doel.read_text() == uitslag[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eisen.docx"]  # no temporary files left
+
+
+def test_symlinks_devices_and_fifos_are_never_replaced(tmp_path: Path) -> None:
+    import os
+
+    from inkoopkader.output import controleer_doel, write_atomic
+
+    elders = tmp_path / "elders.txt"
+    elders.write_text("van iemand anders")
+    koppeling = tmp_path / "rapport.json"
+    koppeling.symlink_to(elders)
+    fifo = tmp_path / "rapport.xml"
+    os.mkfifo(fifo)
+    for doel, fragment in ((koppeling, "symbolische koppeling"), (fifo, "pijp (FIFO)")):
+        for force in (False, True):
+            with binnen(20):
+                weigering(pytest.raises(InkoopkaderError, write_atomic, doel, b"x", force=force).value, fragment)
+    assert koppeling.is_symlink() and elders.read_text() == "van iemand anders"
+    assert fifo.is_fifo()
+    # /dev/null is only looked at here: controleer_doel refuses before anything would be written.
+    weigering(pytest.raises(InkoopkaderError, controleer_doel, Path("/dev/null"), force=True).value, "apparaat")
+    for leeg in ("", ".", "map/.."):
+        weigering(pytest.raises(InkoopkaderError, controleer_doel, Path(leeg), force=True).value, "bestandsnaam")
+
+
+def test_force_still_replaces_a_regular_file_and_keeps_its_mode(tmp_path: Path) -> None:
+    from inkoopkader.output import write_atomic
+
+    doel = tmp_path / "eisen.md"
+    doel.write_text("oud")
+    doel.chmod(0o640)
+    weigering(pytest.raises(InkoopkaderError, write_atomic, doel, b"nieuw").value, "bestaat al")
+    write_atomic(doel, b"nieuw", force=True)
+    assert doel.read_text() == "nieuw" and doel.stat().st_mode & 0o777 == 0o640
