@@ -326,3 +326,99 @@ def test_force_still_replaces_a_regular_file_and_keeps_its_mode(tmp_path: Path) 
     weigering(pytest.raises(InkoopkaderError, write_atomic, doel, b"nieuw").value, "bestaat al")
     write_atomic(doel, b"nieuw", force=True)
     assert doel.read_text() == "nieuw" and doel.stat().st_mode & 0o777 == 0o640
+
+
+# --- 3. the disk cache --------------------------------------------------------------------------------
+
+
+def _entry(soort: str, document: dict) -> bytes:
+    import hashlib
+    import json
+
+    from inkoopkader import cache
+
+    inhoud = json.dumps(document).encode()
+    return cache.FORMAAT + hashlib.sha256(inhoud).hexdigest().encode() + b"\n" + inhoud
+
+
+def test_no_code_runs_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import pickle
+
+    from inkoopkader import cache
+
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
+    gewaarschuwd = tmp_path / "uitgevoerd"
+
+    class Kwaad:
+        def __reduce__(self):  # what a planted pickle does on loading
+            return (os.system, (f"touch {gewaarschuwd}",))
+
+    sleutel = "a" * 64
+    cache.schrijf("corpus", sleutel, (1, "twee"))
+    assert cache.lees("corpus", sleutel) == (1, "twee")
+    (tmp_path / f"corpus-{sleutel[:40]}.pickle").write_bytes(pickle.dumps(Kwaad()))  # the old name
+    pad = tmp_path / f"corpus-{sleutel[:40]}.json"
+    for document in (
+        {"soort": "corpus", "sleutel": sleutel, "typen": [["os", "system", []]], "waarde": ["o", 0]},
+        {"soort": "corpus", "sleutel": sleutel, "typen": [["inkoopkader.cache", "Path", []]], "waarde": ["o", 0]},
+        {"soort": "corpus", "sleutel": sleutel, "typen": [["inkoopkader.model", "Item", ["tekst"]]],
+         "waarde": ["o", 0, "veld ontbreekt"]},  # Item has two fields now: written by other code
+        {"soort": "anders", "sleutel": sleutel, "typen": [], "waarde": 1},
+        {"soort": "corpus", "sleutel": "b" * 64, "typen": [], "waarde": 1},
+    ):
+        pad.write_bytes(_entry("corpus", document))
+        assert cache.lees("corpus", sleutel) is None
+    assert not gewaarschuwd.exists()
+    pad.write_bytes(pickle.dumps(Kwaad()))
+    assert cache.lees("corpus", sleutel) is None and not gewaarschuwd.exists()
+
+
+def test_a_planted_or_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from inkoopkader import cache
+
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
+    sleutel = "c" * 64
+    cache.schrijf("kaderverwijzingen", sleutel, {"kaders": [1, 2]})
+    (pad,) = tmp_path.glob("kaderverwijzingen-*.json")
+    goed = pad.read_bytes()
+    assert cache.lees("kaderverwijzingen", sleutel) == {"kaders": [1, 2]}
+    pad.chmod(0o666)  # writable by anyone: a shared directory
+    assert cache.lees("kaderverwijzingen", sleutel) is None
+    pad.chmod(0o600)
+    if os.geteuid() == 0:
+        os.chown(pad, 4242, 4242)  # another user's file
+        assert cache.lees("kaderverwijzingen", sleutel) is None
+        os.chown(pad, 0, 0)
+    rng = random.Random(7)
+    for _ in range(300):  # flipped bytes, truncation, garbage: never an exception, never a wrong value
+        data = bytearray(goed)
+        if rng.random() < 0.5:
+            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        else:
+            del data[rng.randrange(len(data)):]
+        pad.write_bytes(bytes(data))
+        assert cache.lees("kaderverwijzingen", sleutel) in (None, {"kaders": [1, 2]})
+        assert bytes(data) == goed or cache.lees("kaderverwijzingen", sleutel) is None
+
+
+def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       corpus) -> None:
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
+    tekst = vijandig.ZIN + " Opdrachtnemer werkt conform het JIJ-kader en de Wbp."
+    eerst = inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True)
+    entries = list(tmp_path.glob("*.json"))
+    assert {p.name.split("-")[0] for p in entries} >= {"matching", "kaderverwijzingen", "synoniemen"}
+    rng = random.Random(1)
+    for pad in entries:
+        pad.write_bytes(bytes(rng.randrange(256) for _ in range(2000)))
+    from inkoopkader.check import taal
+    from inkoopkader.check import references
+
+    taal._laad.cache_clear()
+    references._MEMO.clear()
+    assert inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True) == eerst
+    herschreven = {p.name.split("-")[0] for p in tmp_path.glob("*.json") if p.read_bytes().startswith(b"inkoopkader")}
+    assert herschreven >= {"matching", "kaderverwijzingen", "synoniemen"}  # read again, so rebuilt

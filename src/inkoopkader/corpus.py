@@ -12,8 +12,8 @@ A directory without `segments/`, `actualiteit.yaml` or `bronnen/` takes those fr
 corpus, so a gemeente can keep only its own kaders in a directory of its own.
 
 Validation (ruamel.yaml + pydantic) costs about a second; the validated corpus is therefore cached
-as a pickle keyed by a hash of the data files' contents and the package version. A warm load only
-reads the files to hash them and unpickles the result.
+(as JSON that cannot run code, see cache.py) keyed by a hash of the data files' contents and the
+package version. A warm load only reads the files to hash them and decodes the result.
 """
 
 from __future__ import annotations
