@@ -422,3 +422,25 @@ def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypa
     assert inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True) == eerst
     herschreven = {p.name.split("-")[0] for p in tmp_path.glob("*.json") if p.read_bytes().startswith(b"inkoopkader")}
     assert herschreven >= {"matching", "kaderverwijzingen", "synoniemen"}  # read again, so rebuilt
+
+
+# --- 3. the pre-commit hook ---------------------------------------------------------------------------
+
+
+def test_the_hook_checks_files_whose_names_start_with_a_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from inkoopkader.check.hook import main, split_args
+
+    monkeypatch.chdir(tmp_path)
+    for naam in ("-concept.md", "--strikt.md", "--vereist=bwmo-01.md"):
+        (tmp_path / naam).write_text("Een concept zonder de vereiste criteria.\n", encoding="utf-8")
+    args = ["--segment", "wmo-1a", "--vereist", "bwmo-04", "-concept.md", "--strikt.md", "--vereist=bwmo-01.md"]
+    assert split_args(args) == ([], ["--segment", "wmo-1a", "--vereist", "bwmo-04"],
+                                ["-concept.md", "--strikt.md", "--vereist=bwmo-01.md"])
+    assert main(args) == 1  # each file checked, and each misses bwmo-04
+    uit = capsys.readouterr()
+    assert "Traceback" not in uit.err
+    # An unknown option that is no file is passed on, so check refuses it: the hook fails, never passes.
+    assert split_args(["--segmnt", "wmo-1a", "a.md"])[1] == ["--segmnt"]
+    (tmp_path / "a.md").write_text(vijandig.ZIN, encoding="utf-8")
+    assert main(["--segmnt", "wmo-1a", "a.md"]) == 2
