@@ -106,11 +106,13 @@ def test_compose_jeugdhulp_4_with_personeel(corpus) -> None:
 
 
 def test_function_levels_and_explicit_choice(corpus) -> None:
-    doc = compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-2"],
+    doc = compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-hbo"],
                   personeel_vorm=Vorm.VRAAG)
     (blok,) = doc.personeel
     assert blok.vorm is Vorm.VRAAG
-    assert len(blok.onderdelen) <= 1
+    assert [o.id for o in blok.onderdelen] == ["mdj-niv-hbo"]
+    with pytest.raises(OnbekendeWaarde, match="Onbekend functieniveau 'mdj-niv-2'"):  # never every level dropped
+        compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-2"])
     with pytest.raises(OnbekendeWaarde, match="Bedoelt u 'pe-registratie-jeugd'"):
         compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-registratie-jeugt"])
 

@@ -444,3 +444,81 @@ def test_the_hook_checks_files_whose_names_start_with_a_dash(tmp_path: Path, mon
     assert split_args(["--segmnt", "wmo-1a", "a.md"])[1] == ["--segmnt"]
     (tmp_path / "a.md").write_text(vijandig.ZIN, encoding="utf-8")
     assert main(["--segmnt", "wmo-1a", "a.md"]) == 2
+
+
+# --- 2. the library raises its own errors -----------------------------------------------------------
+
+
+def test_library_arguments_of_the_wrong_type_give_the_projects_own_errors(corpus) -> None:
+    from inkoopkader.errors import ArgumentFout
+
+    gevallen = [
+        (lambda: inkoopkader.select(corpus, "wmo-1a", ids="bwmo-04"), "Bedoelt u ids=['bwmo-04']"),
+        (lambda: inkoopkader.select(corpus, "wmo-1a", kaders="8"), "kaders moet een lijst"),
+        (lambda: inkoopkader.select(corpus, "wmo-1a", kaders=[True]), "kaders bevat True"),
+        (lambda: inkoopkader.select(corpus, 1), "segment moet"),
+        (lambda: inkoopkader.select(None, "wmo-1a"), "corpus moet een Corpus"),
+        (lambda: inkoopkader.compose(corpus, "wmo-1a"), "selectie moet een Selectie"),
+        (lambda: inkoopkader.check(123, corpus, segment="wmo-1a"), "bron moet"),
+        (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, vereist="bwmo-04"), "vereist moet"),
+        (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, min_dekking=float("nan")), "nan"),
+        (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, min_dekking="80%"), "min_dekking moet"),
+        (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, min_dekking=1.5), "tussen 0 en 1"),
+        (lambda: inkoopkader.zoek(corpus, None), "zoekterm moet"),
+        (lambda: inkoopkader.resolve_kader(corpus, 10 ** 5000), "meer dan 900 cijfers"),
+        (lambda: inkoopkader.resolve_kader(corpus, "9" * 4301), "Onbekend kader"),
+        (lambda: inkoopkader.resolve_kader(corpus, "²"), "Onbekend kader"),
+        (lambda: inkoopkader.resolve_thema(None), "thema moet"),
+        (lambda: read_concept(42), "pad"),
+    ]
+    for aanroep, fragment in gevallen:
+        with pytest.raises(InkoopkaderError) as info:
+            aanroep()
+        weigering(info.value, fragment)
+        assert len(str(info.value)) < 700  # never the whole value
+    assert issubclass(ArgumentFout, TypeError)  # what Python's own error would have been
+
+
+def test_control_characters_in_document_metadata(corpus, tmp_path: Path) -> None:
+    from inkoopkader.check.read import read_selectie
+
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"])
+    doc = inkoopkader.compose(corpus, selectie, titel="Inkoop\vWmo", gemeente="Gemeente\x00Voorbeeld",
+                              kenmerk="2027\udcff014")
+    assert doc.meta.titel == "Inkoop Wmo" and doc.meta.gemeente == "Gemeente Voorbeeld"
+    pad = doc.save(tmp_path / "eisen.docx")  # Word refuses control characters: they are spaces now
+    assert read_selectie(pad)["segment"] == "wmo-1a"
+    assert "Inkoop Wmo" in doc.render("md").decode()
+
+
+def test_unknown_function_level_is_refused_with_the_known_ones(corpus) -> None:
+    from inkoopkader.errors import OnbekendeWaarde
+
+    selectie = inkoopkader.select(corpus, "jeugdhulp-4")
+    with pytest.raises(OnbekendeWaarde) as info:
+        inkoopkader.compose(corpus, selectie, personeel=True, functieniveaus=["Z"])
+    weigering(info.value, "Onbekend functieniveau 'Z'", "A, B, C, D")
+    with pytest.raises(OnbekendeWaarde, match="Bedoelt u 'wce-niv-b'"):
+        inkoopkader.compose(corpus, selectie, personeel=True, functieniveaus=["wce-niv-bb"])
+
+
+def test_validate_refuses_a_segment_listed_twice_in_one_kader(data_copy: Path) -> None:
+    from inkoopkader import validate_corpus
+
+    pad = data_copy / "frameworks" / "01-beschermd-wonen-mo.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst.replace("    relevantie: specifiek\n", "    relevantie: specifiek\n  - id: wmo-1a\n"
+                                 "    relevantie: algemeen\n", 1), encoding="utf-8")
+    bevindingen = [str(b) for b in validate_corpus(data_copy)]
+    assert any("segment 'wmo-1a' staat meer dan eens" in b and "specifiek en algemeen" in b for b in bevindingen)
+
+
+def test_a_long_search_query_is_refused_before_scoring(corpus) -> None:
+    from inkoopkader.errors import LimietFout
+
+    with binnen(20), pytest.raises(LimietFout) as info:
+        inkoopkader.zoek(corpus, "meldcode " * 11_000)
+    weigering(info.value, "zoekterm", "INKOOPKADER_MAX_ZOEKTERM=")
+    with pytest.raises(LimietFout):
+        inkoopkader.select(corpus, "wmo-1a", zoekterm="x" * 201)
+    assert inkoopkader.zoek(corpus, "meldcode huiselijk geweld " * 7)  # 182 characters: fine

@@ -175,6 +175,18 @@ def compose(
     `functieniveaus` limits listed function levels (e.g. ["B", "C"]); `personeel_vorm` overrides
     the eis/vraag form of every staff requirement.
     """
+    from .errors import als_type
+    from .select import Selectie
+    from .text import stuurtekens_weg
+
+    als_type(corpus, "corpus", Corpus, "een Corpus (inkoopkader.load_corpus())")
+    als_type(selectie, "selectie", Selectie, "een Selectie (inkoopkader.select(...))")
+    # Text for the title page and properties: every format must accept it (Word refuses a vertical tab).
+    titel, gemeente, kenmerk, versie = (
+        stuurtekens_weg(als_type(waarde, naam, str, "een tekst", geen=naam != "versie")) if waarde is not None else None
+        for naam, waarde in (("titel", titel), ("gemeente", gemeente), ("kenmerk", kenmerk), ("versie", versie))
+    )
+    als_type(datum, "datum", dt.date, "een datetime.date", geen=True)
     segment = selectie.segment
     meta = Metadata(
         titel=titel or f"Kwaliteitscriteria {segment.titel}",

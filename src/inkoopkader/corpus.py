@@ -433,6 +433,10 @@ def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevind
     onderwerp_ids = {o.id for o in onderwerpen or ()}
     document_ids = {d.id for d in documenten or ()}
     for kader in kaders:
+        for dup in _duplicates(r.segment for r in kader.segmenten):
+            relevanties = " en ".join(r.relevantie.value for r in kader.segmenten if r.segment == dup)
+            findings.append(Bevinding(kader.bestand, f"segment '{dup}' staat meer dan eens onder segmenten "
+                                                     f"({relevanties}); noem elk segment één keer"))
         for relatie in kader.segmenten:
             if relatie.segment not in segment_ids:
                 hint = dichtstbijzijnde(relatie.segment, segment_ids)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .errors import OnbekendeWaarde, dichtstbijzijnde
+from .errors import OnbekendeWaarde, als_lijst, als_type, dichtstbijzijnde
 from .model import Corpus, Criterium, Doelgroep, Kader, Relevantie, Segment, Thema, Vorm
 
 
@@ -87,9 +87,16 @@ def select(
     from .resolve import resolve_segment
 
     # Each filter is read several times (validity, emptiness, membership, the record): a generator
-    # passed in would be used up after the first.
-    themas, kaders, zonder_kaders = tuple(themas), tuple(kaders), tuple(zonder_kaders)
-    doelgroepen, ids, uitgesloten = tuple(doelgroepen), tuple(ids), tuple(uitgesloten)
+    # passed in would be used up after the first. A wrong type is refused with the project's own
+    # error (ids='bwmo-04' would be read letter by letter).
+    als_type(corpus, "corpus", Corpus, "een Corpus (inkoopkader.load_corpus())")
+    themas = als_lijst(themas, "themas", (Thema, str), "[Thema.VAKMANSCHAP]")
+    kaders = als_lijst(kaders, "kaders", int, "[1, 8]")
+    zonder_kaders = als_lijst(zonder_kaders, "zonder_kaders", int, "[11]")
+    doelgroepen = als_lijst(doelgroepen, "doelgroepen", (Doelgroep, str), "[Doelgroep.ORGANISATIE]")
+    ids, uitgesloten = als_lijst(ids, "ids", str, "['bwmo-04']"), als_lijst(uitgesloten, "uitgesloten", str, "['bwmo-04']")
+    als_type(zoekterm, "zoekterm", str, "een tekst", geen=True)
+    als_type(vorm, "vorm", Vorm, "een Vorm (b.v. Vorm.EIS)", geen=True)
     found = resolve_segment(corpus, segment)
     kader_numbers = {k.nummer for k in corpus.kaders}
     for nummer in [*kaders, *zonder_kaders]:

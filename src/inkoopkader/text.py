@@ -12,6 +12,21 @@ _VOWELS = frozenset("aeiouy")
 _DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
 
 
+_STUURTEKENS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATEN = re.compile("[\ud800-\udfff]")
+
+
+def stuurtekens_weg(tekst: str) -> str:
+    """Text that every output format accepts: a control character (the vertical tab Word puts in
+    copied text, a form feed, NUL …) becomes a space, a lone surrogate (from bytes that were not
+    UTF-8) the replacement character; tab and line breaks stay."""
+    if _STUURTEKENS.search(tekst):
+        tekst = _STUURTEKENS.sub(" ", tekst)
+    if _SURROGATEN.search(tekst):
+        tekst = _SURROGATEN.sub("\ufffd", tekst)
+    return tekst
+
+
 def strip_markup(text: str) -> str:
     """Remove `**vet**` / `*cursief*` markers, keeping the words."""
     return _MARKUP.sub(lambda m: m.group(1) or m.group(2), text)
