@@ -522,3 +522,39 @@ def test_a_long_search_query_is_refused_before_scoring(corpus) -> None:
     with pytest.raises(LimietFout):
         inkoopkader.select(corpus, "wmo-1a", zoekterm="x" * 201)
     assert inkoopkader.zoek(corpus, "meldcode huiselijk geweld " * 7)  # 182 characters: fine
+
+
+# --- templates ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def klein_document(corpus):
+    return inkoopkader.compose(corpus, inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"]))
+
+
+def test_hostile_templates_are_refused_before_they_cost_anything(klein_document, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    gevallen = {
+        "bom.dotx": (vijandig.sjabloon_content_types_bom(20), "zip-bom"),
+        "versleuteld.docx": (vijandig.sjabloon_versleuteld(), "versleuteld"),
+        "leeg.docx": (vijandig.sjabloon_zonder_body(), "w:body ontbreekt"),
+        "versie.docx": (vijandig.docx_zip_versie(), "niet wordt ondersteund"),
+    }
+    for naam, (data, fragment) in gevallen.items():
+        with binnen(20), pytest.raises(InkoopkaderError) as info:
+            klein_document.render("docx", sjabloon=schrijf(tmp_path, naam, data))
+        weigering(info.value, naam, fragment)
+    monkeypatch.setenv("INKOOPKADER_MAX_SJABLOON", "1KB")
+    with pytest.raises(InkoopkaderError) as info:
+        klein_document.render("docx", sjabloon=tmp_path / "bom.dotx")
+    weigering(info.value, "INKOOPKADER_MAX_SJABLOON=")
+
+
+def test_an_external_attached_template_is_not_copied(klein_document, tmp_path: Path) -> None:
+    import zipfile
+
+    sjabloon = schrijf(tmp_path, "huisstijl.docx", vijandig.sjabloon_extern_attached())
+    data = klein_document.render("docx", sjabloon=sjabloon)
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        alles = b"".join(z.read(n) for n in z.namelist())
+    assert vijandig.EXTERN_SJABLOON.encode() not in alles and b"attachedTemplate" not in alles

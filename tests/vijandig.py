@@ -196,10 +196,20 @@ PROFIELEN: dict[str, Callable[[], bytes]] = {
 }
 
 
-def sjabloon_content_types_bom() -> bytes:
-    """A template whose [Content_Types].xml is 1 MB of overrides (cost 12 s and 2.1 GB in the issue)."""
-    extra = "".join(f'<Override PartName="/x/{i}.xml" ContentType="application/xml"/>' for i in range(16_000))
-    return docx_bytes("<w:p/>", types_extra=extra)
+def sjabloon_content_types_bom(megabytes: int = 1000) -> bytes:
+    """A template whose [Content_Types].xml unpacks to `megabytes` MB of white space (about 1 MB
+    packed at the default: the issue's bomb cost 12 s and 2.1 GB before it was refused)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        with z.open("[Content_Types].xml", "w", force_zip64=True) as deel:
+            deel.write(CONTENT_TYPES.format(extra="").replace("</Types>", "").encode())
+            blok = b" " * (1024 * 1024)
+            for _ in range(megabytes):
+                deel.write(blok)
+            deel.write(b"</Types>")
+        z.writestr("_rels/.rels", PAKKET_RELS)
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body><w:p/></w:body></w:document>')
+    return out.getvalue()
 
 
 def sjabloon_versleuteld() -> bytes:
