@@ -558,3 +558,153 @@ def test_an_external_attached_template_is_not_copied(klein_document, tmp_path: P
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
         alles = b"".join(z.read(n) for n in z.namelist())
     assert vijandig.EXTERN_SJABLOON.encode() not in alles and b"attachedTemplate" not in alles
+
+
+# --- the command line: exit 2 and a Dutch message, never 1 or a traceback ---------------------------
+
+
+def cli(*args: str, input: bytes | None = None):
+    from typer.testing import CliRunner
+
+    from inkoopkader.cli import app
+
+    resultaat = CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "200"})
+    assert resultaat.exception is None or isinstance(resultaat.exception, SystemExit), repr(resultaat.exception)
+    assert "Traceback" not in resultaat.output
+    return resultaat
+
+
+def run_cli(*args: str | bytes, stdin: object = None, stdout: object = None, timeout: float = 60,
+            **kwargs: object):
+    """The console script in a fresh process (as `inkoopkader` is installed: inkoopkader.__main__)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "inkoopkader", *args], stdin=stdin, stdout=stdout,
+                          stderr=subprocess.PIPE, env=env, timeout=timeout, **kwargs)
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["compose", "-s", "wmo-1a", "-o", ""], "geen bestandsnaam"),
+    (["check", "concept.md", "-s", "wmo-1a", "-o", ""], "geen bestandsnaam"),
+    (["compose", "-s", "wmo-1a", "--kader", "9" * 4300, "-f", "md", "-o", "-"], "Onbekend kader '999"),
+    (["compose", "-s", "jeugdhulp-4", "--personeel", "--functieniveau", "Z", "-f", "md", "-o", "-"],
+     "Onbekend functieniveau 'Z'"),
+    (["search", "meldcode " * 11_000], "INKOOPKADER_MAX_ZOEKTERM="),
+    (["compose", "-s", "wmo-1a", "--zoek", "x" * 300, "-f", "md", "-o", "-"], "INKOOPKADER_MAX_ZOEKTERM="),
+    (["check", "concept.md", "-s", "wmo-1a", "--min-dekking", "1_0"], "--min-dekking"),
+    (["check", "-", "-s", "wmo-1a"], "binaire gegevens"),
+])
+def test_bad_input_on_the_command_line_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               args: list[str], fragment: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "concept.md").write_text(vijandig.ZIN + "\n", encoding="utf-8")
+    with binnen():
+        resultaat = cli(*args, input=bytes(range(256)) * 4 if "-" in args else None)
+    assert resultaat.exit_code == 2, resultaat.output
+    assert fragment in resultaat.output, resultaat.output
+
+
+@pytest.mark.parametrize(("waarde", "verwacht"), [
+    ("0.8", 0.8), ("0,8", 0.8), ("80%", 0.8), ("80 %", 0.8), ("80", 0.8), ("12,5%", 0.125), ("1", 1.0),
+    ("100", 1.0), ("100%", 1.0), ("0", 0.0), (" 0.75 ", 0.75),
+    ("1.0000001", None), ("1,5", None), ("1_0", None), ("1e-1", None), ("nan", None), ("inf", None),
+    ("-0.5", None), ("101", None), ("150%", None), ("0.8.1", None), ("80%%", None), ("", None), ("٨٠", None),
+])
+def test_min_dekking_is_parsed_strictly(waarde: str, verwacht: float | None) -> None:
+    from inkoopkader.cli import _parse_dekking
+
+    if verwacht is None:
+        with pytest.raises(InkoopkaderError, match="--min-dekking"):
+            _parse_dekking(waarde)
+    else:
+        assert _parse_dekking(waarde) == pytest.approx(verwacht)
+
+
+def test_standard_input_is_read_by_its_content(tmp_path: Path) -> None:
+    import json
+
+    zin = "Opdrachtnemer houdt zich aan de Wet bescherming persoonsgegevens."
+    utf16 = ("\ufeff" + zin + "\n").encode("utf-16-le")
+    for data, formaat in ((utf16, "tekst"), (vijandig.pdf_tekst([zin]), "pdf")):
+        resultaat = cli("check", "-", "-s", "wmo-1a", "-f", "json", input=data)
+        assert resultaat.exit_code == 0, resultaat.output
+        rapport = json.loads(resultaat.stdout)
+        assert rapport["concept"]["formaat"] == formaat
+        assert [v["tekst"] for v in rapport["verouderd"]] == [zin]  # the text was read, not its bytes
+    doel = tmp_path / "rapport.txt"
+    resultaat = cli("check", "-", "-s", "wmo-1a", "-o", str(doel), input=b"De organisatie \xff heeft een meldcode.\n")
+    assert resultaat.exit_code == 0 and doel.exists()  # Windows-1252 as a fallback, no UnicodeDecodeError
+
+
+def test_control_characters_and_invalid_utf8_in_options(tmp_path: Path) -> None:
+    doel = tmp_path / "eisen.docx"
+    resultaat = cli("compose", "-s", "wmo-1a", "--id", "bwmo-04", "--titel", "Inkoop\vWmo", "--gemeente",
+                    "Gemeente\x0cVoorbeeld", "--kenmerk", "A\x1bB", "--versie", "2\v0", "-o", str(doel))
+    assert resultaat.exit_code == 0, resultaat.output
+    from inkoopkader.check.read import read_selectie
+
+    assert read_selectie(doel)["segment"] == "wmo-1a"
+    resultaat = cli("compose", "-s", "wmo-1a", "--titel", "a\udcffb", "-f", "md", "-o", "-")
+    assert resultaat.exit_code == 2 and "--titel" in resultaat.output and "UTF-8" in resultaat.output
+
+
+def test_draft_names_and_arguments_that_are_not_utf8(tmp_path: Path) -> None:
+    import os
+
+    naam = os.fsencode(tmp_path) + b"/concept-\xff.md"
+    with open(naam, "wb") as handle:
+        handle.write((vijandig.ZIN + "\n").encode())
+    for args in ([b"check", naam, b"-s", b"wmo-1a", b"-f", b"json"], [b"check", naam, b"-s", b"wmo-1a"],
+                 [b"check", naam, b"-s", b"wmo-\xff"], [b"segments", b"\xff"]):
+        resultaat = run_cli(*args, stdout=__import__("subprocess").PIPE)
+        assert b"Traceback" not in resultaat.stderr, resultaat.stderr.decode(errors="replace")
+        assert resultaat.returncode in (0, 1, 2)
+    resultaat = run_cli(b"check", naam, b"-s", b"wmo-1a", b"-f", b"json", b"-o", os.fsencode(tmp_path / "r.json"))
+    assert resultaat.returncode == 0 and b"concept-\\udcff.md" in (tmp_path / "r.json").read_bytes()
+
+
+def test_a_full_or_closed_standard_output_is_an_io_error(tmp_path: Path) -> None:
+    import subprocess
+
+    for args in (["segments"], ["frameworks", "-f", "json"], ["compose", "-s", "wmo-1a", "-f", "md", "-o", "-"]):
+        with open("/dev/full", "wb") as vol:
+            resultaat = run_cli(*args, stdout=vol)
+        assert resultaat.returncode == 2 and b"geen ruimte meer" in resultaat.stderr, resultaat.stderr
+        gesloten = run_cli(*args, stdout=None, close_fds=True, pass_fds=(), preexec_fn=lambda: __import__("os").close(1))
+        assert gesloten.returncode == 2 and b"gesloten" in gesloten.stderr, gesloten.stderr
+        assert b"Traceback" not in resultaat.stderr + gesloten.stderr
+    # A reader that stops early (`| head`): no traceback, no message.
+    proces = subprocess.Popen([__import__("sys").executable, "-m", "inkoopkader", "frameworks", "8"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proces.stdout.read(10)
+    proces.stdout.close()
+    _, fout = proces.communicate(timeout=60)
+    assert b"Traceback" not in fout
+
+
+def test_standard_input_without_end_is_refused(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as nul:
+        resultaat = run_cli("check", "-", "-s", "wmo-1a", stdin=nul)
+    assert resultaat.returncode == 2 and b"INKOOPKADER_MAX_STDIN=" in resultaat.stderr
+
+
+def test_ctrl_c_at_any_moment_ends_quietly(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    concept = schrijf(tmp_path, "groot.txt", vijandig.tekst_verouderde_wet(400_000))
+    for wachten in (0.15, 0.3, 0.6, 1.0):
+        proces = subprocess.Popen([sys.executable, "-m", "inkoopkader", "check", str(concept), "-s", "wmo-1a",
+                                   "-o", str(tmp_path / "rapport.txt"), "--force"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(wachten)
+        proces.send_signal(signal.SIGINT)
+        _, fout = proces.communicate(timeout=60)
+        assert b"Traceback" not in fout, fout.decode()
+        assert proces.returncode in (130, 0, 1), (wachten, proces.returncode, fout)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no half-written file
