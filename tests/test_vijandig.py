@@ -708,3 +708,32 @@ def test_ctrl_c_at_any_moment_ends_quietly(tmp_path: Path) -> None:
         assert b"Traceback" not in fout, fout.decode()
         assert proces.returncode in (130, 0, 1), (wachten, proces.returncode, fout)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no half-written file
+
+
+# --- 3. CSV formulas and Markdown metadata ---------------------------------------------------------
+
+
+def test_spreadsheet_cells_never_start_a_formula_and_markdown_metadata_stays_text(corpus) -> None:
+    import csv
+    import io
+
+    from inkoopkader.check.read import read_text
+    from inkoopkader.text import csv_veilig, md_tekst
+
+    for waarde in ("=HYPERLINK(\"http://x\")", "+31 6", "-1+1", "@SUM(A1)", "\t=1", "\r=1"):
+        assert csv_veilig(waarde) == "'" + waarde
+    assert csv_veilig("Gemeente") == "Gemeente" and csv_veilig(2019) == 2019
+    assert md_tekst("a\n# Kop\n<img src=x onerror=alert(1)>") == "a # Kop &lt;img src=x onerror=alert(1)&gt;"
+    assert md_tekst("[klik](javascript:alert(1)) **vet** a|b") == "\\[klik\\](javascript:alert(1)) \\*\\*vet\\*\\* a\\|b"
+
+    # The renderers use them (a criterion whose text starts with '-' is what a hostile corpus could hold).
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"])
+    doc = inkoopkader.compose(corpus, selectie, titel="Eisen\n<script>alert(1)</script>", gemeente="=cmd|'/c calc'!A1",
+                              kenmerk="2027\n## Nep-hoofdstuk")
+    rijen = list(csv.reader(io.StringIO(doc.render("csv").decode("utf-8-sig")), delimiter=";"))
+    assert all(not cel.startswith(("=", "+", "-", "@")) for rij in rijen for cel in rij)
+    md = doc.render("md").decode()
+    assert "<script>" not in md and "\n## Nep-hoofdstuk" not in md
+    assert md.splitlines()[0] == "# Eisen &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "- **Gemeente:** =cmd\\|'/c calc'!A1" in md
+    assert read_text(md).blokken[0].tekst == "Eisen <script>alert(1)</script>"  # check reads it back as text

@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from ..framing import losse_regel
-from ..text import strip_markup
+from ..text import csv_veilig, strip_markup
 
 if TYPE_CHECKING:
     from ..compose import Samenstelling
@@ -30,15 +30,16 @@ def render(doc: Samenstelling) -> bytes:
         else:
             regel = losse_regel(keuze.vorm, crit.doelgroep, tekst)
             plaats = "lichaam" if crit.id in body else "bijlage A (kernpunt)"
-        writer.writerow([
+        writer.writerow([csv_veilig(cel) for cel in (
             crit.id, regel, f"{keuze.kader.nummer}. {keuze.kader.titel}", keuze.kader.jaar,
             ", ".join(t.value for t in crit.thema), keuze.vorm.value, crit.doelgroep.value,
             " › ".join(crit.groep), plaats,
-        ])
+        )])
     for blok in doc.personeel:
         onderdelen = "; ".join(item.tekst.rstrip(". ") for item in blok.onderdelen)
         tekst = blok.eis.tekst + (f" {onderdelen}." if onderdelen else "")
         bronnen = "; ".join(f"{b.plaats}, regel {b.regel}" for b in blok.eis.onderbouwing)
-        writer.writerow([blok.eis.id, tekst, f"Deskundigheid en inzet van personeel ({bronnen})", "",
-                         "vakmanschap", blok.vorm.value, "organisatie", blok.eis.titel, "lichaam (personeel)"])
+        writer.writerow([csv_veilig(cel) for cel in (
+            blok.eis.id, tekst, f"Deskundigheid en inzet van personeel ({bronnen})", "",
+            "vakmanschap", blok.vorm.value, "organisatie", blok.eis.titel, "lichaam (personeel)")])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Item, Thema
 from ..select import Keuze
+from ..text import md_tekst
 
 if TYPE_CHECKING:
     from ..compose import Samenstelling
@@ -46,7 +47,7 @@ def _prose(text: str) -> list[str]:
 
 def render(doc: Samenstelling) -> bytes:
     meta = doc.meta
-    out = [f"# {meta.titel}", ""]
+    out = [f"# {md_tekst(meta.titel)}", ""]  # metadata from the user: literal text, never markup or HTML
     for label, value in (
         ("Segment", f"{meta.segment_id} – {meta.segment_titel}" + (f" ({meta.segment_doelgroep})" if meta.segment_doelgroep else "")),
         ("Gemeente", meta.gemeente),
@@ -55,7 +56,7 @@ def render(doc: Samenstelling) -> bytes:
         ("Datum", f"{meta.datum:%d-%m-%Y}"),
     ):
         if value:
-            out.append(f"- **{label}:** {value}")
+            out.append(f"- **{label}:** {md_tekst(value)}")
     out += [f"- *{meta.samengesteld_met}*", "", "## 1 Inleiding en leeswijzer", ""]
     for paragraph in doc.inleiding:
         out += [paragraph, ""]
