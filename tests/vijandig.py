@@ -275,6 +275,9 @@ class Geval:
     stdin: Path | None = None
     uitkomst: str = "resultaat"  # "resultaat" (exit 0 or 1 within 5 s) or "weigering" (exit 2 within 1 s)
     env: dict[str, str] = field(default_factory=dict)
+    module: str = "inkoopkader"  # run as python -m MODULE
+    code: int | None = None  # the exit code it must have, when one is right
+    map: Path | None = None  # working directory
 
 
 def gevallen(map_: Path) -> list[Geval]:
@@ -305,7 +308,7 @@ def gevallen(map_: Path) -> list[Geval]:
               uitkomst="weigering"),
         Geval("profiel: 10 MB", "kosten", ["compose", "--profiel", bestand("groot.yaml", profiel_groot()), "-f", "md", "-o", "-"],
               uitkomst="weigering"),
-        Geval("sjabloon: content-types van 1 MB", "kosten",
+        Geval("sjabloon: content-types-bom (1 MB)", "kosten",
               ["compose", *seg, "--sjabloon", bestand("types.dotx", sjabloon_content_types_bom()),
                "-o", str(map_ / "uit-types.docx"), "--force"], uitkomst="weigering"),
     ]
@@ -341,5 +344,33 @@ def gevallen(map_: Path) -> list[Geval]:
                                             "--min-dekking", "1_0"], uitkomst="weigering"),
         Geval("--functieniveau Z", "stil", ["compose", "-s", "jeugdhulp-4", "--personeel", "--functieniveau", "Z",
                                             "-f", "md", "-o", "-"], uitkomst="weigering"),
+        Geval("sjabloon: extern attachedTemplate", "omweg",
+              ["compose", *seg, "--sjabloon", bestand("extern.docx", sjabloon_extern_attached()),
+               "-o", str(map_ / "uit-extern.docx"), "--force"], code=0),
+        Geval("-o symbolische koppeling --force", "omweg",
+              ["compose", *seg, "-f", "md", "-o", _koppeling(map_), "--force"], uitkomst="weigering"),
+        Geval("-o FIFO --force", "omweg", ["compose", *seg, "-f", "md", "-o", _fifo(map_ / "uit.fifo"), "--force"],
+              uitkomst="weigering"),
     ]
+    haakje = map_ / "hook"
+    haakje.mkdir(exist_ok=True)
+    (haakje / "-concept.md").write_text(ZIN + "\n", encoding="utf-8")
+    lijst.append(Geval("pre-commit: bestand '-concept.md'", "omweg",
+                       ["--segment", "wmo-1a", "--vereist", "bwmo-04", "-concept.md"],
+                       module="inkoopkader.check.hook", code=1, map=haakje))
     return lijst
+
+
+def _fifo(pad: Path) -> str:
+    if not pad.exists():
+        os.mkfifo(pad)
+    return str(pad)
+
+
+def _koppeling(map_: Path) -> str:
+    elders = map_ / "van-iemand-anders.md"
+    elders.write_text("niet overschrijven", encoding="utf-8")
+    koppeling = map_ / "koppeling.md"
+    if not koppeling.is_symlink():
+        koppeling.symlink_to(elders)
+    return str(koppeling)
