@@ -737,3 +737,39 @@ def test_spreadsheet_cells_never_start_a_formula_and_markdown_metadata_stays_tex
     assert md.splitlines()[0] == "# Eisen &lt;script&gt;alert(1)&lt;/script&gt;"
     assert "- **Gemeente:** =cmd\\|'/c calc'!A1" in md
     assert read_text(md).blokken[0].tekst == "Eisen <script>alert(1)</script>"  # check reads it back as text
+
+
+# --- the limits themselves -----------------------------------------------------------------------------
+
+
+def test_the_readme_lists_every_limit_as_the_code_has_it() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    tabel = readme.split("### Grenzen aan invoer", 1)[1].split("\n\n", 3)[2]
+    verwacht = ["| omgevingsvariabele | standaard | geldt voor |", "|---|---|---|"]
+    verwacht += [f"| `{l.omgevingsvariabele}` | {l.tekst(l.standaard)} | {l.geldt_voor} |" for l in limieten.ALLE]
+    assert tabel.splitlines() == verwacht
+    assert len({l.naam for l in limieten.ALLE}) == len(limieten.ALLE)
+
+
+def test_the_defaults_let_a_long_real_document_through_with_room_to_spare(corpus, tmp_path: Path) -> None:
+    """The largest document compose makes (every criterion of every kader, about 135 pages) uses a
+    small part of each limit; a 300-page tender is about twice as large."""
+    import zipfile
+
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=[c.id for c in corpus.criteria()])
+    pad = inkoopkader.compose(corpus, selectie).save(tmp_path / "alles.docx")
+    concept = read_concept(pad)
+    with zipfile.ZipFile(pad) as z:
+        xml = z.read("word/document.xml")
+        onderdelen, uitgepakt = len(z.infolist()), sum(i.file_size for i in z.infolist())
+    gebruik = {
+        limieten.CONCEPT: pad.stat().st_size,
+        limieten.ALINEAS: len(concept.blokken),
+        limieten.TEKENS: sum(len(b.tekst) for b in concept.blokken),
+        limieten.BLADWIJZERS: xml.count(b"<w:bookmarkStart"),
+        limieten.VELDEN: xml.count(b'w:fldCharType="begin"') + xml.count(b"<w:fldSimple"),
+        limieten.ZIP_ONDERDELEN: onderdelen,
+        limieten.ZIP_UITGEPAKT: uitgepakt,
+    }
+    for limiet, aantal in gebruik.items():
+        assert aantal * 10 < limiet.standaard, (limiet.naam, aantal)
