@@ -774,3 +774,30 @@ def test_the_defaults_let_a_long_real_document_through_with_room_to_spare(corpus
     }
     for limiet, aantal in gebruik.items():
         assert aantal * 10 < limiet.standaard, (limiet.naam, aantal)
+
+
+def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         corpus) -> None:
+    import datetime as dt
+    import math
+
+    from inkoopkader import cache
+    from inkoopkader.check.match import _Eenheid
+    from inkoopkader.model import Thema
+
+    monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
+    eenheid = _Eenheid("tekst", "De organisatie", {"organisati": 0.5, "a": 1.0, "b": 2.0, "c": 3.0}, 6.5)
+    waarde = {
+        "getallen": {"a": 0.1, "b": -0.0, "c": math.inf, "d": 1e-300, "e": 2.5},
+        "rij": (0.1, 0.2, 0.30000000000000004, 1 / 3),
+        "leeg": (), "sets": ({"x", "y"}, frozenset({("a", 1)})), "datum": dt.date(2020, 1, 1),
+        "thema": Thema.VAKMANSCHAP, 7: [None, True, "t\udcff"], "eenheid": eenheid,
+    }
+    cache.schrijf("proef", "k" * 64, waarde)
+    terug = cache.lees("proef", "k" * 64)
+    assert terug == waarde and math.copysign(1, terug["getallen"]["b"]) == -1
+    assert terug["eenheid"].termen == eenheid.termen and terug["eenheid"].waarden == eenheid.waarden
+    cache.schrijf("corpus", "c" * 64, corpus)
+    assert cache.lees("corpus", "c" * 64) == corpus
+    cache.schrijf("vreemd", "v" * 64, object())  # unknown types are not cached at all
+    assert cache.lees("vreemd", "v" * 64) is None and not list(tmp_path.glob("vreemd-*"))
