@@ -693,7 +693,7 @@ def test_prepared_criteria_come_from_the_cache_with_identical_results(
     concept = blokken(corpus.criterium("bwmo-24").tekst.replace("De organisatie", "Opdrachtnemer") + ONVERWANT)
     eerst = match_criteria(concept, wmo.keuzes, corpus=corpus)
     assert resultaat(eerst, "bwmo-24").status is Status.GEDEKT
-    assert len(list(cache.glob("matching-*.pickle"))) == 1
+    assert len(list(cache.glob("matching-*.json"))) == 1
 
     def niet_opnieuw(*_args, **_kwargs):
         raise AssertionError("the prepared criteria should have come from the cache")
@@ -703,11 +703,11 @@ def test_prepared_criteria_come_from_the_cache_with_identical_results(
         assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
 
     # A damaged entry is rebuilt; edited matching code gets an entry of its own.
-    next(cache.glob("matching-*.pickle")).write_bytes(b"kapot")
+    next(cache.glob("matching-*.json")).write_bytes(b"kapot")
     assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
     monkeypatch.setattr(match, "_code_sleutel", lambda: "bewerkte code")
     assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
-    assert len(list(cache.glob("matching-*.pickle"))) == 2
+    assert len(list(cache.glob("matching-*.json"))) == 2
 
 
 def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
@@ -718,9 +718,9 @@ def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
     tekst = "Opdrachtnemer werkt conform het JIJ-kader."
     inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True)
     inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True)
-    assert len(list(cache.glob("matching-*.pickle"))) == 1
+    assert len(list(cache.glob("matching-*.json"))) == 1
     inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True, personeel=True)
-    assert len(list(cache.glob("matching-*.pickle"))) == 2
+    assert len(list(cache.glob("matching-*.json"))) == 2
     eigen = tmp_path / "syn.yaml"
     eigen.write_text(
         (FIXTURES.parents[2] / "data" / "check" / "synoniemen.yaml").read_text(encoding="utf-8") + "\n",
@@ -728,7 +728,7 @@ def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
     )
     match_criteria(blokken(tekst), inkoopkader.select(corpus, "jeugdhulp-1").keuzes, corpus=corpus,
                    synoniemen=laad_synoniemen(eigen))
-    assert len(list(cache.glob("matching-*.pickle"))) == 3
+    assert len(list(cache.glob("matching-*.json"))) == 3
 
 
 def test_synonym_list_content_hash_is_a_string_and_not_the_phrase_key_method():
@@ -741,9 +741,11 @@ def test_synonym_list_content_hash_is_a_string_and_not_the_phrase_key_method():
 
 
 def test_cached_synonym_list_from_older_code_is_rebuilt(tmp_path, monkeypatch):
-    """A pickle written by code whose Synoniemen lacked a field must not come back with the default."""
-    import pickle
+    """An entry written by code whose Synoniemen lacked a field must not come back with the default."""
+    import hashlib
+    import json
 
+    from inkoopkader import cache
     from inkoopkader.check import taal
 
     monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path / "cache"))
@@ -751,9 +753,14 @@ def test_cached_synonym_list_from_older_code_is_rebuilt(tmp_path, monkeypatch):
     eigen.write_text(taal.bundled_synoniemen().read_text(encoding="utf-8"), encoding="utf-8")
     eerste = laad_synoniemen(eigen)
     assert eerste.inhoud_hash
-    (entry,) = (tmp_path / "cache").glob("synoniemen-*.pickle")
-    oud = pickle.loads(entry.read_bytes())
-    del oud.__dict__["inhoud_hash"]  # as unpickled from a version without the field
-    entry.write_bytes(pickle.dumps(oud))
+    (entry,) = (tmp_path / "cache").glob("synoniemen-*.json")
+    kop, _, inhoud = entry.read_bytes()[len(cache.FORMAAT):].partition(b"\n")
+    document = json.loads(inhoud)
+    (type_,) = [t for t in document["typen"] if t[1] == "Synoniemen"]
+    index = type_[2].index("inhoud_hash")
+    del type_[2][index]  # as written by a version without the field
+    document["waarde"].pop(2 + index)
+    inhoud = json.dumps(document).encode()
+    entry.write_bytes(cache.FORMAAT + hashlib.sha256(inhoud).hexdigest().encode() + b"\n" + inhoud)
     taal._laad.cache_clear()
     assert laad_synoniemen(eigen).inhoud_hash == eerste.inhoud_hash

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 import inkoopkader
-from inkoopkader import InkoopkaderError, Rol
+from inkoopkader import InkoopkaderError, Rol, limieten
 from inkoopkader.check import read as read_module
 from inkoopkader.check.model import Concept, Tekstblok
 from inkoopkader.check.read import ConceptFout, criterium_van_bladwijzer, read_concept, read_text
@@ -593,12 +593,13 @@ def test_zip_bombs_are_refused_from_the_directory(tmp_path: Path, monkeypatch: p
 
     veel = io.BytesIO()
     with zipfile.ZipFile(veel, "w", zipfile.ZIP_STORED) as z:
-        for i in range(read_module.MAX_ZIP_ENTRIES + 1):
+        for i in range(limieten.ZIP_ONDERDELEN.standaard + 1):
             z.writestr(f"x/{i}", b"")
-    fout(schrijf(tmp_path, "veel.docx", veel.getvalue()), f"{read_module.MAX_ZIP_ENTRIES + 1} onderdelen")
+    fout(schrijf(tmp_path, "veel.docx", veel.getvalue()), f"{limieten.ZIP_ONDERDELEN.standaard + 1} onderdelen",
+         "INKOOPKADER_MAX_ZIP_ONDERDELEN=")
     assert geopend == []
 
-    monkeypatch.setattr(read_module, "MAX_ZIP_TOTAL", 10_000)
+    monkeypatch.setenv("INKOOPKADER_MAX_ZIP_UITGEPAKT", "10000")
     totaal = io.BytesIO()
     with zipfile.ZipFile(totaal, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", os.urandom(6000))

@@ -490,7 +490,7 @@ def test_literal_analysis_is_cached_on_disk_and_a_damaged_entry_is_rebuilt(monke
     patronen = [r"kwaliteitslabel sociaal werk", r"(?:de )?awbz", r"wet op de jeugdzorg"]
     eerste = references._Voorfilter(patronen)._literalen
     assert eerste == {"kwaliteitslabel sociaal werk": (0,), "awbz": (1,), "wet op de jeugdzorg": (2,)}
-    (entry,) = tmp_path.glob("literalen-*.pickle")
+    (entry,) = tmp_path.glob("literalen-*.json")
 
     def geen_parser(_patronen):
         raise AssertionError("the cached analysis should have been used")
@@ -503,4 +503,4 @@ def test_literal_analysis_is_cached_on_disk_and_a_damaged_entry_is_rebuilt(monke
     assert references._Voorfilter(patronen)._literalen == eerste
     # Other patterns, another entry.
     references._Voorfilter([r"bopz"])._literalen
-    assert len(list(tmp_path.glob("literalen-*.pickle"))) == 2
+    assert len(list(tmp_path.glob("literalen-*.json"))) == 2

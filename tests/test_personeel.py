@@ -112,12 +112,14 @@ def test_compose_jeugdhulp_4_with_personeel(corpus) -> None:
 
 
 def test_function_levels_and_explicit_choice(corpus) -> None:
-    doc = compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-2"],
+    doc = compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-hbo"],
                   personeel_rol=Rol.GUNNINGSCRITERIUM)
     vraag = next(v for v in doc.vragen if v.titel == "Deskundigheid en inzet van personeel")
     (aspect,) = vraag.aspecten
     assert aspect.anker == "pe-opleiding-justitie" and len(aspect.items) <= 1
     assert not any(s.id == "personeel" for s in doc.secties)
+    with pytest.raises(OnbekendeWaarde, match="Onbekend functieniveau 'mdj-niv-2'"):  # never every level dropped
+        compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-opleiding-justitie"], functieniveaus=["mdj-niv-2"])
     with pytest.raises(OnbekendeWaarde, match="Bedoelt u 'pe-registratie-jeugd'"):
         compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-registratie-jeugt"])
 

@@ -15,25 +15,28 @@ import types
 
 __version__ = "0.1.0"
 
-from .corpus import load_corpus, validate_corpus
-from .errors import Bevinding, CorpusFout, InkoopkaderError, OnbekendeWaarde
-from .model import (
-    Corpus,
-    Criterium,
-    Doelgroep,
-    Item,
-    Inzet,
-    Kader,
-    Notitie,
-    Procedure,
-    Relevantie,
-    Rol,
-    Segment,
-    Thema,
-)
-
-# Lazily imported (PEP 562): keeps `import inkoopkader` + a warm load_corpus() cheap for CI use.
+# Everything is imported lazily (PEP 562): `import inkoopkader` itself does next to nothing, which
+# keeps a warm load_corpus() cheap for CI use and leaves no window in which a Ctrl-C at start-up
+# of the command line ends in a traceback (see __main__.py).
 _LAZY = {
+    "load_corpus": "corpus",
+    "validate_corpus": "corpus",
+    "Bevinding": "errors",
+    "CorpusFout": "errors",
+    "InkoopkaderError": "errors",
+    "OnbekendeWaarde": "errors",
+    "Corpus": "model",
+    "Criterium": "model",
+    "Doelgroep": "model",
+    "Item": "model",
+    "Kader": "model",
+    "Notitie": "model",
+    "Relevantie": "model",
+    "Segment": "model",
+    "Thema": "model",
+    "Inzet": "model",
+    "Procedure": "model",
+    "Rol": "model",
     "resolve_kader": "resolve",
     "resolve_segment": "resolve",
     "resolve_thema": "resolve",
@@ -76,11 +79,14 @@ sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> object:
+    from importlib import import_module
+    from importlib.util import find_spec
+
     module = _LAZY.get(name)
     if module is None:
+        if not name.startswith("_") and find_spec(f"{__name__}.{name}") is not None:
+            return import_module(f".{name}", __name__)  # a submodule not imported yet: inkoopkader.corpus
         raise AttributeError(f"module 'inkoopkader' has no attribute {name!r}")
-    from importlib import import_module
-
     value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
@@ -94,13 +100,13 @@ __all__ = [
     "Corpus",
     "CorpusFout",
     "Criterium",
-    "Doelgroep",
-    "InkoopkaderError",
-    "Item",
     "Document",
+    "Doelgroep",
     "GunningFout",
     "GunningInstelling",
+    "InkoopkaderError",
     "Inzet",
+    "Item",
     "Kader",
     "Keuze",
     "Notitie",

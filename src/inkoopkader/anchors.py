@@ -169,7 +169,8 @@ def lees_eigenschappen(props: Mapping[str | None, str], getal: Callable[[str | N
     segment = props.get("inkoopkader.segment")
     if not segment:
         return None
-    delen = sorted((int(k.rsplit(".", 1)[1]), v) for k, v in props.items()
+    # Sorted as numbers without int(): a hostile part number of thousands of digits costs nothing.
+    delen = sorted(((len(n := k.rsplit(".", 1)[1].lstrip("0")), n), v) for k, v in props.items()
                    if k and re.fullmatch(r"inkoopkader\.criteria\.\d+", k))
     ids = [i.strip() for _, deel in delen for i in deel.split(",") if i.strip()]
     kaders = [n for k in (props.get("inkoopkader.kaders") or "").split(",") if (n := getal(k.strip())) is not None]

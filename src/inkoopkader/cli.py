@@ -1,12 +1,16 @@
 """The `inkoopkader` command line: a thin typer/rich layer over the library.
 
-This is the only module that prints or exits. Exit codes: 0 ok, 1 findings (validate), 2 bad input.
+This is the only module that prints or exits. Exit codes: 0 ok, 1 findings (validate) or a failed
+gate (check), 2 bad input or an I/O error (a full or closed standard output too), 130 Ctrl-C. No
+input ever ends in a traceback: `main` turns anything unexpected into "Interne fout" with exit 2.
 """
 
 # No `from __future__ import annotations` here: typer reads every option's type from the
 # annotations, and string annotations would be compiled and evaluated again on every run.
+import errno
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -54,17 +58,71 @@ class _State:
 
 
 def _user_errors(func: F) -> F:
-    """Turn library errors into a Dutch message and exit code 2, never a traceback."""
+    """Turn library errors into a Dutch message and exit code 2, never a traceback; the same for
+    an I/O error (a full disk or standard output). Ctrl-C says so and exits with 130."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
+            _controleer_tekstopties(kwargs)
             return func(*args, **kwargs)
         except InkoopkaderError as exc:
-            err_console.print(f"[bold red]Fout:[/] {escape(str(exc))}")
+            _fout(str(exc))
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            _afgebroken()
+            raise typer.Exit(130) from None
+        except OSError as exc:
+            raise typer.Exit(_io_fout(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fout(melding: str) -> None:
+    try:
+        err_console.print(f"[bold red]Fout:[/] {escape(melding)}")
+    except (OSError, ValueError):  # stderr itself is gone: the exit code says it
+        pass
+
+
+def _afgebroken() -> None:
+    try:
+        err_console.print("Afgebroken.")
+    except (OSError, ValueError):
+        pass
+
+
+def _io_fout(exc: OSError) -> int:
+    """Exit code 2 for an I/O error; a message unless the reader of a pipe went away (`| head`)."""
+    if exc.errno != errno.EPIPE:
+        waar = f" ({exc.filename})" if exc.filename else ""
+        reden = _IO_REDENEN.get(exc.errno or 0) or exc.strerror or str(exc)
+        _fout(f"lezen of schrijven mislukt{waar}: {reden}.")
+    return 2
+
+
+_IO_REDENEN = {
+    errno.ENOSPC: "geen ruimte meer (de schijf of de uitvoer is vol)",
+    errno.EACCES: "geen toegang",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.EIO: "invoer-/uitvoerfout van het apparaat",
+}
+
+
+_ONGELDIGE_UTF8 = re.compile("[\ud800-\udfff]")
+
+
+def _controleer_tekstopties(kwargs: dict[str, Any]) -> None:
+    """Refuse a text option that was not valid UTF-8 on the command line (Python keeps such bytes
+    as lone surrogates, which no output format accepts). Paths are left alone: a file name may
+    legitimately be any bytes."""
+    for naam, waarde in kwargs.items():
+        for tekst in waarde if isinstance(waarde, list) else [waarde]:
+            if isinstance(tekst, str) and not isinstance(tekst, Enum) and _ONGELDIGE_UTF8.search(tekst):
+                getoond = tekst.encode("utf-8", "backslashreplace").decode("ascii", "replace")[:60]
+                optie = "de zoekterm" if naam == "query" else f"--{naam.replace('_', '-')}"
+                raise InkoopkaderError(f"De waarde van {optie} ('{getoond}') is geen geldige UTF-8-tekst; "
+                                       "controleer de tekenset van de terminal of het script.")
 
 
 def _corpus() -> Corpus:
@@ -500,6 +558,14 @@ def compose_command(
 
         verzoek = Verzoek.maak(segment, herkomst=f"segment: {segment}", **opties)
     selectie = select(corpus, verzoek)
+    if functieniveau:
+        from .personeel import controleer_functieniveaus
+
+        controleer_functieniveaus(corpus.beroepsprofielen, _split_ids(functieniveau))  # 'Z' is no level
+    if str(output) != "-":
+        # Before the document is built; write_atomic checks again (and creates the file exclusively).
+        controleer_doel(output or Path(default_filename(selectie.segment.id, formaat.value, selectie.procedure)),
+                        force=force)
     try:
         datum_waarde = dt.date.fromisoformat(datum) if datum else None
     except ValueError:
@@ -627,27 +693,36 @@ class CheckUitvoer(str, Enum):
 _GROOT_CONCEPT = 256 * 1024
 
 
-def _parse_dekking(waarde: str) -> float:
-    """'0.8', '0,8', '80%', '80 %' or '80' -> 0.8. Raises InkoopkaderError for anything else."""
-    import math
+_DEKKING = re.compile(r"([0-9]{1,3})(?:[.,]([0-9]{1,6}))?\s*(%?)")
 
-    tekst = waarde.strip().replace(",", ".")
-    procent = tekst.endswith("%")
-    getal_tekst = tekst.removesuffix("%").strip()
-    try:
-        getal = float(getal_tekst)
-    except ValueError:
-        getal = math.nan
-    if not math.isfinite(getal) or getal < 0:
-        raise InkoopkaderError(
-            f"Ongeldige waarde voor --min-dekking: '{waarde}'. Geef een aandeel tussen 0 en 1 (b.v. 0.8) "
-            "of een percentage (b.v. 80%)."
-        )
-    if procent or getal > 1:
-        getal /= 100
-    if getal > 1:
-        raise InkoopkaderError(f"Ongeldige waarde voor --min-dekking: '{waarde}'; meer dan 100% kan niet.")
-    return getal
+
+def _parse_dekking(waarde: str) -> float:
+    """'0.8', '0,8', '80%', '80 %', '80' or '12,5%' -> a share from 0 to 1.
+
+    Strict, because a misread gate is worse than a refused one: a share has at most one decimal
+    separator and no '_' or exponent ('1_0' is not 10); a number without '%' is a share up to 1 or
+    a whole percentage up to 100 ('1.5' and '1,0000001' are refused: 1.5% or 150%?).
+
+    Raises:
+        InkoopkaderError: anything else, with what is allowed.
+    """
+    uitleg = ("Geef een aandeel tussen 0 en 1 (b.v. 0.8 of 0,8) of een percentage (b.v. 80% of 12,5%).")
+    match = _DEKKING.fullmatch(waarde.strip())
+    if match is None:
+        raise InkoopkaderError(f"Ongeldige waarde voor --min-dekking: '{waarde[:40]}'. {uitleg}")
+    geheel, breuk, procent = match.groups()
+    getal = float(f"{geheel}.{breuk or '0'}")
+    if procent:
+        if getal > 100:
+            raise InkoopkaderError(f"Ongeldige waarde voor --min-dekking: '{waarde}'; meer dan 100% kan niet.")
+        return getal / 100
+    if getal <= 1:
+        return getal
+    if breuk is None and getal <= 100:
+        return getal / 100  # '80': a whole percentage
+    raise InkoopkaderError(
+        f"Ongeldige waarde voor --min-dekking: '{waarde}' is meer dan 1 maar geen heel percentage. {uitleg}"
+    )
 
 
 def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
@@ -659,8 +734,7 @@ def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
 
         sta_toe()  # a long draft's references may be found by a child process meanwhile
     if str(concept) == "-":
-        kwargs = {**kwargs, "tekst": True}
-        bron: Any = sys.stdin.read()
+        bron: Any = _lees_stdin()  # bytes: the format is recognised from the content (PDF, Word, text)
         grootte = len(bron)
     else:
         bron = concept
@@ -682,6 +756,20 @@ def _run_check(concept: Path, kwargs: dict[str, Any]) -> Any:
             progress.update(taak, description=escape(stap), completed=gedaan, total=totaal)
 
         return check(bron, voortgang=voortgang, **kwargs)
+
+
+def _lees_stdin() -> bytes:
+    """Standard input as bytes, at most `limieten.STDIN` (/dev/zero as input is refused quickly)."""
+    from .limieten import STDIN
+
+    stroom = sys.stdin.buffer if sys.stdin is not None and hasattr(sys.stdin, "buffer") else None
+    if stroom is None:
+        raise InkoopkaderError("Standaardinvoer is gesloten; geef een bestand op in plaats van '-'.")
+    grens = STDIN.waarde()
+    data = stroom.read(grens + 1)
+    if len(data) > grens:
+        raise InkoopkaderError(f"Standaardinvoer is te groot (meer dan {STDIN.tekst()}); {STDIN.uitleg()}.")
+    return data
 
 
 def _afgekapt(tekst: str, breedte: int) -> str:
@@ -913,7 +1001,8 @@ def check_command(
         tekst = ""
 
     if output is not None:
-        write_atomic(output, tekst.encode("utf-8"), force=force)
+        # backslashreplace: a draft name that was not UTF-8 on the command line stays readable
+        write_atomic(output, tekst.encode("utf-8", "backslashreplace"), force=force)
         uitslag = "[green]poort geslaagd[/]" if rapport.geslaagd else "[red]poort afgekeurd[/]"
         err_console.print(f"Geschreven: {escape(str(output))} — {uitslag}", highlight=False)
     elif tekst:
@@ -956,16 +1045,63 @@ def main() -> None:
     # only re-scan the corpus and the draft again and again (~20 ms on a long draft).
     gc.disable()
     _State.eigen_proces = True
+    _standaardstromen()
     try:
         _app_voor(sys.argv[1:])()
         code = 0
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             code = exc.code or 0
-        else:  # a message instead of a number: Python prints it and exits with 1
-            print(exc.code, file=sys.stderr)
-            code = 1
+        else:  # a message instead of a number
+            _fout(str(exc.code))
+            code = 2
+    except KeyboardInterrupt:  # before or after a command runs (inside one, _user_errors has it)
+        _afgebroken()
+        code = 130
+    except OSError as exc:
+        code = _io_fout(exc)
+    except Exception as exc:  # noqa: BLE001 - never a traceback, and never exit 1 ('rejected')
+        _fout(f"Interne fout ({type(exc).__name__}: {exc}). Dit hoort niet te gebeuren: meld het probleem.")
+        code = 2
     _exit_now(code)
+
+
+class _GeslotenUitvoer:
+    """Standard output or error that the caller closed (`>&-`): every write is an I/O error."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, _tekst: str) -> int:
+        raise OSError(errno.EBADF, "de standaarduitvoer is gesloten")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "de standaarduitvoer is gesloten")
+
+    @property
+    def buffer(self) -> "_GeslotenUitvoer":
+        return self
+
+
+def _standaardstromen() -> None:
+    """Standard output and error as the CLI needs them: a closed one raises an I/O error on use
+    (exit 2) instead of AttributeError, and text that was not UTF-8 on the command line (a draft
+    name) is written with backslash escapes instead of failing to encode."""
+    for naam in ("stdout", "stderr"):
+        stroom = getattr(sys, naam)
+        if stroom is None:
+            setattr(sys, naam, _GeslotenUitvoer())
+        elif hasattr(stroom, "reconfigure"):
+            try:
+                stroom.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
 
 
 def _app_voor(argumenten: list[str]) -> typer.Typer:
@@ -1006,11 +1142,16 @@ def _exit_now(code: int) -> None:
     """
     import os
 
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`| head`) or stream: nothing more to say
-            pass
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk or a closed stream: what was written is lost
+        code = _io_fout(exc) if code in (0, 1) else code
+    except (ValueError, AttributeError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
     os._exit(code)
 
 

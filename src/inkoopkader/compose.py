@@ -122,6 +122,18 @@ def compose(
         GunningFout: award settings that do not add up (wegingen not 100 %, a question with a criterion
             that is not an award aspect, …).
     """
+    from .errors import als_type
+    from .text import stuurtekens_weg
+
+    als_type(corpus, "corpus", Corpus, "een Corpus (inkoopkader.load_corpus())")
+    als_type(selectie, "selectie", Selectie, "een Selectie (inkoopkader.select(...))")
+    # Text for the title page and properties: every format must accept it (Word refuses a vertical tab).
+    titel, gemeente, kenmerk, versie = (
+        stuurtekens_weg(als_type(waarde, naam, str, "een tekst", geen=naam != "versie")) if waarde is not None else None
+        for naam, waarde in (("titel", titel), ("gemeente", gemeente), ("kenmerk", kenmerk), ("versie", versie))
+    )
+    als_type(datum, "datum", dt.date, "een datetime.date", geen=True)
+    als_type(gunning, "gunning", GunningInstelling, "een GunningInstelling", geen=True)
     return _Opbouw(corpus, selectie, gunning or GunningInstelling(), met_toelichting).bouw(
         Metadata(
             titel=titel or f"Kwaliteitscriteria {selectie.segment.titel}",

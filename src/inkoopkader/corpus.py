@@ -12,8 +12,8 @@ A directory without `segments/`, `actualiteit.yaml` or `bronnen/` takes those fr
 corpus, so a gemeente can keep only its own kaders in a directory of its own.
 
 Validation (ruamel.yaml + pydantic) costs about a second; the validated corpus is therefore cached
-as a pickle keyed by a hash of the data files' contents and the package version. A warm load only
-reads the files to hash them and unpickles the result.
+(as JSON that cannot run code, see cache.py) keyed by a hash of the data files' contents and the
+package version. A warm load only reads the files to hash them and decodes the result.
 """
 
 from __future__ import annotations
@@ -523,6 +523,10 @@ def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevind
     onderwerp_ids = {o.id for o in onderwerpen or ()}
     document_ids = {d.id for d in documenten or ()}
     for kader in kaders:
+        for dup in _duplicates(r.segment for r in kader.segmenten):
+            relevanties = " en ".join(r.relevantie.value for r in kader.segmenten if r.segment == dup)
+            findings.append(Bevinding(kader.bestand, f"segment '{dup}' staat meer dan eens onder segmenten "
+                                                     f"({relevanties}); noem elk segment één keer"))
         for relatie in kader.segmenten:
             if relatie.segment not in segment_ids:
                 hint = dichtstbijzijnde(relatie.segment, segment_ids)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,12 +14,20 @@ from .errors import InkoopkaderError
 def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
     """Write `data` to `target` via a temporary file in the same directory and an atomic rename.
 
-    A failure or Ctrl-C leaves any existing file untouched and no partial file behind.
+    A failure or Ctrl-C leaves any existing file untouched and no partial file behind. Without
+    `force` the target is created exclusively: the finished temporary file is hard-linked to the
+    name, which fails if anything took that name meanwhile (two runs with the same -o never both
+    write). With `force` an existing regular file is replaced; a symlink, device, FIFO or socket is
+    never replaced or written through, with or without `force`.
+
+    Raises:
+        InkoopkaderError: the target exists (without `force`), is not a regular file, is open in
+            Word, is a directory, its directory does not exist, or it cannot be written.
     """
     target = controleer_doel(target, force=force)
     directory = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".tmp", dir=directory)
     except PermissionError:
         raise InkoopkaderError(f"Geen schrijfrechten in de map '{directory}'.") from None
     except OSError as exc:
@@ -29,7 +39,17 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
             os.fsync(handle.fileno())
         # mkstemp makes a private (0600) file; the document gets the mode a normal save would give.
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        if force:
+            _controleer_bestaand(target)  # once more, right before the rename
+            os.replace(tmp, target)
+        else:
+            _maak_exclusief(tmp, target)
+    except FileExistsError:
+        _remove(tmp)
+        raise InkoopkaderError(
+            f"'{target}' bestaat al (net aangemaakt door een ander proces?). Kies een andere naam met -o of "
+            "overschrijf met --force."
+        ) from None
     except PermissionError:
         _remove(tmp)
         raise InkoopkaderError(
@@ -45,31 +65,87 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
     return target
 
 
+def _maak_exclusief(tmp: str, target: Path) -> None:
+    """Give the finished file `tmp` the name `target` only if that name is still free (atomically).
+
+    A hard link fails with FileExistsError when the name exists. Where the file system has no hard
+    links, the name is claimed with O_EXCL first and the content renamed over the claim.
+    """
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        claim = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(claim)
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            _remove(str(target))
+            raise
+        return
+    _remove(tmp)
+
+
 def controleer_doel(target: Path, *, force: bool = False) -> Path:
     """Refuse a target `write_atomic` would refuse, before any work is done for it.
 
     Raises:
-        InkoopkaderError: the file exists (without `force`), is open in Word, is a directory, its
-            directory does not exist, or the name is impossible.
+        InkoopkaderError: no file name, the file exists (without `force`), is a symlink, device,
+            FIFO or socket (also with `force`), is open in Word, is a directory, its directory does
+            not exist, or the name is impossible.
     """
     target = Path(target)
+    if not str(target) or target.name in ("", ".", ".."):
+        raise InkoopkaderError(f"'{target}' is geen bestandsnaam; geef met -o een bestandsnaam op, b.v. -o eisen.docx.")
     try:
         lock = word_lock_file(target)
-        bestaat, is_map = target.exists(), target.is_dir()
+        bestaat = os.path.lexists(target)
+        is_map = target.is_dir() and not target.is_symlink()
     except OSError as exc:  # a name too long for the file system, say
         raise InkoopkaderError(f"'{target}' kan niet worden geschreven: {exc.strerror or exc}.") from None
+    except ValueError:  # a NUL character in the name
+        raise InkoopkaderError(f"'{target!r}' is geen geldige bestandsnaam.") from None
     if lock is not None:
         raise InkoopkaderError(
             f"'{target}' is geopend in Word (vergrendelingsbestand '{lock.name}'). Sluit het document "
-            "en probeer opnieuw, of kies een andere naam met -o."
+            "en probeer opnieuw, of kies een andere naam met -o. Is Word niet open, verwijder dan het "
+            "vergrendelingsbestand."
         )
     if is_map:
         raise InkoopkaderError(f"'{target}' is een map; geef met -o een bestandsnaam op.")
-    if bestaat and not force:
-        raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
+    if bestaat:
+        _controleer_bestaand(target)
+        if not force:
+            raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
     if not target.parent.is_dir():
         raise InkoopkaderError(f"De map '{target.parent}' bestaat niet.")
     return target
+
+
+def _controleer_bestaand(target: Path) -> None:
+    """Refuse to replace anything but a regular file: a symlink (its target may lie anywhere), a
+    device such as /dev/null, a FIFO or a socket."""
+    try:
+        modus = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InkoopkaderError(f"'{target}' kan niet worden geschreven: {exc.strerror or exc}.") from None
+    if stat.S_ISLNK(modus):
+        raise InkoopkaderError(
+            f"'{target}' is een symbolische koppeling; die wordt niet overschreven, ook niet met --force. "
+            "Geef de echte bestandsnaam op."
+        )
+    if not stat.S_ISREG(modus) and not stat.S_ISDIR(modus):
+        soort = ("een apparaat" if stat.S_ISCHR(modus) or stat.S_ISBLK(modus)
+                 else "een pijp (FIFO)" if stat.S_ISFIFO(modus) else "een socket" if stat.S_ISSOCK(modus)
+                 else "geen gewoon bestand")
+        raise InkoopkaderError(
+            f"'{target}' is {soort}, geen gewoon bestand; dat wordt niet overschreven, ook niet met --force."
+        )
 
 
 def _mode_for(target: Path) -> int:

@@ -112,8 +112,14 @@ class Personeelseis:
     bewijs: str | None = None
 
     def onderdelen(self, profielen: Iterable[Beroepsprofiel], niveaus: Iterable[str] = ()) -> list[ProfielItem]:
-        """The listed parts: function levels (optionally only some, by code or ID) or competences."""
-        wanted = {n.strip().lower() for n in niveaus}
+        """The listed parts: function levels (optionally only some, by code or ID) or competences.
+
+        Raises:
+            OnbekendeWaarde: a requested level exists in none of the profiles (it would drop every
+                level without a word).
+        """
+        profielen = list(profielen)
+        wanted = {n.strip().lower() for n in controleer_functieniveaus(profielen, niveaus)}
         for profiel in profielen:
             if self.niveaus_uit == profiel.sleutel:
                 return [
@@ -124,6 +130,27 @@ class Personeelseis:
             if self.competenties_uit == profiel.sleutel:
                 return list(profiel.competenties)
         return []
+
+
+def controleer_functieniveaus(profielen: Iterable[Beroepsprofiel], niveaus: Iterable[str]) -> tuple[str, ...]:
+    """The requested function levels, each known by code ('B') or ID ('wce-niv-b') in some profile.
+
+    Raises:
+        ArgumentFout: `niveaus` is a text instead of a list.
+        OnbekendeWaarde: an unknown level, with the closest as suggestion.
+    """
+    from .errors import OnbekendeWaarde, als_lijst, dichtstbijzijnde
+
+    gevraagd = als_lijst(niveaus, "functieniveaus", str, "['B', 'C']")
+    if not gevraagd:
+        return gevraagd
+    codes = sorted({n.code for p in profielen for n in p.niveaus if n.code})
+    bekend = {c.lower() for c in codes} | {n.id for p in profielen for n in p.niveaus}
+    for niveau in gevraagd:
+        if niveau.strip().lower() not in bekend:
+            suggestie = dichtstbijzijnde(niveau, [*codes, *sorted(bekend - {c.lower() for c in codes})], drempel=50)
+            raise OnbekendeWaarde("functieniveau", niveau, suggestie, [*codes])
+    return gevraagd
 
 
 def walk_items(data: Any, profiel: str) -> Iterator[ProfielItem]:

@@ -461,9 +461,11 @@ def _parse(path: Path) -> Any:
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from . import limieten, yamlveilig
+
     bestand = bestandsnaam(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = yamlveilig.lees(path, limieten.PROFIEL, f"Profiel '{bestand}'")  # regular, bounded, UTF-8
     except FileNotFoundError:
         raise InkoopkaderError(
             f"Profiel '{bestand}' bestaat niet. "
@@ -476,7 +478,7 @@ def _parse(path: Path) -> Any:
     except OSError as exc:
         raise InkoopkaderError(f"Profiel '{bestand}' kan niet worden gelezen: {exc.strerror}.") from None
     try:
-        return _yaml().load(text)
+        return yamlveilig.laad(_yaml(), text, bestand, ProfielFout)  # aliases, depth, keys, numbers checked
     except DuplicateKeyError as exc:
         mark = exc.problem_mark or exc.context_mark
         found = re.search(r'duplicate key "?([^"]+?)"? with', exc.problem or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import OnbekendeWaarde, dichtstbijzijnde
+from .errors import OnbekendeWaarde, als_type, dichtstbijzijnde
 from .model import Corpus, Kader, Segment, Thema
 
 _DOMAIN_ABBREVIATIONS = {"jh": "jeugdhulp", "jeugd": "jeugdhulp", "sw": "sociaalwerk"}
@@ -26,6 +26,7 @@ def resolve_segment(corpus: Corpus, reference: str) -> Segment:
     Raises:
         OnbekendeWaarde: with the closest segment ID as suggestion.
     """
+    als_type(reference, "segment", str, "een tekst zoals 'wmo-1a'")
     wanted = _squash(reference)
     for segment in corpus.segmenten:
         names = [segment.id, *segment.aliassen]
@@ -37,8 +38,15 @@ def resolve_segment(corpus: Corpus, reference: str) -> Segment:
 
 def resolve_kader(corpus: Corpus, reference: str | int) -> Kader:
     """Find a kader by number ('8'), sleutel ('jij-kader'), prefix ('jij') or title."""
-    text = str(reference).strip()
-    if text.isdigit():
+    als_type(reference, "kader", (str, int), "een nummer of sleutel zoals 8 of 'jij-kader'")
+    if isinstance(reference, int):
+        for kader in corpus.kaders:
+            if kader.nummer == reference:
+                return kader
+        known = [f"{k.nummer} ({k.sleutel})" for k in corpus.kaders]
+        raise OnbekendeWaarde("kader", reference, None, known)
+    text = reference.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 9:  # int() refuses 4,301 digits, and '²'
         for kader in corpus.kaders:
             if kader.nummer == int(text):
                 return kader
@@ -53,6 +61,7 @@ def resolve_kader(corpus: Corpus, reference: str | int) -> Kader:
 
 def resolve_thema(reference: str) -> Thema:
     """Find a thema by (abbreviated) name: 'vak' -> vakmanschap."""
+    als_type(reference, "thema", str, "een tekst zoals 'vakmanschap'")
     lowered = reference.strip().lower()
     for thema in Thema:
         if thema.value == lowered or (len(lowered) >= 3 and thema.value.startswith(lowered)):

@@ -62,9 +62,25 @@ def _score(query_tokens: list[str], folded_query: str, text: str) -> float:
     return fuzz.partial_ratio(folded_query, folded) * 0.9
 
 
+def _controleer_zoekterm(query: object) -> str:
+    """The query, refused when it is no text or longer than the limit: scoring costs time per
+    character of the query (a 100 KB query ran for minutes), and a search is a few words.
+
+    Raises:
+        ArgumentFout: not a text.
+        LimietFout: longer than `limieten.ZOEKTERM`.
+    """
+    from .errors import als_type
+    from .limieten import ZOEKTERM
+
+    als_type(query, "zoekterm", str, "een tekst")
+    ZOEKTERM.controleer(len(query), "de zoekterm")  # type: ignore[arg-type]
+    return query  # type: ignore[return-value]
+
+
 def zoek_profielen(corpus: Corpus, query: str, *, limiet: int | None = 25) -> list[ProfielTreffer]:
     """Search the professional profiles' items (competences, levels, results), best first."""
-    query_tokens = tokens(query)
+    query_tokens = tokens(_controleer_zoekterm(query))
     if not query_tokens:
         return []
     folded_query = fold(query)
@@ -95,8 +111,11 @@ def zoek(
     Matching ignores case, accents, punctuation and simple inflection ('meldingen' finds
     'melding'); a typo still matches through rapidfuzz's partial ratio. Filters narrow the
     candidates to themes, kader numbers, or the kaders that apply to a segment.
+
+    Raises:
+        LimietFout: the query is longer than `limieten.ZOEKTERM` (200 characters by default).
     """
-    query_tokens = tokens(query)
+    query_tokens = tokens(_controleer_zoekterm(query))
     if not query_tokens:
         return []
     folded_query = fold(query)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
-from .errors import InkoopkaderError, OnbekendeWaarde, dichtstbijzijnde
+from .errors import InkoopkaderError, OnbekendeWaarde, als_lijst, als_type, dichtstbijzijnde
 from .model import (
     CRITERIUM_ROLLEN,
     Corpus,
@@ -86,8 +86,9 @@ class Verzoek:
             suggestie = dichtstbijzijnde(onbekend[0], sorted(known))
             hint = f" Bedoelt u '{suggestie}'?" if suggestie else ""
             raise InkoopkaderError(f"Onbekende selectie-optie '{onbekend[0]}'.{hint}")
-        if not isinstance(segment, str):
-            raise InkoopkaderError(f"segment moet tekst zijn (b.v. 'wmo-1a'), niet {type(segment).__name__}.")
+        als_type(segment, "segment", str, "een tekst (b.v. 'wmo-1a')")
+        if "zoekterm" in opties:
+            als_type(opties["zoekterm"], "zoekterm", str, "een tekst", geen=True)
         values: dict[str, Any] = {}
         for naam, waarde in opties.items():
             if waarde is None:
@@ -142,15 +143,15 @@ class Verzoek:
         }
 
 
+_VOORBEELDEN = {"themas": (Thema, str), "kaders": int, "zonder_kaders": int, "doelgroepen": (Doelgroep, str),
+                "ids": str, "uitgesloten": str}
+
+
 def _tuple(naam: str, waarde: Any) -> tuple[Any, ...]:
-    if isinstance(waarde, (str, bytes)):
-        raise InkoopkaderError(
-            f"{naam} moet een lijst zijn, geen losse tekst: schrijf {naam}=[{waarde!r}] in plaats van {naam}={waarde!r}."
-        )
-    try:
-        return tuple(waarde)
-    except TypeError:
-        raise InkoopkaderError(f"{naam} moet een lijst zijn, niet {type(waarde).__name__}.") from None
+    """A list option as a tuple; a text where a list belongs is refused (ids='bwmo-04')."""
+    voorbeeld = {"themas": "[Thema.VAKMANSCHAP]", "kaders": "[1, 8]", "zonder_kaders": "[11]",
+                 "doelgroepen": "[Doelgroep.ORGANISATIE]"}.get(naam, "['bwmo-04']")
+    return als_lijst(waarde, naam, _VOORBEELDEN.get(naam, object), voorbeeld)
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ def select(corpus: Corpus, verzoek: Verzoek | str, **opties: Any) -> Selectie:
     """
     from .resolve import resolve_segment
 
+    als_type(corpus, "corpus", Corpus, "een Corpus (inkoopkader.load_corpus())")
     if isinstance(verzoek, Verzoek):
         if opties:
             raise InkoopkaderError("Geef opties in het Verzoek zelf, niet ernaast.")

@@ -12,6 +12,48 @@ _VOWELS = frozenset("aeiouy")
 _DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
 
 
+_STUURTEKENS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATEN = re.compile("[\ud800-\udfff]")
+
+
+def stuurtekens_weg(tekst: str) -> str:
+    """Text that every output format accepts: a control character (the vertical tab Word puts in
+    copied text, a form feed, NUL …) becomes a space, a lone surrogate (from bytes that were not
+    UTF-8) the replacement character; tab and line breaks stay."""
+    if _STUURTEKENS.search(tekst):
+        tekst = _STUURTEKENS.sub(" ", tekst)
+    if _SURROGATEN.search(tekst):
+        tekst = _SURROGATEN.sub("\ufffd", tekst)
+    return tekst
+
+
+_FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_veilig(waarde: object) -> object:
+    """A spreadsheet cell that is never run as a formula: text starting with =, +, -, @, a tab or a
+    carriage return gets a leading apostrophe (Excel and LibreOffice show the text as it stands).
+    Anything that is not text is returned unchanged."""
+    if isinstance(waarde, str) and waarde.startswith(_FORMULE_BEGIN):
+        return "'" + waarde
+    return waarde
+
+
+_MD_TEKENS = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md_tekst(waarde: object) -> str:
+    """A value from the user (title, gemeente, kenmerk …) as literal Markdown text on one line.
+
+    Line breaks and control characters become spaces (a value cannot start a heading, list or
+    block of its own), Markdown's inline markers are escaped with a backslash and '<' and '>' are
+    written as entities, so no raw HTML reaches a Markdown viewer or the web preview.
+    """
+    tekst = " ".join(stuurtekens_weg(str(waarde)).split())
+    tekst = _MD_TEKENS.sub(r"\\\1", tekst)
+    return tekst.replace("<", "&lt;").replace(">", "&gt;")
+
+
 def strip_markup(text: str) -> str:
     """Remove `**vet**` / `*cursief*` markers, keeping the words."""
     return _MARKUP.sub(lambda m: m.group(1) or m.group(2), text)

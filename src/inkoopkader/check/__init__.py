@@ -49,7 +49,7 @@ __all__ = [
 
 
 def check(
-    bron: str | os.PathLike[str] | Concept,
+    bron: str | os.PathLike[str] | Concept | bytes,
     corpus: Corpus | None = None,
     *,
     segment: str | None = None,
@@ -67,7 +67,8 @@ def check(
     """Check a tender draft against a selection of criteria.
 
     Args:
-        bron: a path (.docx, .odt, .pdf, .md, .txt), a Concept, or, with `tekst=True`, the text itself.
+        bron: a path (.docx, .odt, .pdf, .md, .txt), a Concept, the draft's bytes (its format is
+            recognised from the content, see `read_bytes`), or, with `tekst=True`, the text itself.
         corpus: defaults to `load_corpus()`.
         segment: check against this segment's default document; `selectie_opties` are fields of the
             selection request (`Verzoek`: themas, kaders, zonder_kaders, doelgroepen, zoekterm, ids,
@@ -75,7 +76,7 @@ def check(
             criteria ter inspiratie.
         profiel: a selection profile from `inkoopkader init`; its criteria are required.
         vereist: criterion IDs that must be present.
-        min_dekking: minimum share (0-1) of criteria found per thema.
+        min_dekking: minimum share (0-1) of criteria found per thema (NaN, a bool or a text is refused).
         strikt: any outdated reference fails the gate.
         personeel: also look for staff requirements (True: the defaults of the segment's domain, or
             a list of pe-… IDs), each with its listed levels/competences; they are reported under
@@ -97,7 +98,7 @@ def check(
     from ..resolve import resolve_segment
     from ..select import Verzoek, select
     from .match import match_criteria
-    from .read import read_concept, read_text
+    from .read import read_bytes, read_concept, read_text
     from .achtergrond import Achtergrond, mag_vorken
     from .references import find_verwijzingen, regels_voor
 
@@ -105,6 +106,7 @@ def check(
         if voortgang is not None:
             voortgang(naam, gedaan, 4)
 
+    vereist = _controleer_argumenten(bron, corpus, segment, vereist, min_dekking, tekst)
     if profiel is not None:
         from ..profile import weiger_profielkeuzes
 
@@ -113,6 +115,8 @@ def check(
     stap("Concept lezen", 0)
     if isinstance(bron, Concept):
         concept = bron
+    elif isinstance(bron, (bytes, bytearray, memoryview)):
+        concept = read_bytes(bytes(bron))
     elif tekst:
         concept = read_text(str(bron))
     else:
@@ -250,3 +254,25 @@ def _verzoek_uit_record(corpus: Corpus, record: dict[str, object]) -> Any:
         return Verzoek(segment, procedure=procedure)
     return Verzoek.maak(segment, procedure=procedure, ids=ids, rol_per_criterium=rollen,
                         herkomst="document (samengesteld met inkoopkader compose)")
+
+
+def _controleer_argumenten(bron: object, corpus: object, segment: object, vereist: object, min_dekking: object,
+                           tekst: object) -> tuple[str, ...]:
+    """The project's own errors for arguments of the wrong type or out of range, before any work;
+    returns `vereist` as a tuple (a generator is read once)."""
+    import math
+
+    from ..errors import ArgumentFout, als_lijst, als_type
+
+    als_type(bron, "bron", (str, os.PathLike, Concept, bytes, bytearray, memoryview),
+             "een pad, een Concept, bytes of (met tekst=True) de tekst")
+    if tekst and not isinstance(bron, str):
+        raise ArgumentFout(f"Met tekst=True moet bron de tekst zelf zijn, niet {type(bron).__name__}.")
+    als_type(corpus, "corpus", Corpus, "een Corpus (inkoopkader.load_corpus())", geen=True)
+    als_type(segment, "segment", str, "een tekst zoals 'wmo-1a'", geen=True)
+    vereist = als_lijst(vereist, "vereist", str, "['bwmo-04']")
+    if min_dekking is not None:
+        als_type(min_dekking, "min_dekking", (int, float), "een getal tussen 0 en 1 (b.v. 0.8)")
+        if not math.isfinite(min_dekking) or not 0 <= min_dekking <= 1:  # type: ignore[arg-type]
+            raise ArgumentFout(f"min_dekking moet tussen 0 en 1 liggen (b.v. 0.8 voor 80%), niet {min_dekking!r}.")
+    return vereist  # type: ignore[return-value]

@@ -7,49 +7,70 @@ OPTIONS` would; the exit code is the worst one (2 bad input > 1 gate failed > 0 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from functools import cache
 
 
 @cache
-def _met_waarde() -> frozenset[str]:
-    """The options of `inkoopkader check` (and the global ones) that take a value, read from the
-    command itself so that a new option is never mistaken for a file; the rest are flags."""
+def _opties() -> tuple[frozenset[str], frozenset[str]]:
+    """(options that take a value, flags) of `inkoopkader check` and the global options, read from
+    the command itself so that a new option is never mistaken for a file, nor a file for an option."""
     import typer
 
     from .. import cli
 
     groep = typer.main.get_command(cli.app)
     check = groep.commands["check"]  # type: ignore[attr-defined]
-    return frozenset(
-        naam
-        for param in (*groep.params, *check.params)
-        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
-        for naam in param.opts
-    )
+    met_waarde: set[str] = set()
+    vlaggen: set[str] = set()
+    for param in (*groep.params, *check.params):
+        if param.param_type_name != "option":
+            continue
+        namen = [*param.opts, *getattr(param, "secondary_opts", ())]
+        (vlaggen if getattr(param, "is_flag", False) else met_waarde).update(namen)
+    return frozenset(met_waarde), frozenset(vlaggen)
+
+
+def _met_waarde() -> frozenset[str]:
+    """The options that take a value."""
+    return _opties()[0]
 
 
 def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """(global options, check options, files) from a pre-commit command line."""
-    met_waarde = _met_waarde()
+    """(global options, check options, files) from a pre-commit command line.
+
+    pre-commit puts the hook's `args` first and the staged files after them, so everything from the
+    first file on is a file, also a name that starts with '-' ('-concept.md' must be checked, not
+    taken for an option and skipped). An argument that looks like an option but is none of the
+    command's is a file when it exists as one; otherwise it is passed on, and `check` refuses it.
+    A '--' ends the options explicitly.
+    """
+    met_waarde, vlaggen = _opties()
     algemeen: list[str] = []
     opties: list[str] = []
     bestanden: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
+        if bestanden:
+            bestanden.append(arg)
+            i += 1
+            continue
+        if arg == "--":
+            bestanden.extend(args[i + 1:])
+            break
         naam = arg.split("=", 1)[0]
-        if naam == "--corpus":  # a global option of the inkoopkader command, before 'check'
-            doel = algemeen
-        else:
-            doel = opties
+        doel = algemeen if naam == "--corpus" else opties  # a global option of inkoopkader, before 'check'
         if naam in met_waarde and "=" not in arg:
             doel += args[i : i + 2]
             i += 2
             continue
-        if arg.startswith("-") and arg != "-":
+        if naam in met_waarde or arg in vlaggen:
             doel.append(arg)
+        elif arg.startswith("-") and arg != "-" and not os.path.lexists(arg):
+            doel.append(arg)  # an unknown option: check gives the usage error (exit 2)
         else:
             bestanden.append(arg)
         i += 1
@@ -68,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for bestand in bestanden:
         try:
             # Outside standalone mode click returns the command's exit code instead of exiting.
-            result = cli.app([*algemeen, "check", bestand, *opties], standalone_mode=False)
+            # '--' before the file: a name that starts with '-' is a file, never an option.
+            result = cli.app([*algemeen, "check", *opties, "--", bestand], standalone_mode=False)
             code = result if isinstance(result, int) else 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 2

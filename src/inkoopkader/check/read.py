@@ -23,8 +23,14 @@ was edited. LibreOffice keeps the bookmarks when it saves a .docx as .odt, so .o
 
 Hostile input is refused before it is parsed: files larger than `max_bytes`, zip archives with too
 many entries, too much uncompressed data or a suspicious compression ratio (zip bombs), XML with a
-DOCTYPE (entity expansion), old binary Word files and encrypted documents. Every refusal is a
-`ConceptFout` with a Dutch message that names the file; no input produces a traceback.
+DOCTYPE (entity expansion), old binary Word files and encrypted documents. The limits of
+`inkoopkader.limieten` (size per format, text blocks, characters, bookmarks, fields, PDF pages and
+page content) are checked before the work they bound. Every refusal is a `ConceptFout` with a Dutch
+message that names the file (and, for a limit, how to raise it); no input produces a traceback.
+
+Every stage is linear in its input: bookmarks that are never closed mark only their own paragraph,
+open fields are counted instead of rescanned, Markdown lines are parsed without backtracking
+patterns, and PDF pages that share a content stream are extracted once.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import io
 import os
 import posixpath
 import re
+import stat
 import warnings
 import zipfile
 import zlib
@@ -42,6 +49,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from .. import limieten
 from ..errors import InkoopkaderError
 from .model import Concept, Locatie, Tekstblok
 
@@ -49,20 +57,20 @@ __all__ = [
     "FORMATEN",
     "ConceptFout",
     "criterium_van_bladwijzer",
+    "read_bytes",
     "read_concept",
     "read_selectie",
     "read_text",
 ]
 
 MiB = 1024 * 1024
-MAX_BYTES = 50 * MiB
+MAX_BYTES = limieten.CONCEPT.standaard  # the default limit of .docx/.odt/.pdf (INKOOPKADER_MAX_CONCEPT)
 # Zip limits, checked on the archive's directory before anything is decompressed. A real tender
-# draft (with images) stays far below them.
-MAX_ZIP_ENTRIES = 5000
-MAX_ZIP_TOTAL = 200 * MiB  # sum of the declared uncompressed sizes
+# draft (with images) stays far below them. The number of entries and the total size are documented
+# limits (limieten.ZIP_ONDERDELEN, limieten.ZIP_UITGEPAKT); the ratio is fixed.
 MAX_ZIP_RATIO = 200  # uncompressed : compressed, for an entry larger than RATIO_MIN_SIZE
 RATIO_MIN_SIZE = 1 * MiB
-MAX_PDF_PAGES = 5000
+_MAX_OPEN_ANKERS = 100  # criterion bookmarks open at once; compose opens one at a time
 
 FORMATEN: dict[str, str] = {
     ".docx": "docx",
@@ -96,12 +104,13 @@ class ConceptFout(InkoopkaderError):
 # --- public API --------------------------------------------------------------------------------
 
 
-def read_concept(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Concept:
+def read_concept(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Concept:
     """Read a tender draft (.docx, .odt, .pdf, .md/.markdown, .txt) into located text blocks.
 
     Args:
         path: the draft; its extension chooses the reader.
-        max_bytes: larger files are refused before they are read.
+        max_bytes: larger files are refused before they are read (default: the limit for the
+            format, `limieten.CONCEPT` or `limieten.TEKST`).
 
     Returns:
         A Concept with a Tekstblok per paragraph, table cell, header line …; for a document made by
@@ -111,6 +120,10 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
         ConceptFout: the file is missing, empty, too large, of an unsupported type, broken, encrypted,
             hostile (zip bomb, DOCTYPE) or holds no readable text.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        from ..errors import ArgumentFout
+
+        raise ArgumentFout(f"Het concept moet een pad zijn (str of Path), geen {type(path).__name__}.")
     path = Path(path)
     naam = str(path)
     suffix = path.suffix.lower()
@@ -122,7 +135,8 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
                                     f"Ondersteund: {ondersteund}.")
         soort = f"extensie '{suffix}'" if suffix else "geen extensie"
         raise ConceptFout(naam, f"onbekend bestandstype ({soort}). Ondersteund: {ondersteund}.")
-    data = _lees_bestand(path, naam, max_bytes)
+    limiet = limieten.CONCEPT if formaat in ("docx", "odt", "pdf") else limieten.TEKST
+    data = _lees_bestand(path, naam, max_bytes, limiet)
     if formaat == "docx":
         return _lees_docx(naam, data)
     if formaat == "odt":
@@ -130,8 +144,40 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
     if formaat == "pdf":
         return _lees_pdf(naam, data)
     tekst = _decodeer(naam, data, formaat)
-    blokken = _markdown_blokken(tekst) if formaat == "md" else _tekst_blokken(tekst)
+    blokken = _markdown_blokken(tekst, naam) if formaat == "md" else _tekst_blokken(tekst, naam)
     return _concept(naam, formaat, blokken)
+
+
+def read_bytes(data: bytes, naam: str = "standaardinvoer") -> Concept:
+    """A draft given as bytes (standard input, an upload): its format is recognised from the content.
+
+    A PDF is read as a PDF, a zip archive as a Word or OpenDocument document, anything else as text
+    (UTF-8, UTF-16 with a byte-order mark, or Windows-1252) with Markdown syntax stripped; the
+    concept's `formaat` is then "tekst". The limits for the recognised format apply.
+
+    Raises:
+        ConceptFout: empty, too large, binary, hostile or unreadable input.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        from ..errors import ArgumentFout
+
+        raise ArgumentFout(f"read_bytes verwacht bytes, geen {type(data).__name__}.")
+    data = bytes(data)
+    if not data:
+        raise ConceptFout(naam, "de invoer is leeg.")
+    soort = _soort_inhoud(data)
+    limiet = limieten.TEKST if soort is None else limieten.CONCEPT
+    if len(data) > limiet.waarde():
+        raise ConceptFout(naam, f"de invoer is te groot ({_mb(len(data))}; {limiet.uitleg()}).")
+    if soort == "pdf":
+        return _lees_pdf(naam, data)
+    if soort in ("zip", "cfb"):
+        z = _Zip(naam, data, "Word- of OpenDocument-document")
+        if "content.xml" in z and "mimetype" in z:
+            return _lees_odt(naam, data)
+        return _lees_docx(naam, data)
+    tekst = _decodeer(naam, data, "tekst")
+    return _concept(naam, "tekst", _markdown_blokken(tekst, naam))
 
 
 def read_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, object] | None:
@@ -146,7 +192,7 @@ def read_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, object] | N
         naam, data = "het document", bron
     else:
         naam = str(bron)
-        data = _lees_bestand(Path(bron), naam, MAX_BYTES)
+        data = _lees_bestand(Path(bron), naam, None, limieten.CONCEPT)
     return _docx_selectie(_Zip(naam, data, "Word-document"))
 
 
@@ -156,9 +202,15 @@ def read_text(text: str, naam: str = "tekst") -> Concept:
     Raises:
         ConceptFout: the text is empty or binary.
     """
+    if not isinstance(text, str):
+        from ..errors import ArgumentFout
+
+        raise ArgumentFout(f"read_text verwacht tekst (str), geen {type(text).__name__}.")
     if "\x00" in text:
         raise ConceptFout(naam, "de tekst bevat binaire gegevens (NUL-tekens).")
-    return _concept(naam, "tekst", _markdown_blokken(text.lstrip("\ufeff")))
+    if len(text) > limieten.TEKST.waarde():
+        raise ConceptFout(naam, f"de tekst is te groot ({len(text)} tekens; {limieten.TEKST.uitleg()}).")
+    return _concept(naam, "tekst", _markdown_blokken(text.lstrip("\ufeff"), naam))
 
 
 # Where compose's annexes begin (contract with compose): the bookmark on the first annex heading in a
@@ -190,7 +242,14 @@ def criterium_van_bladwijzer(naam: str, bekend: Mapping[str, str] | None = None)
 # --- files, zips and XML, defensively ------------------------------------------------------------
 
 
-def _lees_bestand(path: Path, naam: str, max_bytes: int) -> bytes:
+def _lees_bestand(path: Path, naam: str, max_bytes: int | None, limiet: limieten.Limiet) -> bytes:
+    """The bytes of a regular file, refused when missing, empty, not a regular file or too large.
+
+    Opened without blocking and checked on the open descriptor, so that a FIFO or device swapped in
+    after the first look is refused instead of waited on or read forever.
+    """
+    grens = limiet.waarde() if max_bytes is None else max_bytes
+    uitleg = limiet.uitleg() if max_bytes is None else f"de grens is {_mb(max_bytes)}"
     try:
         if not path.exists():
             raise ConceptFout(naam, "het bestand bestaat niet.")
@@ -201,14 +260,17 @@ def _lees_bestand(path: Path, naam: str, max_bytes: int) -> bytes:
         grootte = path.stat().st_size
         if grootte == 0:
             raise ConceptFout(naam, "het bestand is leeg (0 bytes).")
-        if grootte > max_bytes:
-            raise ConceptFout(naam, f"het bestand is te groot ({_mb(grootte)}; de grens is {_mb(max_bytes)}).")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+        if grootte > grens:
+            raise ConceptFout(naam, f"het bestand is te groot ({_mb(grootte)}; {uitleg}).")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ConceptFout(naam, "dit is geen gewoon bestand.")
+            data = handle.read(grens + 1)  # the file may have grown since stat()
     except OSError as exc:
         raise ConceptFout(naam, f"het bestand kan niet worden gelezen: {exc.strerror or exc}.") from None
-    if len(data) > max_bytes:
-        raise ConceptFout(naam, f"het bestand is te groot (meer dan {_mb(max_bytes)}).")
+    if len(data) > grens:
+        raise ConceptFout(naam, f"het bestand is te groot (meer dan {_mb(grens)}; {uitleg}).")
     if not data:
         raise ConceptFout(naam, "het bestand is leeg (0 bytes).")
     return data
@@ -244,13 +306,16 @@ class _Zip:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        except NotImplementedError as exc:  # 'zip file version 9.9', an unknown compression method
+            raise ConceptFout(naam, f"dit is geen geldig {soort}: het zip-archief gebruikt een vorm die niet "
+                                    f"wordt ondersteund ({exc}). Sla het opnieuw op in Word of LibreOffice.") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError):
             kapot = data.startswith(_ZIP_MAGIC)
             reden = "het zip-archief is beschadigd of afgekapt" if kapot else "het is geen zip-archief"
             raise ConceptFout(naam, f"dit is geen geldig {soort} ({reden}).") from None
-        if len(infos) > MAX_ZIP_ENTRIES:
-            raise ConceptFout(naam, f"het archief bevat {len(infos)} onderdelen (grens {MAX_ZIP_ENTRIES}); "
-                                    "het wordt niet uitgepakt.")
+        if len(infos) > limieten.ZIP_ONDERDELEN.waarde():
+            raise ConceptFout(naam, f"het archief bevat {len(infos)} onderdelen; het wordt niet uitgepakt "
+                                    f"({limieten.ZIP_ONDERDELEN.uitleg()}).")
         totaal = 0
         for info in infos:
             totaal += info.file_size
@@ -262,9 +327,9 @@ class _Zip:
                 raise ConceptFout(naam, f"het onderdeel '{info.filename}' pakt verdacht sterk uit "
                                         f"({ratio:.0f}:1 tot {_mb(info.file_size)}); mogelijk een zip-bom. "
                                         "Het wordt niet uitgepakt.")
-        if totaal > MAX_ZIP_TOTAL:
-            raise ConceptFout(naam, f"het archief pakt uit tot {_mb(totaal)} (grens {_mb(MAX_ZIP_TOTAL)}); "
-                                    "mogelijk een zip-bom. Het wordt niet uitgepakt.")
+        if totaal > limieten.ZIP_UITGEPAKT.waarde():
+            raise ConceptFout(naam, f"het archief pakt uit tot {_mb(totaal)}; mogelijk een zip-bom. Het wordt niet "
+                                    f"uitgepakt ({limieten.ZIP_UITGEPAKT.uitleg()}).")
         self.infos = {info.filename: info for info in infos}
 
     def __contains__(self, name: str) -> bool:
@@ -297,8 +362,15 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 def _getal(tekst: str | None) -> int | None:
     """A count or number from an attribute, or None. Only ASCII digits: str.isdigit() accepts '²',
-    which int() refuses."""
-    return int(tekst) if tekst and tekst.isascii() and tekst.isdigit() else None
+    which int() refuses; and at most 18 of them: int() refuses more than 4,300 digits, and no count
+    in a document needs more than a few."""
+    return int(tekst) if tekst and len(tekst) <= 18 and tekst.isascii() and tekst.isdigit() else None
+
+
+def _numeriek(cijfers: str) -> tuple[int, str]:
+    """A sort key that orders digit strings by value without int() (which refuses 4,301 digits)."""
+    cijfers = cijfers.lstrip("0")
+    return len(cijfers), cijfers
 
 
 def _doctype_geweigerd(naam: str, onderdeel: str) -> ConceptFout:
@@ -352,17 +424,24 @@ _REGELGRENS = "\ue0ff"  # a private-use character that marks where a source line
 
 
 class _Uitvoer:
-    """Collects blocks with running numbers."""
+    """Collects blocks with running numbers; refuses a draft over the limits on blocks and characters."""
 
-    def __init__(self) -> None:
+    def __init__(self, naam: str) -> None:
+        self.naam = naam
         self.blokken: list[Tekstblok] = []
         self._gezien: set[tuple[str, str]] = set()
         self.kop: str | None = None  # the nearest heading so far, for locations a reader can find
         self.alinea_nr = 0  # body paragraphs since that heading
+        self._max_blokken = limieten.ALINEAS.waarde()
+        self._tekens = limieten.TEKENS.waarde()  # characters still allowed
 
     def nieuwe_pagina(self) -> None:
         """PDF: no headings known; paragraphs are counted from the top of each page."""
         self.kop, self.alinea_nr = None, 0
+
+    def _te_veel(self, limiet: limieten.Limiet, wat: str) -> ConceptFout:
+        return ConceptFout(self.naam, f"het concept heeft meer {wat} dan de grens; het wordt niet verder gelezen "
+                                      f"({limiet.uitleg()}).")
 
     def add(self, tekst: str, soort: str, *, pagina: int | None = None, tabel: tuple[int, int, int] | None = None,
             ankers: Iterable[str] = (), index: int | None = None,
@@ -377,6 +456,11 @@ class _Uitvoer:
             if (soort, tekst) in self._gezien:
                 return
             self._gezien.add((soort, tekst))
+        self._tekens -= len(tekst)
+        if self._tekens < 0:
+            raise self._te_veel(limieten.TEKENS, "tekst")
+        if len(self.blokken) >= self._max_blokken:
+            raise self._te_veel(limieten.ALINEAS, "alinea's, cellen en regels")
         in_kop: int | None = None
         if kop:
             self.kop, self.alinea_nr, in_kop = tekst, 0, 0
@@ -558,7 +642,9 @@ class _DocxLezer:
         self.vers = True  # no visible text since the last page break: a rendered break repeats it
         self.tabellen = 0
         self.velden: list[bool] = []  # per open complex field: are we in its result yet?
+        self.in_code = 0  # open fields still in their instruction part: text is shown only at 0
         self.actief: dict[str, str] = {}  # bookmark w:id -> criterion ID
+        self.einden: set[str] = set()  # w:id of every bookmark end in the current story
         self.p_ankers: dict[str, None] = {}
         self.p_pagina: int | None = None
         self.uniek = False  # headers and footers: every text once
@@ -570,7 +656,10 @@ class _DocxLezer:
 
     def verhaal(self, root: Any, soort: str, *, uniek: bool = False) -> None:
         """A story (body, header, footnote …): fields and bookmarks do not cross its borders."""
-        self.velden, self.actief, self.uniek = [], {}, uniek
+        self.velden, self.in_code, self.actief, self.uniek = [], 0, {}, uniek
+        # A bookmark that is never closed marks only the paragraph where it starts: carrying it to
+        # every later paragraph would cost paragraphs x bookmarks (5,000 of them took 51 s).
+        self.einden = {el.get(self.w.id) or "" for el in root.iter(self.w.bookmarkEnd)}
         self.in_bijlagen = False
         self.container(root, soort, None)
 
@@ -686,7 +775,9 @@ class _DocxLezer:
             return
         crit = criterium_van_bladwijzer(el.get(self.w.name) or "", self.bladwijzers)
         if crit:
-            self.actief[el.get(self.w.id) or ""] = crit
+            ident = el.get(self.w.id) or ""
+            if ident in self.einden and len(self.actief) < _MAX_OPEN_ANKERS:
+                self.actief[ident] = crit
             self.p_ankers[crit] = None
 
     def inline(self, el: Any, buf: list[str], vakken: list[Any]) -> None:
@@ -710,7 +801,7 @@ class _DocxLezer:
                 if tak is not None:
                     self.inline(tak, buf, vakken)
             elif tag in (w.om_para, w.om_math):
-                if all(self.velden):
+                if not self.in_code:
                     buf.append(" " + "".join(t.text or "" for t in child.iter(w.om_t)) + " ")
             elif tag == w.ruby:
                 base = child.find(w.rubyBase)
@@ -725,7 +816,7 @@ class _DocxLezer:
         for child in r:
             tag = child.tag
             if tag == w.t:
-                if not verborgen and all(self.velden):
+                if not verborgen and not self.in_code:
                     self.tekst(child.text or "", buf)
             elif tag in (w.tab, w.ptab, w.cr):
                 buf.append(" ")
@@ -736,16 +827,20 @@ class _DocxLezer:
             elif tag == w.lastRenderedPageBreak:
                 self.nieuwe_pagina(hard=False)
             elif tag == w.noBreakHyphen:
-                if all(self.velden):
+                if not self.in_code:
                     buf.append("-")
             elif tag == w.fldChar:
+                # A counter of fields still in their instruction, not all() over the open fields:
+                # 80,000 fields that never end made that quadratic.
                 soort = child.get(w.fldCharType)
                 if soort == "begin":
                     self.velden.append(False)
-                elif soort == "separate" and self.velden:
+                    self.in_code += 1
+                elif soort == "separate" and self.velden and not self.velden[-1]:
                     self.velden[-1] = True
-                elif soort == "end" and self.velden:
-                    self.velden.pop()
+                    self.in_code -= 1
+                elif soort == "end" and self.velden and not self.velden.pop():
+                    self.in_code -= 1
             elif tag in w.tekenbeelden:
                 vakken.extend(_tekstvakken(child, w))
             # w:instrText (field code), w:delText, w:sym, w:footnoteReference …: not shown as text
@@ -795,6 +890,8 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
     body = root.find(w.body)
     if body is None:
         raise ConceptFout(naam, f"'{hoofd}' bevat geen documenttekst (w:body ontbreekt).")
+    tellers = _DocxTellers(naam, w)
+    tellers.tel(root)
 
     selectie = _docx_selectie(z)
     namen = selectie.get("bladwijzers") if selectie else None
@@ -809,7 +906,7 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
     # whose chapters merely start on a new page) would point the reader to the wrong page.
     met_paginas = b"lastRenderedPageBreak" in hoofd_data
 
-    uit = _Uitvoer()
+    uit = _Uitvoer(naam)
     lezer = _DocxLezer(w, uit, bladwijzers, met_paginas, typen)
     if selectie and isinstance(selectie.get("bijlagen"), str) and selectie["bijlagen"].strip():
         lezer.bijlagen_naam = selectie["bijlagen"].strip().lower()
@@ -824,15 +921,40 @@ def _lees_docx(naam: str, data: bytes) -> Concept:
                 if rel is None or rel[1] in gezien or rel[1] not in z:
                     continue
                 gezien.add(rel[1])
-                lezer.verhaal(z.xml(rel[1]), soort, uniek=True)
+                lezer.verhaal(tellers.tel(z.xml(rel[1])), soort, uniek=True)
     for soort_rel, tag in (("/footnotes", w.footnote), ("/endnotes", w.endnote)):
         for soort, part in rels.values():
             if soort.endswith(soort_rel) and part in z and part not in gezien:
                 gezien.add(part)
-                for note in z.xml(part).iter(tag):
+                for note in tellers.tel(z.xml(part)).iter(tag):
                     if (note.get(w.w_type) or "normal") == "normal":
                         lezer.verhaal(note, "voetnoot")
     return _concept(naam, "docx", uit.blokken, selectie)
+
+
+class _DocxTellers:
+    """Counts bookmarks and fields over every story of a .docx, against their limits, before a
+    story is walked."""
+
+    def __init__(self, naam: str, w: _W) -> None:
+        self.naam, self.w = naam, w
+        self.bladwijzers = self.velden = 0
+
+    def tel(self, root: Any) -> Any:
+        w = self.w
+        self.bladwijzers += sum(1 for _ in root.iter(w.bookmarkStart))
+        self.velden += sum(1 for el in root.iter(w.fldChar, w.fldSimple)
+                           if el.tag == w.fldSimple or el.get(w.fldCharType) == "begin")
+        for aantal, limiet, wat in ((self.bladwijzers, limieten.BLADWIJZERS, "bladwijzers"),
+                                    (self.velden, limieten.VELDEN, "velden")):
+            if aantal > limiet.waarde():
+                raise _te_veel(self.naam, limiet, aantal)
+        return root
+
+
+def _te_veel(naam: str, limiet: limieten.Limiet, aantal: int) -> ConceptFout:
+    return ConceptFout(naam, f"het document heeft {limiet.tekst(aantal)}, meer dan de grens; het wordt niet "
+                             f"gelezen ({limiet.uitleg()}).")
 
 
 def _docx_selectie(z: _Zip) -> dict[str, object] | None:
@@ -845,7 +967,7 @@ def _docx_selectie(z: _Zip) -> dict[str, object] | None:
 
     ns = f"{{{NAMESPACE}}}"
     items = sorted((n for n in z.names() if re.fullmatch(r"customXml/item\d+\.xml", n)),
-                   key=lambda n: int(re.sub(r"\D", "", n)))
+                   key=lambda n: _numeriek(re.sub(r"\D", "", n)))
     for name in items:
         data = z.read(name)
         if NAMESPACE.encode() not in data:
@@ -932,6 +1054,7 @@ class _OdtLezer:
         self.uit = uit
         self.tabellen = 0
         self.actief: dict[str, str] = {}
+        self.einden: set[str] = set()  # names of the bookmark ends in the part being read
         self.p_ankers: dict[str, None] = {}
         self.noten: list[Any] = []
         self.uniek = False  # headers and footers: every text once
@@ -995,7 +1118,9 @@ class _OdtLezer:
         if crit is None:
             return
         if begin:
-            self.actief[naam] = crit
+            # Never closed: only this paragraph (see _DocxLezer.verhaal).
+            if einde or (naam in self.einden and len(self.actief) < _MAX_OPEN_ANKERS):
+                self.actief[naam] = crit
             self.p_ankers[crit] = None
         if einde:
             self.actief.pop(naam, None)
@@ -1049,13 +1174,19 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
     if text is None:
         raise ConceptFout(naam, "content.xml bevat geen tekstdocument (office:text ontbreekt).")
     styles = z.xml("styles.xml") if "styles.xml" in z else None
-    uit = _Uitvoer()
+    bladwijzers = sum(1 for deel in (root, styles) if deel is not None
+                      for _ in deel.iter(_T.bm, _T.bm_start))
+    if bladwijzers > limieten.BLADWIJZERS.waarde():
+        raise _te_veel(naam, limieten.BLADWIJZERS, bladwijzers)
+    uit = _Uitvoer(naam)
     # No page numbers: LibreOffice's soft page breaks are often stale (a converted document had
     # 38 of them for 88 pages), and a wrong page sends the reader to the wrong place.
     lezer = _OdtLezer(uit)
+    lezer.einden = {el.get(_T.name) or "" for el in root.iter(_T.bm_end)}
     lezer.container(text, "alinea", None)
     if styles is not None:
         lezer.uniek = True
+        lezer.einden = {el.get(_T.name) or "" for el in styles.iter(_T.bm_end)}
         for page in styles.iter(_odf("style", "master-page")):
             for soort, namen in (("koptekst", ("header", "header-first", "header-left")),
                                  ("voettekst", ("footer", "footer-first", "footer-left"))):
@@ -1197,20 +1328,97 @@ def _lees_pdf(naam: str, data: bytes) -> Concept:
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors on broken files
             raise ConceptFout(naam, f"de PDF is beschadigd en kan niet worden gelezen ({type(exc).__name__}: "
                                     f"{exc}).") from None
-        if aantal > MAX_PDF_PAGES:
-            raise ConceptFout(naam, f"de PDF heeft {aantal} pagina's (grens {MAX_PDF_PAGES}).")
-        uit = _Uitvoer()
+        if aantal > limieten.PDF_PAGINAS.waarde():
+            raise _te_veel(naam, limieten.PDF_PAGINAS, aantal)
+        sleutels = _pdf_inhoud_gemeten(naam, reader, aantal)
+        uit = _Uitvoer(naam)
+        # Pages that share their content (and resources) give the same lines: extracted once, not
+        # once per page (one 7.5 KB stream shared by 30 pages took 68 s).
+        gelezen: dict[tuple[Any, ...], list[_Regel]] = {}
         for nummer in range(1, aantal + 1):
-            try:
-                regels = _pdf_regels(reader.pages[nummer - 1])
-            except Exception as exc:  # noqa: BLE001 - a broken content stream or font on this page
-                raise ConceptFout(naam, f"pagina {nummer} van de PDF is beschadigd ({type(exc).__name__}: "
-                                        f"{exc}).") from None
+            sleutel = sleutels[nummer - 1]
+            regels = gelezen.get(sleutel) if sleutel is not None else None
+            if regels is None:
+                try:
+                    regels = _pdf_regels(reader.pages[nummer - 1])
+                except ConceptFout:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a broken content stream or font on this page
+                    raise ConceptFout(naam, f"pagina {nummer} van de PDF is beschadigd ({type(exc).__name__}: "
+                                            f"{exc}).") from None
+                if sleutel is not None:
+                    gelezen[sleutel] = regels
             uit.nieuwe_pagina()
             for alinea in _pdf_alineas(regels):
                 uit.add(alinea, "alinea", pagina=nummer)
     return _concept(naam, "pdf", uit.blokken,
                     hint=" Is het een scan? Laat er eerst tekstherkenning (OCR) op los.")
+
+
+def _pdf_inhoud_gemeten(naam: str, reader: Any, aantal: int) -> list[tuple[Any, ...] | None]:
+    """Check the decoded content of every page against the limits before any text is extracted;
+    return per page a key that is equal for pages with the same content streams and resources
+    (None when a page's content is not shared by reference).
+
+    The total counts a shared stream once per page that shows it: each such page adds its text to
+    the draft. A stream is decoded once for this (pypdf caps each at 75 MB).
+    """
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    groottes: dict[tuple[int, int], int] = {}
+    sleutels: list[tuple[Any, ...] | None] = []
+    totaal = 0
+    per_pagina = limieten.PDF_PAGINA.waarde()
+    for nummer in range(1, aantal + 1):
+        try:
+            page = reader.pages[nummer - 1]
+            inhoud = page.raw_get("/Contents") if "/Contents" in page else None
+            if isinstance(inhoud, IndirectObject) and isinstance(inhoud.get_object(), ArrayObject):
+                inhoud = inhoud.get_object()
+            delen = list(inhoud) if isinstance(inhoud, ArrayObject) else [] if inhoud is None else [inhoud]
+            grootte = 0
+            refs: list[tuple[int, int]] = []
+            for deel in delen:
+                if isinstance(deel, IndirectObject):
+                    ref = (deel.idnum, deel.generation)
+                    refs.append(ref)
+                    if ref not in groottes:
+                        groottes[ref] = _pdf_stroomgrootte(deel.get_object())
+                    grootte += groottes[ref]
+                else:
+                    grootte += _pdf_stroomgrootte(deel)
+            bronnen = page.raw_get("/Resources") if "/Resources" in page else None
+        except ConceptFout:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken page tree or stream
+            raise ConceptFout(naam, f"pagina {nummer} van de PDF is beschadigd ({type(exc).__name__}: {exc}).") from None
+        if grootte > per_pagina:
+            raise ConceptFout(naam, f"pagina {nummer} van de PDF heeft {_mb(grootte)} aan inhoud, meer dan de grens "
+                                    f"per pagina; de PDF wordt niet gelezen ({limieten.PDF_PAGINA.uitleg()}).")
+        totaal += grootte
+        if totaal > limieten.PDF_INHOUD.waarde():
+            raise ConceptFout(naam, f"de pagina's van de PDF hebben samen meer inhoud dan de grens (al {_mb(totaal)} "
+                                    f"bij pagina {nummer}); de PDF wordt niet gelezen ({limieten.PDF_INHOUD.uitleg()}).")
+        sleutels.append((tuple(refs), _pdf_bronsleutel(bronnen)) if refs and len(refs) == len(delen) else None)
+    return sleutels
+
+
+def _pdf_bronsleutel(bronnen: Any) -> object:
+    """What makes two pages with the same content give the same text: their resources (fonts), by
+    reference, or for a small dictionary written on the page itself by its contents."""
+    from pypdf.generic import IndirectObject
+
+    if bronnen is None:
+        return None
+    if isinstance(bronnen, IndirectObject):
+        return (bronnen.idnum, bronnen.generation)
+    tekst = repr(bronnen)
+    return tekst if len(tekst) <= 10_000 else object()  # a unique key: not shared
+
+
+def _pdf_stroomgrootte(stroom: Any) -> int:
+    get_data = getattr(stroom, "get_data", None)
+    return len(get_data()) if callable(get_data) else 0
 
 
 def _pypdf_stil() -> None:
@@ -1258,9 +1466,9 @@ _LIJST_REGEL = re.compile(r"^(\s*)(?:[-*+•·◦▪–]|\(?\d{1,3}[.)]|\(?[a-zA
 _SCHEIDINGSLIJN = re.compile(r"\s*([-=_*#~])\1{2,}\s*")  # '-----', '=====' between paragraphs
 
 
-def _tekst_blokken(tekst: str) -> list[Tekstblok]:
+def _tekst_blokken(tekst: str, naam: str = "tekst") -> list[Tekstblok]:
     """Plain text: paragraphs (wrapped lines joined) and list lines; form feeds count pages."""
-    uit = _Uitvoer()
+    uit = _Uitvoer(naam)
     met_paginas = "\f" in tekst
     pagina = 1
     huidig: list[tuple[int, str]] = []  # (line number, text)
@@ -1307,9 +1515,10 @@ def _begrensd(pattern: str) -> re.Pattern[str]:
 
 _URL = r"\((?:[^()\n]|\([^()\n]{0,SPAN}\)){0,SPAN}\)"
 _MD_INLINE = [
-    (_begrensd(r"!\[([^\]\n]{0,SPAN})\]" + _URL), r"\1"),  # image -> alt text
-    (_begrensd(r"\[([^\]\n]{1,SPAN})\]" + _URL), r"\1"),  # [text](url)
-    (_begrensd(r"\[([^\]\n]{1,SPAN})\]\[[^\]\n]{0,SPAN}\]"), r"\1"),  # [text][ref]
+    # Link texts stop at a '[' as well: a run of '[' then fails at once instead of scanning ahead.
+    (_begrensd(r"!\[([^\[\]\n]{0,SPAN})\]" + _URL), r"\1"),  # image -> alt text
+    (_begrensd(r"\[([^\[\]\n]{1,SPAN})\]" + _URL), r"\1"),  # [text](url)
+    (_begrensd(r"\[([^\[\]\n]{1,SPAN})\]\[[^\[\]\n]{0,SPAN}\]"), r"\1"),  # [text][ref]
     (_begrensd(r"<((?:https?|mailto|ftp):[^<>\s]{1,SPAN})>"), r"\1"),  # autolink
     (_begrensd(r"<([^@<>\s]{1,SPAN}@[^<>\s]{1,SPAN})>"), r"\1"),
     (_begrensd(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,SPAN})?/?>"), " "),  # <sub>, <br/> …
@@ -1333,15 +1542,49 @@ def _md_inline(tekst: str) -> str:
     return html.unescape(tekst) if "&" in tekst else tekst
 
 
-_KOP = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIJN = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_LIJST = re.compile(r"^(\s*)(?:[-*+•]|\d{1,9}[.)]|[a-zA-Z][.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _CITAAT = re.compile(r"^ {0,3}>\s?")
+_CITAAT_HIER = re.compile(r" {0,3}>\s?")  # the same at a given position (match(regel, pos))
 _HEK = re.compile(r"^ {0,3}(```+|~~~+)")
 _REFERENTIE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_SCHEIDING = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_SCHEIDINGSCEL = re.compile(r":?-+:?")
 _COMMENTAAR = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+def _kop(regel: str) -> str | None:
+    """The text of an ATX heading ('## Eisen ##' -> 'Eisen'), or None when the line is not one.
+
+    Written out instead of one pattern: '^ {0,3}#{1,6}(?:\\s+(.*?))?(?:\\s+#+)?\\s*$' backtracks
+    quadratically over a long run of spaces (a 100 KB line took minutes).
+    """
+    inspringing = len(regel) - len(regel.lstrip(" "))
+    if inspringing > 3:
+        return None
+    kop = regel[inspringing:]
+    hekjes = len(kop) - len(kop.lstrip("#"))
+    if not 1 <= hekjes <= 6:
+        return None
+    rest = kop[hekjes:]
+    if rest and not rest[0].isspace():
+        return None  # '#hashtag', '#5'
+    inhoud = rest.strip()
+    zonder = inhoud.rstrip("#")
+    if zonder != inhoud and zonder and zonder[-1].isspace():
+        inhoud = zonder.rstrip()  # the optional closing sequence ' ##'
+    return inhoud
+
+
+def _is_scheidingsrij(regel: str) -> bool:
+    """A table's separator row ('|---|:--:|', '--- | ---'): cells of dashes with optional colons.
+
+    Checked cell by cell: one pattern for the whole row backtracked over runs of spaces.
+    """
+    rij = regel.strip()
+    rij = rij.removeprefix("|")
+    rij = rij.removesuffix("|")
+    return bool(rij) and all(_SCHEIDINGSCEL.fullmatch(cel.strip()) for cel in rij.split("|"))
 
 
 def _cellen(regel: str) -> list[str]:
@@ -1352,13 +1595,13 @@ def _cellen(regel: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", regel)]
 
 
-def _markdown_blokken(tekst: str) -> list[Tekstblok]:
+def _markdown_blokken(tekst: str, naam: str = "tekst") -> list[Tekstblok]:
     """Markdown: one block per paragraph, heading, list item and table cell, each with its line."""
     if "inkoopkader:bijlagen" in tekst and (bijlagen := BIJLAGEN_MARKERING.search(tekst)):
         tekst = tekst[: bijlagen.start()]  # compose's annexes: not draft text
     tekst = _COMMENTAAR.sub(lambda m: "\n" * m.group().count("\n"), tekst.replace("\r\n", "\n"))
     regels = _regels(tekst)
-    uit = _Uitvoer()
+    uit = _Uitvoer(naam)
     huidig: list[tuple[int, str]] = []  # (line number, text) of the paragraph so far
     tabellen = 0
     hek: str | None = None
@@ -1385,10 +1628,11 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
             elif regel.strip():
                 huidig.append((nummer, regel.strip()))
             continue
-        diepte = 0
-        while _CITAAT.match(regel):
-            regel = _CITAAT.sub("", regel, count=1)
+        diepte = pos = 0
+        while citaat_teken := _CITAAT_HIER.match(regel, pos):  # by position: no copy per '>'
+            pos = citaat_teken.end()
             diepte += 1
+        regel = regel[pos:] if pos else regel
         if diepte != citaat:  # entering or leaving a block quote ends the paragraph
             flush()
             citaat = diepte
@@ -1400,10 +1644,10 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
         if not regel.strip():
             flush()
             continue
-        kop = _KOP.match(regel)
-        if kop:
+        kop = _kop(regel) if "#" in regel[:4] else None
+        if kop is not None:
             flush()
-            uit.add(_md_inline(kop.group(2) or ""), "regel", index=nummer, kop=True)
+            uit.add(_md_inline(kop), "regel", index=nummer, kop=True)
             continue
         if huidig and _SETEXT.match(regel):
             flush()  # the underline of a setext heading
@@ -1412,7 +1656,7 @@ def _markdown_blokken(tekst: str) -> list[Tekstblok]:
             flush()
             continue
         if ("|" in regel and nummer < len(regels) and "|" in regels[nummer] and "-" in regels[nummer]
-                and _SCHEIDING.match(regels[nummer])):
+                and _is_scheidingsrij(regels[nummer])):
             flush()
             tabellen += 1
             rijen = [(nummer, regel)]

@@ -20,15 +20,15 @@ KOLOMMEN = (
     ("Bronregel", "bronregel"), ("Tekst in document", "tekst_document"), ("Tekst in bron", "tekst_bron"),
     ("Tekst aangepast", "aangepast"), ("Geactualiseerd", "geactualiseerd"), ("Bewijs", "bewijs"),
 )
-_FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
 
 def veilige_cel(waarde: object) -> str:
     """A value as spreadsheet-safe text: booleans as ja/nee, formula starts neutralised."""
+    from ..text import csv_veilig
+
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
-    tekst = "" if waarde is None else str(waarde)
-    return "'" + tekst if tekst.startswith(_FORMULE) else tekst
+    return str(csv_veilig("" if waarde is None else str(waarde)))
 
 
 def render(doc: Document) -> bytes:

@@ -144,36 +144,85 @@ def _datum(datum: dt.date) -> str:
 
 
 def _open(sjabloon: str | os.PathLike[str] | None) -> DocxDocument:
+    """The base document: python-docx's default, or a house-style template checked like a draft.
+
+    A template is a file a gemeente passes around, so it gets the defences of `check`'s reader:
+    the size limit (`limieten.SJABLOON`), the zip checks (bombs, encrypted or unsupported entries),
+    a body that must exist, and no external template attached to it (Word would fetch a remote
+    .dotm for every composed document).
+    """
     from docx import Document
 
     if sjabloon is None:
         return Document()
+    if not isinstance(sjabloon, (str, os.PathLike)):
+        from ..errors import ArgumentFout
+
+        raise ArgumentFout(f"sjabloon moet een pad zijn (str of Path), niet {type(sjabloon).__name__}.")
     pad = Path(sjabloon)
-    if not pad.exists():
-        raise InkoopkaderError(f"Het sjabloon '{pad}' bestaat niet.")
-    if not pad.is_file():
-        raise InkoopkaderError(f"Het sjabloon '{pad}' is geen bestand.")
-    try:
-        data = pad.read_bytes()
-    except OSError as exc:
-        reden = exc.strerror or exc
-        raise InkoopkaderError(f"Het sjabloon '{pad}' kan niet worden gelezen: {reden}.") from None
+    data = _lees_sjabloon(pad)
     data = _als_document(pad, data)
     try:
-        return Document(io.BytesIO(data))
+        document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises a variety of errors for broken packages
         raise InkoopkaderError(
             f"Het sjabloon '{pad}' kan niet als Word-document worden geopend ({type(exc).__name__}: {exc})."
         ) from None
+    if document.element.body is None:
+        raise InkoopkaderError(f"Het sjabloon '{pad}' bevat geen documenttekst (w:body ontbreekt); "
+                               "sla het opnieuw op in Word.")
+    _zonder_extern_sjabloon(document)
+    return document
+
+
+def _lees_sjabloon(pad: Path) -> bytes:
+    """The template's bytes: a regular file within the size limit (read without blocking)."""
+    import stat
+
+    from .. import limieten
+
+    grens = limieten.SJABLOON.waarde()
+    try:
+        if not pad.exists():
+            raise InkoopkaderError(f"Het sjabloon '{pad}' bestaat niet.")
+        if pad.is_dir():
+            raise InkoopkaderError(f"Het sjabloon '{pad}' is geen bestand.")
+        fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InkoopkaderError(f"Het sjabloon '{pad}' is geen bestand.")
+            if info.st_size > grens:
+                raise InkoopkaderError(f"Het sjabloon '{pad}' is te groot ({info.st_size // (1024 * 1024)} MB); "
+                                       f"{limieten.SJABLOON.uitleg()}.")
+            data = handle.read(grens + 1)
+    except OSError as exc:
+        reden = exc.strerror or exc
+        raise InkoopkaderError(f"Het sjabloon '{pad}' kan niet worden gelezen: {reden}.") from None
+    if len(data) > grens:
+        raise InkoopkaderError(f"Het sjabloon '{pad}' is te groot; {limieten.SJABLOON.uitleg()}.")
+    return data
 
 
 def _als_document(pad: Path, data: bytes) -> bytes:
-    """Check the template is a Word package; turn a .dotx into a .docx (content type) in memory."""
+    """Check the template is a Word package; turn a .dotx into a .docx (content type) in memory.
+
+    The archive is opened with the checks of `check`'s reader (check.read._Zip): its directory is
+    checked for bombs before anything is decompressed, and every part is read with a size cap.
+    """
+    from ..check.read import ConceptFout, _Zip
+
     geen_word = f"Het sjabloon '{pad}' is geen Word-document of -sjabloon (.docx of .dotx)"
+    if not data.startswith(b"PK"):
+        raise InkoopkaderError(f"{geen_word}.")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = _Zip(str(pad), data, "Word-sjabloon")
+        if "[Content_Types].xml" not in archive:
+            raise InkoopkaderError(f"{geen_word}.")
         types = archive.read("[Content_Types].xml").decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError):
+    except ConceptFout as exc:
+        raise InkoopkaderError(f"Het sjabloon {exc}") from None
+    except UnicodeDecodeError:
         raise InkoopkaderError(f"{geen_word}.") from None
     if any(kind in types for kind in _MACRO_TYPES):
         raise InkoopkaderError(
@@ -184,13 +233,39 @@ def _als_document(pad: Path, data: bytes) -> bytes:
             raise InkoopkaderError(f"{geen_word}: er is geen hoofddocument in gevonden.")
         return data
     out = io.BytesIO()
-    with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in archive.infolist():
-            content = archive.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = types.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN).encode("utf-8")
-            target.writestr(info, content)
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for naam in archive.names():
+                content = archive.read(naam)
+                if naam == "[Content_Types].xml":
+                    content = types.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN).encode("utf-8")
+                target.writestr(archive.infos[naam], content)
+    except ConceptFout as exc:
+        raise InkoopkaderError(f"Het sjabloon {exc}") from None
     return out.getvalue()
+
+
+_ATTACHED_TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+
+
+def _zonder_extern_sjabloon(document: DocxDocument) -> None:
+    """Remove the template's own attached template (w:attachedTemplate and its relationship).
+
+    In a composed document it would point Word at a file on the gemeente's network, or at a remote
+    macro template an attacker placed there ('template injection'); the composed document needs none.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        part = document.part.part_related_by(RT.SETTINGS)
+    except KeyError:  # no settings part: nothing attached
+        return
+    element = part.element
+    for attached in element.findall(f"{_W}attachedTemplate"):
+        element.remove(attached)
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == _ATTACHED_TEMPLATE:
+            part.rels.pop(rid)
 
 
 # --- styles -------------------------------------------------------------------------------------

@@ -8,25 +8,20 @@ the Word document (1, 1.1, 1.1.1); annexes are unnumbered and preceded by the ma
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .. import framing
 from ..anchors import MD_BIJLAGEN
 from ..document import Alinea, Aspect, Eis, Opsomming, Sectie, Tabel, Toelichting, Vraag
 from ..model import Item
+from ..text import md_tekst
 
 if TYPE_CHECKING:
     from ..document import Document
 
-_HTML = re.compile(r"[<>&]")
-
-
 def inline(tekst: str) -> str:
-    """User text as one safe inline Markdown fragment: HTML escaped, whitespace runs collapsed."""
-    tekst = _HTML.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group()], tekst)
-    tekst = " ".join(tekst.split())
-    return tekst
+    """User text as one safe inline Markdown fragment (text.md_tekst: literal, one line, no HTML)."""
+    return md_tekst(tekst)
 
 
 def _cel(tekst: str) -> str:
