@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import re
-import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -39,6 +38,7 @@ __all__ = ["VRAAG_KOLOMMEN", "Vraagrij", "render", "vragenlijst"]
 
 # Excel keeps at most 32,767 characters in a cell and cuts the rest without a word.
 MAX_CEL = 32_767
+_TEKST, _KOP = "Tekst (inkoopkader)", "Kop (inkoopkader)"  # named cell styles
 _TITEL_MAX = 100  # characters of a requirement's first sentence used as its title
 
 
@@ -207,21 +207,45 @@ def _metadata(doc: Document) -> list[tuple[str, object]]:
 # --- the workbook ---------------------------------------------------------------------------------------
 
 
+def _regels(tekst: str, per_regel: int) -> int:
+    """Lines that `tekst` takes when wrapped greedily at spaces to `per_regel` characters."""
+    aantal = 0
+    for regel in tekst.split("\n"):
+        aantal += 1
+        if len(regel) <= per_regel:
+            continue
+        kolom = -1
+        for woord in regel.split():
+            if kolom >= 0 and kolom + 1 + len(woord) <= per_regel:
+                kolom += 1 + len(woord)
+                continue
+            if kolom >= 0:
+                aantal += 1
+            extra, kolom = divmod(len(woord), per_regel)  # a word longer than a line is broken
+            if kolom == 0 and extra:
+                extra, kolom = extra - 1, per_regel
+            aantal += extra
+    return aantal
+
+
 class _Blad:
     """Writes one sheet: a styled, frozen, filtered header row and wrapped data rows."""
 
     def __init__(self, ws: Worksheet, koppen: list[str], breedtes: list[int]) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
         from openpyxl.utils import get_column_letter
 
         self.ws = ws
         self.breedtes = breedtes
-        self.uitlijning = Alignment(wrap_text=True, vertical="top")
-        kop_font, kop_vulling = Font(bold=True), PatternFill("solid", fgColor="D9E2F3")
-        onderrand = Border(bottom=Side(style="thin", color="8EA9DB"))
+        stijlen = ws.parent.named_styles
+        if _TEKST not in stijlen:  # one named style per kind of cell: cheaper than styling each cell
+            uitlijning = Alignment(wrap_text=True, vertical="top")
+            ws.parent.add_named_style(NamedStyle(_TEKST, alignment=uitlijning))
+            ws.parent.add_named_style(NamedStyle(
+                _KOP, font=Font(bold=True), fill=PatternFill("solid", fgColor="D9E2F3"),
+                border=Border(bottom=Side(style="thin", color="8EA9DB")), alignment=uitlijning))
         for kolom, (kop, breedte) in enumerate(zip(koppen, breedtes, strict=True), start=1):
-            cel = ws.cell(row=1, column=kolom, value=kop)
-            cel.font, cel.fill, cel.border, cel.alignment = kop_font, kop_vulling, onderrand, self.uitlijning
+            ws.cell(row=1, column=kolom, value=kop).style = _KOP
             ws.column_dimensions[get_column_letter(kolom)].width = breedte
         ws.row_dimensions[1].height = self._hoogte(koppen, tekens_per_breedte=0.9)  # bold
         ws.freeze_panes = "A2"
@@ -237,8 +261,7 @@ class _Blad:
         regels = 1
         for waarde, breedte in zip(waarden, self.breedtes, strict=True):
             if isinstance(waarde, str) and waarde:
-                per_regel = max(1, int(breedte * tekens_per_breedte))
-                regels = max(regels, sum(len(textwrap.wrap(r, per_regel)) or 1 for r in waarde.split("\n")))
+                regels = max(regels, _regels(waarde, max(1, int(breedte * tekens_per_breedte))))
         return min(409.0, 15.0 * regels)
 
     def voeg_toe(self, waarden: list[object], *, formaten: dict[int, str] | None = None) -> None:
@@ -257,10 +280,10 @@ class _Blad:
                         f"'{self.ws.cell(row=1, column=kolom).value}' {len(waarde):,} tekens; een cel in Excel "
                         f"bevat er hooguit {MAX_CEL:,}. Verdeel de vraag over meer vragen.".replace(",", "."))
             cel = self.ws.cell(row=self.rij, column=kolom, value=waarde)
+            cel.style = _TEKST
             if isinstance(waarde, str) and is_formuleachtig(waarde):
                 cel.data_type = "s"  # openpyxl made '=…' a formula; it is text
                 cel.quotePrefix = True
-            cel.alignment = self.uitlijning
             if formaten and kolom in formaten:
                 cel.number_format = formaten[kolom]
             schoon.append(waarde)
