@@ -312,6 +312,21 @@ def test_ocds_is_refused_for_an_aanbesteding_without_award_questions(corpus) -> 
         doc.render("ocds")
 
 
+def test_every_segment_and_procedure_exports(corpus, validator) -> None:
+    """Every segment × procedure (with staff requirements): questionnaire rows in document order, and
+    for an aanbesteding award criteria that validate and add up to 100%."""
+    for segment in corpus.segmenten:
+        for procedure in Procedure:
+            doc = compose(corpus, select(corpus, segment.id, procedure=procedure), personeel=True)
+            rijen = vragenlijst(doc)
+            assert [r.nummer for r in rijen] == [b.nummer for b in doc.blokken() if isinstance(b, (Eis, Vraag))]
+            assert all(r.vraagtekst and r.vraagtitel and r.vragengroep for r in rijen), (segment.id, procedure)
+            if procedure is Procedure.AANBESTEDING:
+                data = json.loads(doc.render("ocds"))
+                validator.validate(data)
+                assert sum(c["numbers"][0]["number"] for c in criteria(data)) == 100, segment.id
+
+
 # --- library and command line --------------------------------------------------------------------------------
 
 
