@@ -70,7 +70,7 @@ def rapport(corpus, *, strikt: bool = False, min_dekking: float | None = None, c
 
 def test_json_follows_the_documented_schema(corpus) -> None:
     data = json.loads(to_json(rapport(corpus)))
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert set(data) == {
         "schema_version", "concept", "segment", "corpus_versie", "selectie", "poort", "geslaagd", "redenen",
         "samenvatting", "dekking", "dekking_per_kader", "criteria", "kaderverwijzingen", "verouderd",

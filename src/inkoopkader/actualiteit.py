@@ -16,18 +16,26 @@ from .model import ActualiteitOnderwerp
 
 
 @lru_cache(maxsize=8)
-def _regels(onderwerpen: tuple[ActualiteitOnderwerp, ...]) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+def _regels(onderwerpen: tuple[ActualiteitOnderwerp, ...]
+            ) -> tuple[re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str], str], ...]]:
+    """(one pattern that finds any outdated name, the replacement rules in order)."""
     regels = []
     for onderwerp in onderwerpen:
         for van, naar in onderwerp.vervangingen:
             regels.append((onderwerp.id, re.compile(rf"(?<!\w)(?:{van})(?!\w)", re.IGNORECASE), naar))
-    return tuple(regels)
+    if not regels:
+        return None, ()
+    elk = re.compile("|".join(f"(?:{p.pattern})" for _, p, _ in regels), re.IGNORECASE)
+    return elk, tuple(regels)
 
 
 def actualiseer(tekst: str, onderwerpen: Iterable[ActualiteitOnderwerp]) -> tuple[str, tuple[str, ...]]:
     """The text with outdated names replaced, and the IDs of the onderwerpen that were replaced."""
+    elk, regels = _regels(tuple(onderwerpen))
+    if elk is None or not elk.search(tekst):
+        return tekst, ()
     vervangen: list[str] = []
-    for onderwerp_id, patroon, naar in _regels(tuple(onderwerpen)):
+    for onderwerp_id, patroon, naar in regels:
         nieuw, aantal = patroon.subn(naar, tekst)
         if aantal:
             tekst = nieuw

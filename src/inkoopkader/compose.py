@@ -182,11 +182,18 @@ class _Opbouw:
         self.plaats: dict[str, tuple[str, str]] = {}  # anker -> (section title, number)
         self.aangepast = False
         self.geactualiseerd = False
+        self._teksten: dict[str, tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]] = {}
 
     # --- text of one criterion ------------------------------------------------------------------
 
     def _tekst(self, keuze: Keuze) -> tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]:
         """Printed text, items and follow-up of a criterion; whether it was adapted or actualised."""
+        bekend = self._teksten.get(keuze.criterium.id)
+        if bekend is None:
+            bekend = self._teksten[keuze.criterium.id] = self._maak_tekst(keuze)
+        return bekend
+
+    def _maak_tekst(self, keuze: Keuze) -> tuple[str, tuple[Item, ...], tuple[str, ...], bool, bool]:
         crit, gebruik = keuze.criterium, keuze.gebruik
         aangepast = bool(gebruik.formulering)
         tekst = gebruik.formulering or gebruik.actueel or crit.tekst
@@ -294,7 +301,7 @@ class _Opbouw:
         nummer = self.teller.volgende(f.nummer_prefix(self.procedure, Rol.GESCHIKTHEIDSEIS))
         anker = f"{kk.kader.sleutel}-geschiktheid"
         self.plaats[anker] = (titel, nummer)
-        return Eis(nummer=nummer, rol=Rol.GESCHIKTHEIDSEIS, tekst=eis.tekst,
+        return Eis(nummer=nummer, rol=Rol.GESCHIKTHEIDSEIS, tekst=f.in_procedure(eis.tekst, self.procedure),
                    bron=f"kader {kk.kader.nummer} ({kk.kader.jaar}) · bron regel {eis.regel} · tekst aangepast",
                    bewijs=f.bewijs_tekst(self.procedure, Rol.GESCHIKTHEIDSEIS, eis.bewijs), aangepast=True,
                    kader=kk.kader.nummer)
@@ -335,7 +342,7 @@ class _Opbouw:
                                    bron=f"kader {kk.kader.nummer} ({kk.kader.jaar}) · {kk.kader.sleutel}",
                                    kader=kk.kader.nummer))
                 self.plaats[f"kader-{kk.kader.nummer}"] = (titel, nummer)
-            subsecties.append(Sectie("Toepasselijke kwaliteitskaders", tuple(blokken), id="uitvoering-kaders"))
+            subsecties.append(Sectie(f.SUBTITELS["kaders"], tuple(blokken), id="uitvoering-kaders"))
         if keuzes:
             themas = [t for t in Thema if any(k.criterium.hoofdthema is t for k in keuzes)]
             if len(themas) > 1 and len(keuzes) > 6:
@@ -344,7 +351,7 @@ class _Opbouw:
                     subsecties.append(Sectie(thema.label, tuple(self.eis(k, titel) for k in in_thema),
                                              id=f"uitvoering-{thema.value}"))
             elif subsecties:
-                subsecties.append(Sectie("Voorwaarden", tuple(self.eis(k, titel) for k in _op_thema(keuzes)),
+                subsecties.append(Sectie(f.SUBTITELS["voorwaarden"], tuple(self.eis(k, titel) for k in _op_thema(keuzes)),
                                          id="uitvoering-voorwaarden"))
             else:
                 return Sectie(titel, (Alinea(f.sectie_intro(self.procedure, "uitvoering")),
@@ -495,7 +502,7 @@ class _Opbouw:
         if gunning.prijs:
             rijen.append(("", "Prijs", f"{gunning.prijs}%"))
         rijen.append(("", "Totaal", "100%"))
-        pk = Sectie("Prijs en kwaliteit", (Alinea(f.prijs_kwaliteit(gunning.prijs)),
+        pk = Sectie(f.SUBTITELS["weging"], (Alinea(f.prijs_kwaliteit(gunning.prijs)),
                                            Tabel(("Nr.", "Gunningscriterium", "Weging"), tuple(rijen), (1, 6, 2))),
                     id="gunning-weging")
         vraag_secties = tuple(Sectie(f"{v.nummer} – {v.titel}", (v,), id=f"gunning-{v.nummer.lower()}") for v in vragen)
@@ -504,7 +511,7 @@ class _Opbouw:
                                                                  gunning.max_score, ondergrens_label)]
         schaal = Tabel(("Score", "Oordeel", "Omschrijving"),
                        tuple((str(n.score), n.label, n.omschrijving) for n in gunning.schaal), (1, 2, 9))
-        methode = Sectie("Beoordelingsmethodiek", (*methodiek[:2], schaal, *methodiek[2:]), id="gunning-methodiek")
+        methode = Sectie(f.SUBTITELS["methodiek"], (*methodiek[:2], schaal, *methodiek[2:]), id="gunning-methodiek")
         return Sectie(titel, (), (pk, *vraag_secties, methode), id="gunning")
 
     def plan_sectie(self, vragen: list[Vraag]) -> Sectie:
@@ -554,7 +561,7 @@ class _Opbouw:
         else:
             blokken.append(Alinea(f.lege_hoofdtekst(self.segment), soort="melding"))
         blokken.append(Alinea(f.leeswijzer(meta.met_bijlagen, self.aangepast, self.geactualiseerd)))
-        blokken.append(Alinea(f.PROPORTIONALITEIT))
+        blokken.append(Alinea(f.proportionaliteit(self.procedure)))
         return Sectie(f.titel(self.procedure, "inleiding"), tuple(blokken), id="inleiding")
 
     def bijlagen(self) -> list[Sectie]:
@@ -594,19 +601,15 @@ class _Opbouw:
 
     def _kader_info(self, kk: KaderKeuze) -> Sectie:
         k = kk.kader
-        rijen = [("Uitgever", k.uitgever), ("Jaar", str(k.jaar)),
-                 ("Relevantie", "specifiek voor dit segment" if kk.relevantie is Relevantie.SPECIFIEK
-                  else f"algemeen voor {self.segment.domein}"),
-                 ("In dit document", f.gebruikt_als(k, kk.verwijzing, self.procedure)),
-                 ("Hoe te gebruiken (bron)", k.overzicht.hoe_te_gebruiken),
-                 ("Bron", f"{self.corpus_bron(k)}, hoofdstuk {k.bron.sectie}"
-                  + (f", pagina {k.bron.pagina}" if k.bron.pagina else "") + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")]
+        bron = (f"{self.corpus_bron(k)}, hoofdstuk {k.bron.sectie}" + (f", pagina {k.bron.pagina}" if k.bron.pagina else "")
+                + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")
+        rijen = f.kader_feiten(k, kk.relevantie is Relevantie.SPECIFIEK, self.segment.domein,
+                               f.gebruikt_als(k, kk.verwijzing, self.procedure), bron)
         blokken: list = [Alinea(k.overzicht.toelichting), Tabel(("", ""), tuple(rijen), (2, 7))]
         for act in k.actualiteit:
             onderwerp = self.corpus.onderwerp(act.onderwerp)
-            blokken.append(Alinea(
-                f"Actualiteit: de bron noemt {onderwerp.term}. Sinds {onderwerp.sinds:%d-%m-%Y}: "
-                f"{onderwerp.vervangen_door}." + (f" {act.toelichting}" if act.toelichting else ""), soort="toelichting"))
+            blokken.append(Alinea(f.actualiteit_melding(onderwerp.term, f"{onderwerp.sinds:%d-%m-%Y}",
+                                                        onderwerp.vervangen_door, act.toelichting), soort="toelichting"))
         return Sectie(f"Kader {k.nummer} – {k.titel} ({k.jaar})", tuple(blokken), id=f"bijlage-kader-{k.nummer}")
 
     def corpus_bron(self, kader: Kader) -> str:

@@ -108,20 +108,36 @@ _TITELS = {
 }
 
 
+SUBTITELS = {
+    "kaders": "Toepasselijke kwaliteitskaders",
+    "voorwaarden": "Voorwaarden",
+    "weging": "Prijs en kwaliteit",
+    "methodiek": "Beoordelingsmethodiek",
+}
+
+
 def titel(procedure: Procedure, sectie: str) -> str:
     return _TITELS[procedure][sectie]
 
 
 def in_procedure(tekst: str, procedure: Procedure) -> str:
-    """Tender wording written for a contract ('Opdrachtnemer …') in the words of a subsidy."""
-    if procedure is not _S or "Opdracht" not in tekst:
-        return tekst
+    """Tender wording written for an aanbesteding ('Opdrachtnemer', 'Inschrijver') in the procedure's words:
+    an applicant in open house and subsidy, a subsidieontvanger and the college in a subsidy."""
     import re
 
-    tekst = re.sub(r"(^|[.:;!?]\s+)Opdrachtnemer\b", lambda m: m.group(1) + "De subsidieontvanger", tekst)
-    tekst = re.sub(r"\bOpdrachtnemer\b", "de subsidieontvanger", tekst)
-    tekst = re.sub(r"(^|[.:;!?]\s+)Opdrachtgever\b", lambda m: m.group(1) + "Het college", tekst)
-    return re.sub(r"\bOpdrachtgever\b", "het college", tekst)
+    if procedure is _A or not any(w in tekst for w in ("Opdracht", "nschrijver")):
+        return tekst
+
+    def vervang(tekst: str, oud: str, nieuw: str) -> str:
+        tekst = re.sub(rf"(^|[.:;!?]\s+){oud}\b", lambda m: m.group(1) + nieuw[:1].upper() + nieuw[1:], tekst)
+        return re.sub(rf"\b{oud}\b", nieuw, tekst)
+
+    tekst = vervang(tekst, "Inschrijver", "de aanvrager")
+    tekst = vervang(tekst, "inschrijver", "aanvrager")
+    if procedure is _S:
+        tekst = vervang(tekst, "Opdrachtnemer", "de subsidieontvanger")
+        tekst = vervang(tekst, "Opdrachtgever", "het college")
+    return tekst
 
 
 def label(tekst: str) -> str:
@@ -159,7 +175,8 @@ BRON_DOCUMENT = (
 
 def procedure_uitleg(procedure: Procedure, segment: Segment) -> str:
     """The first paragraph: what this document is for, in this procedure."""
-    doel = f"de inkoop van {segment.titel}" + (f" ({segment.doelgroep})" if segment.doelgroep else "")
+    wat = segment.titel + (f" ({segment.doelgroep})" if segment.doelgroep else "")
+    doel = f"de subsidiëring van {wat}" if procedure is _S else f"de inkoop van {wat}"
     if procedure is _A:
         return (
             f"Dit document bevat de kwaliteitseisen en gunningscriteria voor {doel}. Het is bedoeld voor een "
@@ -238,7 +255,7 @@ def leeswijzer(met_bijlagen: bool, aangepast: bool, geactualiseerd: bool) -> str
         "ID in inkoopkader, het kwaliteitskader met jaartal en de tussenkop in dat kader. "
     )
     if aangepast:
-        tekst += ("Waar de tekst van de bron voor de aanbesteding is herschreven, staat ‘tekst aangepast’ "
+        tekst += ("Waar de tekst van de bron voor dit document is herschreven, staat ‘tekst aangepast’ "
                   "in de bronregel; de oorspronkelijke tekst staat in het traceerbaarheidsbestand. ")
     if geactualiseerd:
         tekst += ("‘Geactualiseerd’ betekent dat de naam van een wet of instantie is vervangen door de "
@@ -251,31 +268,35 @@ def leeswijzer(met_bijlagen: bool, aangepast: bool, geactualiseerd: bool) -> str
 
 
 def aantallen(procedure: Procedure, eisen: dict[Rol, int], vragen: int, aspecten: int, kaders: int) -> str:
+    """'Dit document bevat 5 minimumeisen, 4 gunningsvragen (met samen 30 beoordelingsaspecten) en …'."""
     delen = []
 
-    def noem(n: int, enkel: str, meer: str) -> None:
+    def noem(n: int, enkel: str, meer: str, extra: str = "") -> None:
         if n:
-            delen.append(f"{n} {enkel if n == 1 else meer}")
+            delen.append(f"{n} {enkel if n == 1 else meer}{extra}")
 
+    punten = ""
+    if vragen and aspecten:
+        woord = "beoordelingsaspect" if procedure is _A else "punt"
+        meervoud = "beoordelingsaspecten" if procedure is _A else "punten"
+        punten = f" (met samen {aspecten} {woord if aspecten == 1 else meervoud})"
     if procedure is _A:
         noem(eisen.get(Rol.GESCHIKTHEIDSEIS, 0), "geschiktheidseis", "geschiktheidseisen")
         noem(eisen.get(Rol.MINIMUMEIS, 0), "minimumeis", "minimumeisen")
-        noem(vragen, "gunningsvraag", "gunningsvragen")
+        noem(vragen, "gunningsvraag", "gunningsvragen", punten)
         noem(eisen.get(Rol.UITVOERINGSVOORWAARDE, 0), "uitvoeringsvoorwaarde", "uitvoeringsvoorwaarden")
     elif procedure is _O:
         noem(eisen.get(Rol.GESCHIKTHEIDSEIS, 0) + eisen.get(Rol.MINIMUMEIS, 0), "toelatingseis", "toelatingseisen")
-        noem(vragen, "onderdeel van het plan van aanpak", "onderdelen van het plan van aanpak")
+        noem(vragen, "onderdeel van het plan van aanpak", "onderdelen van het plan van aanpak", punten)
         noem(eisen.get(Rol.UITVOERINGSVOORWAARDE, 0), "contractvoorwaarde", "contractvoorwaarden")
     else:
         noem(eisen.get(Rol.GESCHIKTHEIDSEIS, 0) + eisen.get(Rol.MINIMUMEIS, 0), "subsidievoorwaarde",
              "subsidievoorwaarden")
-        noem(vragen, "onderdeel van het activiteitenplan", "onderdelen van het activiteitenplan")
+        noem(vragen, "onderdeel van het activiteitenplan", "onderdelen van het activiteitenplan", punten)
         noem(eisen.get(Rol.UITVOERINGSVOORWAARDE, 0), "verplichting", "verplichtingen")
     if not delen:
         return ""
     tekst = "Dit document bevat " + (", ".join(delen[:-1]) + " en " + delen[-1] if len(delen) > 1 else delen[0])
-    if vragen and aspecten:
-        tekst += f" (met samen {aspecten} {'beoordelingsaspect' if aspecten == 1 else 'beoordelingsaspecten'})"
     tekst += "."
     if kaders:
         tekst += (f" {kaders} {'kwaliteitskader is' if kaders == 1 else 'kwaliteitskaders zijn'} als geheel van "
@@ -283,11 +304,12 @@ def aantallen(procedure: Procedure, eisen: dict[Rol, int], vragen: int, aspecten
     return tekst
 
 
-PROPORTIONALITEIT = (
-    "Neem niet alles over. Kies eisen en aspecten die passen bij de opdracht, de omvang en het risico van de "
-    "dienstverlening (proportionaliteit), en schrap wat niet past: elke extra eis vraagt inzet van "
-    "inschrijvers en van de beoordelaars, en elke eis moet u tijdens de uitvoering ook controleren."
-)
+def proportionaliteit(procedure: Procedure) -> str:
+    return (
+        "Neem niet alles over. Kies eisen en aspecten die passen bij de opdracht, de omvang en het risico van de "
+        f"dienstverlening (proportionaliteit), en schrap wat niet past: elke extra eis vraagt inzet van "
+        f"{indiener(procedure)}s en van de beoordelaars, en elke eis moet u tijdens de uitvoering ook controleren."
+    )
 
 
 def lege_hoofdtekst(segment: Segment) -> str:
@@ -379,7 +401,7 @@ _THEMA_ONDERWERP = {
     Thema.DIENSTVERLENING: "de dienstverlening aan {wie}",
     Thema.VAKMANSCHAP: "het vakmanschap van de professionals die u inzet",
     Thema.SAMENWERKING: "de samenwerking met {wie}, hun netwerk en andere betrokken partijen",
-    Thema.ORGANISATIE: "de manier waarop uw organisatie de kwaliteit borgt en verbetert",
+    Thema.ORGANISATIE: "het borgen en verbeteren van de kwaliteit in uw organisatie",
 }
 
 
@@ -476,8 +498,8 @@ def beoordelingsmethodiek(segment: Segment, prijs: int, ondergrens: int | None, 
         "inschrijver.",
         "Elk lid beoordeelt de antwoorden eerst individueel, per vraag, aan de hand van de beoordelingsaspecten "
         "en de beoordelingsschaal. Daarna stelt de commissie in een consensusbijeenkomst per vraag één score "
-        "vast en legt zij de motivering schriftelijk vast. "
-        + ("De commissie beoordeelt de kwaliteit zonder kennis van de prijzen." if prijs else "").strip(),
+        "vast en legt zij de motivering schriftelijk vast."
+        + (" De commissie beoordeelt de kwaliteit zonder kennis van de prijzen." if prijs else ""),
         f"Per vraag geldt: behaalde punten = (score / {max_score}) × weging. De kwaliteitsscore is de som van de "
         "punten over alle vragen" + (" en wordt opgeteld bij de punten voor de prijs." if prijs else ".")
         + " De inschrijvingen worden gerangschikt naar hun totaal aantal punten.",
@@ -540,6 +562,20 @@ def bijlage_intro(soort: str) -> str:
         return ("Per kader: de uitgever, het jaar, wat het kader bevat, wat de bron over het gebruik bij inkoop "
                 "zegt, en waar het in de bron staat.")
     raise KeyError(soort)
+
+
+def kader_feiten(kader: Kader, specifiek: bool, domein: str, gebruik: str, bron: str) -> list[tuple[str, str]]:
+    """The rows of a kader's description in the annex 'Gebruikte kwaliteitskaders'."""
+    return [("Uitgever", kader.uitgever), ("Jaar", str(kader.jaar)),
+            ("Relevantie", "specifiek voor dit segment" if specifiek else f"algemeen voor {domein}"),
+            ("In dit document", gebruik), ("Hoe te gebruiken (bron)", kader.overzicht.hoe_te_gebruiken),
+            ("Bron", bron)]
+
+
+def actualiteit_melding(term: str, sinds: str, vervangen_door: str, toelichting: str | None) -> str:
+    """What changed since the source (annex); check never counts a sentence that starts like this."""
+    return (f"Actualiteit: de bron noemt {term}. Sinds {sinds}: {vervangen_door}."
+            + (f" {toelichting}" if toelichting else ""))
 
 
 def gebruikt_als(kader: Kader, verwijzing: bool, procedure: Procedure) -> str:

@@ -3,10 +3,10 @@
 The human summary (rich tables) lives in `inkoopkader.cli`; these formats are for CI systems and
 scripts. All three describe the same gate as `Rapport.geslaagd`.
 
-JSON (`to_json`, ``schema_version`` 1). Top level:
+JSON (`to_json`, ``schema_version`` 2). Top level:
 
 =====================  =====================================================================================
-``schema_version``     1; raised only for incompatible changes (fields may be added within a version)
+``schema_version``     2 (2: `vorm` became `rol`); raised only for incompatible changes (fields may be added within a version)
 ``concept``            ``{"naam", "formaat"}``: the draft and how it was read (docx, odt, pdf, md, txt, tekst)
 ``segment``            segment ID the draft was checked against, e.g. ``wmo-1a``
 ``corpus_versie``      content hash of the corpus used
@@ -76,7 +76,7 @@ __all__ = [
     "verouderd_zin",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 # --- shared helpers --------------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ def to_data(rapport: Rapport) -> dict[str, Any]:
 
 
 def to_json(rapport: Rapport) -> str:
-    """The report as JSON text (UTF-8, indented), schema_version 1; see the module docstring."""
+    """The report as JSON text (UTF-8, indented), schema_version 2; see the module docstring."""
     return json.dumps(to_data(rapport), ensure_ascii=False, indent=2) + "\n"
 
 
