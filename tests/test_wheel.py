@@ -55,3 +55,9 @@ def test_wheel_installed_elsewhere_loads_the_corpus(tmp_path: Path) -> None:
         check=True, capture_output=True, text=True, cwd=tmp_path, env=env,
     )
     assert json.loads(cli.stdout)["segment"]["id"] == "wmo-1a"
+
+    # The JSON Schema of the OCDS export ships inside the package (issue 16).
+    code = "import json; from inkoopkader.render.ocds import SCHEMA; print(json.loads(SCHEMA.read_text())['$id'])"
+    schema = subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path,
+                            env=env)
+    assert schema.stdout.strip() == "urn:inkoopkader:schema:ocds-gunningscriteria:1"

@@ -466,6 +466,8 @@ class Uitvoer(str, Enum):
     md = "md"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
+    ocds = "ocds"
 
 
 def _split_ids(values: list[str] | None) -> list[str]:
@@ -495,8 +497,8 @@ def compose_command(
     kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
     versie: Annotated[Optional[str], typer.Option("--versie", help="Versie van het document (standaard die uit het profiel, anders 1.0).", show_default=False)] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (JJJJ-MM-DD); standaard vandaag.", show_default=False)] = None,
-    formaat: Annotated[Uitvoer, typer.Option("--format", "-f", help="docx, md, json of csv (csv: de traceerbaarheid).")] = Uitvoer.docx,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Uitvoerbestand ('-' = standaarduitvoer voor md/json/csv).", show_default=False)] = None,
+    formaat: Annotated[Uitvoer, typer.Option("--format", "-f", help="docx, md, json, csv (de traceerbaarheid), xlsx (vragenlijst voor een aanbestedingsplatform) of ocds (gunningscriteria als OCDS/eForms-JSON).")] = Uitvoer.docx,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Uitvoerbestand ('-' = standaarduitvoer voor md/json/csv/ocds).", show_default=False)] = None,
     zonder_traceerbaarheid: Annotated[bool, typer.Option("--zonder-traceerbaarheid", help="Schrijf geen traceerbaarheidsbestand (…-traceerbaarheid.csv) naast het document.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")] = False,
     sjabloon: Annotated[Optional[Path], typer.Option("--sjabloon", help="Huisstijlsjabloon (.docx of .dotx) van de gemeente.", show_default=False)] = None,
@@ -586,8 +588,9 @@ def compose_command(
     for melding in doc.meldingen:
         err_console.print(f"[yellow]Let op:[/] {escape(melding)}", highlight=False)
     if str(output) == "-":
-        if formaat is Uitvoer.docx:
-            raise InkoopkaderError("Een Word-document kan niet naar standaarduitvoer; kies -o BESTAND.docx.")
+        if formaat in (Uitvoer.docx, Uitvoer.xlsx):
+            soort = "Een Word-document" if formaat is Uitvoer.docx else "Een Excel-bestand"
+            raise InkoopkaderError(f"{soort} kan niet naar standaarduitvoer; kies -o BESTAND.{formaat.value}.")
         sys.stdout.buffer.write(doc.render(formaat.value))
         return
     target = output or Path(default_filename(selectie.segment.id, formaat.value, selectie.procedure))

@@ -243,7 +243,7 @@ class Document:
         return result
 
     def render(self, formaat: str, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
-        """The document as bytes in a format ('docx', 'md', 'json', 'csv')."""
+        """The document as bytes in a format ('docx', 'md', 'json', 'csv', 'xlsx', 'ocds')."""
         from .render import render
 
         return render(self, formaat, sjabloon=sjabloon)
@@ -256,17 +256,26 @@ class Document:
         force: bool = False,
         sjabloon: str | os.PathLike[str] | None = None,
     ) -> Path:
-        """Write the document atomically; refuses to overwrite an existing file unless `force`."""
+        """Write the document atomically; refuses to overwrite an existing file unless `force`.
+
+        Without `formaat` the suffix decides: '.docx', '.md', '.json', '.csv', '.xlsx', and '.ocds.json'
+        for the award criteria as OCDS.
+        """
         from .output import write_atomic
 
         target = Path(pad)
-        chosen = formaat or target.suffix.lstrip(".").lower() or "docx"
+        ocds = target.name.lower().endswith(OCDS_SUFFIX)
+        chosen = formaat or ("ocds" if ocds else target.suffix.lstrip(".").lower() or "docx")
         return write_atomic(target, self.render(chosen, sjabloon=sjabloon), force=force)
+
+
+OCDS_SUFFIX = ".ocds.json"  # the OCDS export is JSON; the double suffix tells it from the document model
 
 
 def default_filename(segment_id: str, formaat: str = "docx", procedure: Procedure = Procedure.AANBESTEDING) -> str:
     extra = "" if procedure is Procedure.AANBESTEDING else f"-{procedure.value}"
-    return f"kwaliteitscriteria-{segment_id}{extra}.{formaat}"
+    suffix = OCDS_SUFFIX if formaat == "ocds" else f".{formaat}"
+    return f"kwaliteitscriteria-{segment_id}{extra}{suffix}"
 
 
 def traceerbaarheid_filename(document_pad: str | os.PathLike[str]) -> Path:

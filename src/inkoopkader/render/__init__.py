@@ -11,8 +11,9 @@ from ..errors import OnbekendeWaarde, dichtstbijzijnde
 if TYPE_CHECKING:
     from ..document import Document
 
-_MODULES = {"docx": "docx", "md": "markdown", "markdown": "markdown", "json": "json", "csv": "csv"}
-FORMATEN = ("docx", "md", "json", "csv")  # as offered to users ('markdown' is accepted for 'md')
+_MODULES = {"docx": "docx", "md": "markdown", "markdown": "markdown", "json": "json", "csv": "csv", "xlsx": "xlsx",
+            "ocds": "ocds"}
+FORMATEN = ("docx", "md", "json", "csv", "xlsx", "ocds")  # as offered to users ('markdown' is accepted for 'md')
 
 
 def render(doc: Document, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
