@@ -30,6 +30,8 @@ from .model import (
     Rol,
     Segment,
     Thema,
+    Wet,
+    WettelijkeVerplichting,
 )
 
 # Lazily imported (PEP 562): keeps `import inkoopkader` + a warm load_corpus() cheap for CI use.
@@ -117,6 +119,8 @@ __all__ = [
     "Thema",
     "Verzoek",
     "VraagInstelling",
+    "Wet",
+    "WettelijkeVerplichting",
     "Zoekresultaat",
     "__version__",
     "check",
