@@ -928,8 +928,9 @@ class _T:
 class _OdtLezer:
     """Walks ODF text in document order and emits blocks."""
 
-    def __init__(self, uit: _Uitvoer) -> None:
+    def __init__(self, uit: _Uitvoer, bladwijzers: Mapping[str, str] | None = None) -> None:
         self.uit = uit
+        self.bladwijzers = bladwijzers or {}  # bookmark name (lower case) -> ID, from compose's record
         self.tabellen = 0
         self.actief: dict[str, str] = {}
         self.p_ankers: dict[str, None] = {}
@@ -991,7 +992,7 @@ class _OdtLezer:
         if begin and naam.lower() == BIJLAGEN_BLADWIJZER:
             self.in_bijlagen = True
             return
-        crit = criterium_van_bladwijzer(naam)
+        crit = criterium_van_bladwijzer(naam, self.bladwijzers)
         if crit is None:
             return
         if begin:
@@ -1049,10 +1050,20 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
     if text is None:
         raise ConceptFout(naam, "content.xml bevat geen tekstdocument (office:text ontbreekt).")
     styles = z.xml("styles.xml") if "styles.xml" in z else None
+    selectie = None
+    if "meta.xml" in z:
+        meta = z.xml("meta.xml")
+        props = {el.get(_odf("meta", "name")): el.text or "" for el in meta.iter(_odf("meta", "user-defined"))}
+        from ..anchors import bladwijzer_naam
+
+        selectie = _selectie_uit_eigenschappen(props, bladwijzer_naam)
+    namen = selectie.get("bladwijzers") if selectie else None
+    # Bookmarks that cannot be inverted (wet-…, pe-…, shortened names) are known from the record.
+    bladwijzers = {str(v).lower(): str(k) for k, v in namen.items() if v} if isinstance(namen, dict) else {}
     uit = _Uitvoer()
     # No page numbers: LibreOffice's soft page breaks are often stale (a converted document had
     # 38 of them for 88 pages), and a wrong page sends the reader to the wrong place.
-    lezer = _OdtLezer(uit)
+    lezer = _OdtLezer(uit, bladwijzers)
     lezer.container(text, "alinea", None)
     if styles is not None:
         lezer.uniek = True
@@ -1063,13 +1074,6 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
                     for part in page.iterfind(_odf("style", element)):
                         lezer.actief = {}
                         lezer.container(part, soort, None)
-    selectie = None
-    if "meta.xml" in z:
-        meta = z.xml("meta.xml")
-        props = {el.get(_odf("meta", "name")): el.text or "" for el in meta.iter(_odf("meta", "user-defined"))}
-        from ..anchors import bladwijzer_naam
-
-        selectie = _selectie_uit_eigenschappen(props, bladwijzer_naam)
     return _concept(naam, "odt", uit.blokken, selectie)
 
 
