@@ -599,9 +599,9 @@ class _Opbouw:
                 aangepast=True,
                 citaat=v.citaat if self.met_toelichting else None,
             ))
-        intro = tuple(Alinea(t, soort="klein" if i else "normaal") for i, t in
-                      enumerate(f.wettelijk_intro(self.procedure, self.segment,
-                                                  list({v.wet.id: v.wet for v in self.verplichtingen}.values()))))
+        alineas = f.wettelijk_intro(self.procedure, self.segment, list({v.wet.id: v.wet for v in self.verplichtingen}.values()))
+        # the last paragraph names the texts used: a source line, in small print
+        intro = tuple(Alinea(t, soort="klein" if i == len(alineas) - 1 else "normaal") for i, t in enumerate(alineas))
         if len(groepen) == 1:
             return Sectie(titel, (*intro, *next(iter(groepen.values()))), id="wettelijk")
         subsecties = tuple(Sectie(groep, tuple(eisen), id=f"wettelijk-{i}")
