@@ -170,7 +170,8 @@ def test_compose_markdown_default_name_and_overwrite_protection(tmp_path: Path, 
     target = tmp_path / "kwaliteitscriteria-wmo-1a.md"
     spoor = tmp_path / "kwaliteitscriteria-wmo-1a-traceerbaarheid.csv"
     text = target.read_text(encoding="utf-8")
-    assert "Gemeente Voorbeeld" in text and "## 3 Gunningscriteria en beoordeling" in text
+    assert "Gemeente Voorbeeld" in text and "## 2 Wettelijke verplichtingen" in text
+    assert "## 4 Gunningscriteria en beoordeling" in text
     assert spoor.read_bytes().startswith("\ufeffID;Kader".encode()) and "Traceerbaarheid:" in result.output
     target.write_text("mijn eigen werk", encoding="utf-8")
     result = invoke("compose", "--segment", "wmo-1a", "--format", "md")
@@ -279,9 +280,15 @@ def test_compose_jeugdhulp_4_personeel_docx(tmp_path: Path) -> None:
     from docx import Document
 
     texts = [p.text for p in Document(str(target)).paragraphs]
-    assert "Deskundigheid en inzet van personeel" in texts
+    assert "K4 – Deskundigheid en inzet van personeel" in texts
     assert any("Kwaliteitsregister Jeugd (SKJ)" in t for t in texts)
-    assert any("minimaal mbo 4 niveau" in t for t in texts)
+    assert not any("minimaal mbo 4 niveau" in t for t in texts)  # the Enschede levels only when asked for
+    result = invoke("compose", "--segment", "jeugdhulp-4", "--personeel", "--zonder-wettelijk", "--functieniveau", "A",
+                    "-o", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    assert "Deskundigheid en inzet van personeel" in texts and "Wettelijke verplichtingen" not in texts
+    assert any("minimaal mbo 4 niveau" in t for t in texts) and any("gemeente Enschede" in t for t in texts)
 
 
 def test_compose_personeel_options_json() -> None:

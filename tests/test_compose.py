@@ -177,7 +177,7 @@ def test_open_house_and_subsidy_have_no_award_criteria(corpus, procedure) -> Non
     assert "unningscriteri" not in md and "gunningsvraag" not in md.lower() and "Weging" not in md
     assert all(v.weging is None and v.oordeel == "voldoende" for v in doc.vragen)
     plan = "Plan van aanpak" if procedure is Procedure.OPEN_HOUSE else "Activiteitenplan"
-    assert f"## 3 {plan}" in md
+    assert f"## 4 {plan}" in md
     assert "voldoende of onvoldoende" in md
     if procedure is Procedure.SUBSIDIE:
         assert "titel 4.2 van de Algemene wet bestuursrecht" in md and "Opdrachtnemer" not in md.split("## 2")[1]
@@ -208,8 +208,13 @@ def test_body_uses_current_law_names_and_keeps_the_original_traceable(corpus) ->
 
 def test_never_an_empty_body_without_a_message(corpus) -> None:
     sel = select(corpus, "wmo-1a", kaders=[13])  # a general dossier: only inspiration by default
-    doc = compose(corpus, sel)
+    doc = compose(corpus, sel, wettelijk=False)
     assert not doc.eisen and not doc.vragen
+    assert any("geen eisen of beoordelingsaspecten" in m for m in doc.meldingen)
+    assert "geen eisen of beoordelingsaspecten geselecteerd" in doc.render("md").decode()
+    # the statutory chapter alone is no selection of criteria: the message stays
+    doc = compose(corpus, sel)
+    assert doc.eisen and all(e.anker.startswith("wet-") for e in doc.eisen)
     assert any("geen eisen of beoordelingsaspecten" in m for m in doc.meldingen)
     assert "geen eisen of beoordelingsaspecten geselecteerd" in doc.render("md").decode()
 
@@ -218,8 +223,9 @@ def test_markdown_structure(corpus) -> None:
     doc = compose(corpus, select(corpus, "wmo-1a"), gemeente="Gemeente <Voorbeeld>", kenmerk="K-1\n# kop")
     md = doc.render("md").decode()
     assert md.startswith("# Kwaliteitscriteria Wmo 1a")
-    for heading in ("## 1 Inleiding en leeswijzer", "## 2 Minimumeisen", "## 3 Gunningscriteria en beoordeling",
-                    "### 3.1 Prijs en kwaliteit", "Beoordelingsmethodiek", "Uitvoeringsvoorwaarden"):
+    for heading in ("## 1 Inleiding en leeswijzer", "## 2 Wettelijke verplichtingen", "## 3 Minimumeisen",
+                    "## 4 Gunningscriteria en beoordeling", "### 4.1 Prijs en kwaliteit", "Beoordelingsmethodiek",
+                    "Uitvoeringsvoorwaarden"):
         assert heading in md, heading
     assert "Gemeente &lt;Voorbeeld&gt;" in md and "K-1 # kop" in md and "\n# kop" not in md
 
@@ -256,7 +262,9 @@ def test_csv_is_the_traceability_and_safe_for_spreadsheets(corpus) -> None:
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:7] == ["ID", "Kader", "Kadertitel", "Editie", "Thema", "Doelgroep", "Rol"]
-    assert len(rows) - 1 == len(doc.traceerbaarheid) == len(doc.selectie.keuzes) + len(doc.selectie.gemeente)
+    wettelijk = [r for r in rows[1:] if r[1] == "wet"]
+    assert len(rows) - 1 == len(doc.traceerbaarheid) == len(doc.selectie.keuzes) + len(doc.selectie.gemeente) + len(wettelijk)
+    assert wettelijk and all(r[0].startswith("wet-") and "art." in r[9] for r in wettelijk)
     nummers = {r[0]: r[8] for r in rows[1:]}
     assert nummers["wbs-11"].startswith("M")
     from inkoopkader.render.csv import veilige_cel

@@ -65,6 +65,11 @@ def vervang_blok(doc, nummer: str, wijzig):
     return replace(doc, secties=tuple(sectie(s) for s in doc.secties), gunning=gunning)
 
 
+def eerste_minimumeis(doc) -> str:
+    """The number of the first minimumeis from a criterion (the statutory duties come before it, also as M…)."""
+    return next(r.nummer for r in vragenlijst(doc) if r.vragengroep == "Minimumeisen")
+
+
 def word_wegingen(doc) -> dict[str, int]:
     """The table 'Nr. | Gunningscriterium | Weging' as the Word document prints it."""
     word = WordDocument(io.BytesIO(doc.render("docx")))
@@ -82,7 +87,9 @@ def test_questionnaire_has_one_row_per_eis_and_vraag_in_document_order(wmo) -> N
     rijen = vragenlijst(wmo)
     assert [r.nummer for r in rijen] == [b.nummer for b in wmo.blokken() if isinstance(b, (Eis, Vraag))]
     per_nummer = {r.nummer: r for r in rijen}
-    m1, k1 = per_nummer["M1"], per_nummer["K1"]
+    wet, m1, k1 = per_nummer["M1"], per_nummer[eerste_minimumeis(wmo)], per_nummer["K1"]
+    assert (wet.vragengroep, wet.knock_out, wet.rol) == ("Wettelijke verplichtingen › Minimumeisen", True, "Minimumeis")
+    assert wet.criteria.startswith("wet-") and "\n\nWettekst: “" in wet.vraagtekst
     assert (m1.vragengroep, m1.vraagtype, m1.knock_out, m1.gewicht, m1.max_tekens) == ("Minimumeisen", "ja/nee", True,
                                                                                        None, None)
     assert m1.criteria == "bwmo-30" and m1.kader == "1" and m1.rol == "Minimumeis"
@@ -150,7 +157,8 @@ def test_weights_in_the_questionnaire_equal_those_in_the_word_document(corpus, p
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(wmo) -> None:
-    doc = vervang_blok(wmo, "M1", lambda e: replace(e, tekst="=1+1", bewijs="@SOM(A1)"))
+    nummer = eerste_minimumeis(wmo)
+    doc = vervang_blok(wmo, nummer, lambda e: replace(e, tekst="=1+1", bewijs="@SOM(A1)"))
     doc = vervang_blok(doc, "K2", lambda v: replace(v, titel="+31 vakmanschap", vraag="-2 beschrijf"))
     doc = replace(doc, traceerbaarheid=(replace(doc.traceerbaarheid[0], tekst_document="=2+3"),
                                         *doc.traceerbaarheid[1:]), meta=replace(doc.meta, titel="=HYPERLINK(\"x\")"))
@@ -163,7 +171,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(wmo) -> None:
     assert all(c.data_type == "s" and c.quotePrefix for c in cellen)
     with zipfile.ZipFile(io.BytesIO(doc.render("xlsx"))) as z:
         assert not any("<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
-    rij = vragenlijst(doc)[0]
+    rij = next(r for r in vragenlijst(doc) if r.nummer == nummer)
     assert (rij.vraagtitel, rij.vraagtekst) == ("=1+1", "=1+1")  # unchanged text, only the cell type protects it
 
 
@@ -183,7 +191,8 @@ def soffice() -> str:
 @pytest.mark.slow
 def test_xlsx_opens_in_libreoffice_calc(wmo, tmp_path: Path) -> None:
     """LibreOffice Calc converts every sheet to CSV: the columns and texts survive, '=' is not computed."""
-    doc = vervang_blok(wmo, "M1", lambda e: replace(e, tekst="=1+1"))
+    nummer = eerste_minimumeis(wmo)
+    doc = vervang_blok(wmo, nummer, lambda e: replace(e, tekst="=1+1"))
     bron = tmp_path / "vragenlijst.xlsx"
     doc.save(bron)
     profiel = tmp_path / "lo-profiel"
@@ -203,7 +212,7 @@ def test_xlsx_opens_in_libreoffice_calc(wmo, tmp_path: Path) -> None:
     rijen = vragenlijst(doc)
     assert [r[1] for r in vragen[1:]] == [r.nummer for r in rijen]
     assert [r[3] for r in vragen[1:]] == [r.vraagtekst for r in rijen]  # multi-line texts intact
-    m1 = vragen[1]
+    m1 = next(r for r in vragen[1:] if r[1] == nummer)
     assert m1[2] == m1[3] == "=1+1"  # text, not the computed 2
     gewichten = {r[1]: int(r[6]) for r in vragen[1:] if r[6]}
     assert gewichten == {v.nummer: v.weging for v in doc.vragen}

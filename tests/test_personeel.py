@@ -66,13 +66,44 @@ def _in_window(piece: str, window: str) -> bool:
 
 
 def test_requirement_sources_are_quoted_exactly(corpus) -> None:
+    """A kader or profile passage is on its line; a law passage starts on its line of the saved law text."""
+    from test_wettelijk import norm
+
     profiel_bestanden = {p.sleutel: p.bestand for p in corpus.beroepsprofielen}
     documenten = {d.id: d.bestand for d in corpus.brondocumenten}
+    wetten = {w.id: w.bestand for w in corpus.wetten}
+    gecontroleerd = 0
     for eis in corpus.personeelseisen:
         for bron in eis.onderbouwing:
-            bestand = profiel_bestanden.get(bron.bron) or documenten[bron.bron]
-            line = sourcecheck.normalise(_lines(bestand)[bron.regel - 1])
-            assert sourcecheck.normalise(bron.citaat) in line, (eis.id, bron.regel)
+            if bron.bron in wetten:  # a law's sentence runs over several lines of its copy: it starts on `regel`
+                lines = _lines(wetten[bron.bron])
+                venster = norm("\n".join(lines[bron.regel - 1 : bron.regel + 12]))
+                assert 0 <= venster.find(norm(bron.citaat)) < len(norm(lines[bron.regel - 1])), (eis.id, bron.regel)
+            else:
+                bestand = profiel_bestanden.get(bron.bron) or documenten[bron.bron]
+                line = sourcecheck.normalise(_lines(bestand)[bron.regel - 1])
+                assert sourcecheck.normalise(bron.citaat) in line, (eis.id, bron.regel)
+            gecontroleerd += 1
+    assert gecontroleerd >= 20
+
+
+def test_no_requirement_cites_a_passage_that_does_not_support_it(corpus) -> None:
+    """Issue 11: the registration requirement rests on the law, not on one gemeente's job profile
+    ('bereid om registratie te behalen' is no registration duty); no kader outside the corpus is named."""
+    eisen = {e.id: e for e in corpus.personeelseisen}
+    registratie = eisen["pe-registratie-jeugd"]
+    assert {b.bron for b in registratie.onderbouwing} >= {"besluit-jeugdwet", "kwaliteitskaders-inkoop-v1.1"}
+    assert not any(b.bron == "wijkcoach-enschede" for b in registratie.onderbouwing)
+    assert "aannemelijk" in registratie.tekst  # the exception of art. 5.1.1, second lid, is part of the norm
+    vog = eisen["pe-vog-jeugd"]
+    assert {b.bron for b in vog.onderbouwing} >= {"jeugdwet", "kwaliteitskaders-inkoop-v1.1"}
+    assert {"jzp-50", "vsm-26"} <= set(vog.dekt)
+    for eis in corpus.personeelseisen:
+        for tekst in (eis.tekst, eis.eistekst or "", eis.bewijs or ""):
+            assert "Kwaliteitskader Jeugd " not in tekst + " ", eis.id
+        # only requirements that list the Enschede levels may cite the Enschede level table
+        if any(b.bron == "wijkcoach-enschede" and b.regel == 144 for b in eis.onderbouwing):
+            assert eis.niveaus_uit == "wijkcoach-enschede", eis.id
 
 
 def test_defaults_per_domain(corpus) -> None:
@@ -80,6 +111,12 @@ def test_defaults_per_domain(corpus) -> None:
     wmo = [e.id for e in standaard_eisen(corpus.personeelseisen, "Wmo")]
     sw = [e.id for e in standaard_eisen(corpus.personeelseisen, "Sociaal Werk")]
     assert "pe-registratie-jeugd" in jeugd and "pe-registratie-jeugd" not in wmo + sw
+    assert "pe-vog-jeugd" in jeugd
+    # one gemeente's job levels are an example on request, never a default, and a question unless chosen
+    assert "pe-opleiding-functieniveau" not in jeugd + wmo + sw
+    niveaus = next(e for e in corpus.personeelseisen if e.id == "pe-opleiding-functieniveau")
+    assert niveaus.rol is Rol.GUNNINGSCRITERIUM and "Enschede" in niveaus.titel and "Enschede" in niveaus.tekst
+    assert niveaus.eistekst and niveaus.tekst_voor(Rol.MINIMUMEIS) == niveaus.eistekst
     assert "pe-beleid-registratie-sociaal-werk" in wmo and "pe-beleid-registratie-sociaal-werk" in sw
     registratie = next(e for e in corpus.personeelseisen if e.id == "pe-registratie-jeugd")
     assert registratie.rol is Rol.UITVOERINGSVOORWAARDE and registratie.bewijs
@@ -89,26 +126,58 @@ def test_defaults_per_domain(corpus) -> None:
     assert beleid.rol is Rol.GUNNINGSCRITERIUM
 
 
+def _bladwijzers(doc) -> set[str]:  # type: ignore[no-untyped-def]
+    document = Document(__import__("io").BytesIO(doc.render("docx")))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return {b.get(f"{w}name") for b in document.element.body.iter(f"{w}bookmarkStart")}
+
+
 def test_compose_jeugdhulp_4_with_personeel(corpus) -> None:
+    """Done when (issue 11): no wijkcoach levels unless asked for; VOG and werktoedeling once, as law."""
     doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True)
-    sectie = next(s for s in doc.secties if s.id == "personeel")
-    eisen = [b for b in sectie.blokken if getattr(b, "anker", None)]
-    assert [e.anker for e in eisen][:2] == ["pe-registratie-jeugd", "pe-opleiding-functieniveau"]
-    assert all(e.bewijs and e.rol is Rol.UITVOERINGSVOORWAARDE for e in eisen)
-    opleiding = eisen[1]
-    assert opleiding.item_ankers == ("wce-niv-a", "wce-niv-b", "wce-niv-c", "wce-niv-d")
-    assert "minimaal mbo 4" in opleiding.items[0].tekst and "SKJ" in opleiding.items[1].tekst
+    ankers = [a for a, _, _ in doc.ankers()]
+    assert not any(a.startswith("wce-niv") for a in ankers) and "pe-opleiding-functieniveau" not in ankers
+    # the statutory chapter has the VOG and the werktoedeling: the staff chapter does not repeat them
+    assert {"wet-jeugd-vog", "wet-besluitjeugd-werktoedeling"} <= set(ankers)
+    assert "pe-vog-jeugd" not in ankers and "pe-registratie-jeugd" not in ankers
+    assert "jzp-50" not in ankers and "vsm-26" not in ankers
+    rijen = {r.id: r for r in doc.traceerbaarheid}
+    assert "gedekt door wet-besluitjeugd-werktoedeling" in rijen["pe-registratie-jeugd"].plaats
+    assert rijen["pe-registratie-jeugd"].nummer == next(e.nummer for e in doc.eisen if e.anker == "wet-besluitjeugd-werktoedeling")
+    assert "gedekt door wet-jeugd-vog" in rijen["vsm-26"].plaats and rijen["vsm-26"].tekst_document == ""
     vraag = next(v for v in doc.vragen if v.titel == "Deskundigheid en inzet van personeel")
     assert [a.anker for a in vraag.aspecten][0] == "pe-beleid-registratie-jeugd" and vraag.weging
-    rijen = {r.id: r for r in doc.traceerbaarheid}
-    assert rijen["pe-registratie-jeugd"].kader == "personeel" and rijen["pe-registratie-jeugd"].nummer.startswith("U")
-    document = Document(__import__("io").BytesIO(doc.render("docx")))
-    texts = [p.text for p in document.paragraphs]
-    assert any(t.endswith("Deskundigheid en inzet van personeel") for t in texts)
-    body = document.element.body
-    names = {b.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}name")
-             for b in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkStart")}
-    assert {"ik_pe_registratie_jeugd", "ik_pe_beleid_registratie_jeugd", "ik_wce_niv_b"} <= names
+
+    # Without the statutory chapter the staff chapter carries them, each once (vsm-26 is covered by the VOG).
+    doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True, wettelijk=False)
+    sectie = next(s for s in doc.secties if s.id == "personeel")
+    eisen = [b for b in sectie.blokken if getattr(b, "anker", None)]
+    assert [e.anker for e in eisen] == ["pe-registratie-jeugd", "pe-vog-jeugd"]
+    assert all(e.bewijs and e.rol is Rol.UITVOERINGSVOORWAARDE for e in eisen)
+    assert "Besluit Jeugdwet" in eisen[0].tekst and "Kwaliteitskader Jeugd" not in eisen[0].tekst
+    assert any(t.label == "Onderbouwing (Besluit Jeugdwet, artikel 5.1.1, tweede lid)" for t in eisen[0].toelichtingen)
+    assert "vsm-26" not in [a for a, _, _ in doc.ankers()]
+    assert {r.id: r for r in doc.traceerbaarheid}["vsm-26"].plaats.endswith("(gedekt door pe-vog-jeugd)")
+    names = _bladwijzers(doc)
+    assert {"ik_pe_registratie_jeugd", "ik_pe_vog_jeugd", "ik_pe_beleid_registratie_jeugd"} <= names
+    assert not any(n.startswith("ik_wce_niv") for n in names)
+
+
+def test_levels_on_request_as_a_question_labelled_as_the_enschede_example(corpus) -> None:
+    doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True, functieniveaus=["B", "C"])
+    vraag = next(v for v in doc.vragen if v.titel == "Deskundigheid en inzet van personeel")
+    niveaus = next(a for a in vraag.aspecten if a.anker == "pe-opleiding-functieniveau")
+    assert niveaus.item_ankers == ("wce-niv-b", "wce-niv-c") and "gemeente Enschede" in niveaus.tekst
+    assert niveaus.tekst.startswith("Beschrijf")
+    # chosen as a requirement: the requirement's wording, still naming whose example it is
+    doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=["pe-opleiding-functieniveau"],
+                  personeel_rol=Rol.MINIMUMEIS)
+    (eis,) = [e for e in doc.eisen if e.anker == "pe-opleiding-functieniveau"]
+    assert eis.rol is Rol.MINIMUMEIS and eis.tekst.startswith("Opdrachtnemer zet") and "Enschede" in eis.tekst
+    assert eis.item_ankers == ("wce-niv-a", "wce-niv-b", "wce-niv-c", "wce-niv-d")
+    # the broken sentence of level D is completed (a recorded correction), not printed as in the source
+    assert eis.items[3].tekst.endswith("hbo+-niveau en SKJ-registratie. Bereid om registratie bij te houden.")
+    assert not any("registratie en bij te houden" in i.tekst for i in eis.items)
 
 
 def test_function_levels_and_explicit_choice(corpus) -> None:
@@ -124,6 +193,18 @@ def test_function_levels_and_explicit_choice(corpus) -> None:
         compose(corpus, select(corpus, "wmo-1b"), personeel=["pe-registratie-jeugt"])
 
 
+def test_segments_table_shows_each_citation_once() -> None:
+    from typer.testing import CliRunner
+
+    from inkoopkader.cli import app
+
+    result = CliRunner().invoke(app, ["segments", "jeugdhulp-4"], env={"COLUMNS": "2000"})
+    assert result.exit_code == 0, result.output
+    rij = next(r for r in result.output.splitlines() if "pe-registratie-jeugd" in r)
+    assert rij.count("korte toelichting (regel 559)") == 1
+    assert "wet-jeugd-vog" in result.output and "Jeugdwet, art. 4.1.6, lid 1 en 2" in result.output
+
+
 def test_no_personeel_by_default(corpus) -> None:
     doc = compose(corpus, select(corpus, "jeugdhulp-4"))
     assert not any(s.id == "personeel" for s in doc.secties)
@@ -131,11 +212,20 @@ def test_no_personeel_by_default(corpus) -> None:
 
 
 def test_level_requirements_are_verbatim(corpus) -> None:
-    """Education and registration texts per level are quoted from the source line they cite."""
+    """Education and registration texts per level are quoted from the source line they cite (with the
+    profile's recorded corrections undone)."""
+    from ruamel.yaml import YAML
+
     for profiel in corpus.beroepsprofielen:
         lines = _lines(profiel.bestand)
+        raw = YAML(typ="safe").load(Path(ROOT, profiel.pad).read_text(encoding="utf-8"))
+        corrections = raw.get("correcties", []) or []
         for niveau in profiel.niveaus:
-            for text, regel in [(niveau.opleiding, niveau.opleiding_regel), *((r.tekst, r.regel) for r in niveau.registraties)]:
+            for veld, text, regel in [("opleiding.tekst", niveau.opleiding, niveau.opleiding_regel),
+                                      *(("registratie.tekst", r.tekst, r.regel) for r in niveau.registraties)]:
+                for corr in corrections:
+                    if corr.get("item") == niveau.id and corr.get("veld") == veld and corr["wordt"] in text:
+                        text = text.replace(corr["wordt"], corr["was"])
                 window = sourcecheck.normalise("\n".join(lines[regel - 1 : regel + 6]))
                 assert _in_window(sourcecheck.normalise(text), window), (niveau.id, text[:60])
 
@@ -145,10 +235,13 @@ def test_check_recognises_staff_requirements(corpus, tmp_path: Path) -> None:
     import inkoopkader
 
     docx = tmp_path / "jh4.docx"
-    compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True).save(docx)
-    rapport = inkoopkader.check(docx, corpus, personeel=True)
+    compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True, functieniveaus=["A", "B", "C", "D"]).save(docx)
+    rapport = inkoopkader.check(docx, corpus, personeel=True, functieniveaus=["A", "B", "C", "D"])
     personeel = [r for r in rapport.resultaten if r.criterium.kader == 0]
     assert len(personeel) > 10 and all(r.status.value == "gedekt" for r in personeel)
+    assert "wce-niv-b" in {r.criterium.id for r in personeel}
+    # the staff requirements the statutory chapter covers are not looked for twice
+    assert not {"pe-vog-jeugd", "pe-registratie-jeugd"} & {r.criterium.id for r in personeel}
 
     draft = tmp_path / "concept.md"
     draft.write_text(
@@ -157,7 +250,7 @@ def test_check_recognises_staff_requirements(corpus, tmp_path: Path) -> None:
         "## Prijzen\n\nDe tarieven worden jaarlijks geïndexeerd volgens de CBS-prijsindex.\n",
         encoding="utf-8",
     )
-    rapport = inkoopkader.check(draft, corpus, segment="jeugdhulp-4", personeel=True)
+    rapport = inkoopkader.check(draft, corpus, segment="jeugdhulp-4", personeel=True, functieniveaus=["B", "C"])
     found = {r.criterium.id for r in rapport.resultaten if r.criterium.kader == 0 and r.status.value != "ontbreekt"}
     assert "wce-niv-b" in found or "wce-niv-c" in found
     assert "wce-comp-01" not in found and "pe-beleid-registratie-jeugd" not in found

@@ -78,8 +78,9 @@ def test_chapters_in_order(wmo, jeugdhulp) -> None:
     doc, data = wmo
     found = headings(open_docx(data))
     assert found == [*(s.titel for s in doc.secties), *(s.titel for s in doc.bijlagen)]
-    assert found[:5] == ["Inleiding en leeswijzer", "Minimumeisen", "Gunningscriteria en beoordeling",
-                         "Uitvoeringsvoorwaarden", "Bijlage A – Overige criteria uit de kaders (ter inspiratie)"]
+    assert found[:6] == ["Inleiding en leeswijzer", "Wettelijke verplichtingen", "Minimumeisen",
+                         "Gunningscriteria en beoordeling", "Uitvoeringsvoorwaarden",
+                         "Bijlage A – Overige criteria uit de kaders (ter inspiratie)"]
     assert headings(open_docx(jeugdhulp[1]))[-1] == "Uitvoeringsvoorwaarden"  # no annexes unless asked
 
 

@@ -792,11 +792,13 @@ def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkey
         "rij": (0.1, 0.2, 0.30000000000000004, 1 / 3),
         "leeg": (), "sets": ({"x", "y"}, frozenset({("a", 1)})), "datum": dt.date(2020, 1, 1),
         "thema": Thema.VAKMANSCHAP, 7: [None, True, "t\udcff"], "eenheid": eenheid,
+        "verplichting": corpus.wettelijk[0],  # a NamedTuple holding a NamedTuple (Wet)
     }
     cache.schrijf("proef", "k" * 64, waarde)
     terug = cache.lees("proef", "k" * 64)
     assert terug == waarde and math.copysign(1, terug["getallen"]["b"]) == -1
     assert terug["eenheid"].termen == eenheid.termen and terug["eenheid"].waarden == eenheid.waarden
+    assert type(terug["verplichting"]) is type(corpus.wettelijk[0]) and type(terug["verplichting"].wet).__name__ == "Wet"
     cache.schrijf("corpus", "c" * 64, corpus)
     assert cache.lees("corpus", "c" * 64) == corpus
     cache.schrijf("vreemd", "v" * 64, object())  # unknown types are not cached at all

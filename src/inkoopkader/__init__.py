@@ -37,6 +37,8 @@ _LAZY = {
     "Inzet": "model",
     "Procedure": "model",
     "Rol": "model",
+    "Wet": "model",
+    "WettelijkeVerplichting": "model",
     "resolve_kader": "resolve",
     "resolve_segment": "resolve",
     "resolve_thema": "resolve",
@@ -95,6 +97,7 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     return sorted(__all__)
 
+
 __all__ = [
     "Bevinding",
     "Corpus",
@@ -123,6 +126,8 @@ __all__ = [
     "Thema",
     "Verzoek",
     "VraagInstelling",
+    "Wet",
+    "WettelijkeVerplichting",
     "Zoekresultaat",
     "__version__",
     "check",

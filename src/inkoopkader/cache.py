@@ -123,6 +123,7 @@ def schrijf(soort: str, key: str, value: object) -> None:
 #   ["s", x…] set     ["f", x…] frozenset   ["d", k, v, k, v…] dictionary with other keys
 #   ["D", {…}] dictionary with text keys and plain values   ["a", "JJJJ-MM-DD"] date
 #   ["e", n, value] enum member of type n   ["o", n, field…] dataclass of type n
+#   ["n", n, field…] NamedTuple of type n (every field written)
 #   ["F", [k…], "base64"] dictionary of text -> float   ["G", "base64"] tuple of floats
 #   (floats as IEEE 754 doubles in base64: exact, and parsed at C speed instead of one by one)
 # `typen` lists the types: [module, class name, [field names]] (fields empty for an enum). A
@@ -142,6 +143,11 @@ def _standaarden(cls: type) -> tuple[Any, ...]:
 
 
 _GEEN = object()
+_NAMEDTUPLE = object()  # marks a NamedTuple type in _Lezer.typen
+
+
+def _is_namedtuple(cls: type) -> bool:
+    return issubclass(cls, tuple) and isinstance(getattr(cls, "_fields", None), tuple)
 
 
 def _doubles(waarden: Any) -> str:
@@ -180,7 +186,8 @@ class _Schrijver:
             module = cls.__module__
             if not (module == "inkoopkader" or module.startswith("inkoopkader.")) or "." in cls.__qualname__:
                 raise TypeError(f"{cls!r} hoort niet in de cache")
-            velden = [] if issubclass(cls, enum.Enum) else [f.name for f in _velden(cls)]
+            velden = ([] if issubclass(cls, enum.Enum) else list(cls._fields) if _is_namedtuple(cls)
+                      else [f.name for f in _velden(cls)])
             index = self._index[cls] = len(self.typen)
             self.typen.append([module, cls.__qualname__, velden])
         return index
@@ -191,6 +198,8 @@ class _Schrijver:
             return x
         if isinstance(x, enum.Enum):  # before str/int: Thema is also a str
             return ["e", self._type(t), x.value]
+        if t is not tuple and isinstance(x, tuple) and _is_namedtuple(t):
+            return ["n", self._type(t), *(self.waarde(v) for v in x)]
         if t is tuple and len(x) >= 4 and all(type(v) is float for v in x):
             return ["G", _doubles(x)]
         if t is tuple or t is list:
@@ -240,6 +249,11 @@ class _Lezer:
             if isinstance(cls, type) and issubclass(cls, enum.Enum):
                 self.typen.append((cls, (), False, {lid.value: lid for lid in cls}, False))
                 continue
+            if isinstance(cls, type) and _is_namedtuple(cls):
+                if tuple(velden) != cls._fields:
+                    raise ValueError("velden veranderd")
+                self.typen.append((cls, cls._fields, False, _NAMEDTUPLE, False))
+                continue
             if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
                 raise ValueError("geen dataclass")
             huidig = tuple(f.name for f in _velden(cls))
@@ -258,6 +272,7 @@ class _Lezer:
         lijst, woordenboek, nieuw, zet, geen = list, dict, object.__new__, object.__setattr__, _GEEN
         datum = dt.date.fromisoformat
         doubles = _uit_doubles
+        namedtuple = _NAMEDTUPLE
 
         def dec(x: Any) -> Any:
             t = type(x)
@@ -279,6 +294,13 @@ class _Lezer:
                     if afgeleid:
                         obj.__post_init__()  # the class's own code fills its derived fields
                     return obj
+                if tag == "n":
+                    cls, velden, _, soort, _ = typen[x[1]]
+                    if soort is not namedtuple or len(x) - 2 != len(velden):
+                        raise ValueError("n")
+                    # tuple.__new__ fills the fields without running the class's own __new__
+                    return tuple.__new__(cls, [v if type(v) is not lijst and type(v) is not woordenboek else dec(v)
+                                               for v in x[2:]])
                 if tag == "T":
                     return tuple(x[1])
                 if tag == "F":

@@ -343,7 +343,9 @@ def segments(
             table.add_row(s.id, s.domein, f"{s.code} {s.naam}", s.doelgroep or "", f"{spec}/{len(relaties) - spec}")
         console.print(table)
         return
+    from .model import Procedure
     from .personeel import standaard_eisen
+    from .wettelijk import verplichtingen_voor
 
     found = resolve_segment(corpus, segment)
     relaties = corpus.kaders_voor_segment(found.id)
@@ -352,6 +354,11 @@ def segments(
             {
                 "segment": to_data(found),
                 "personeelseisen": [to_data(e) for e in standaard_eisen(corpus.personeelseisen, found.domein)],
+                "wettelijke_verplichtingen": [
+                    {"id": v.id, "titel": v.titel, "wet": v.wet.titel, "grondslag": v.grondslag, "url": v.url,
+                     "rol": {p.value: r.value for p, r in v.rollen}, "eis": v.eis, "bewijs": v.bewijs}
+                    for v in verplichtingen_voor(corpus, found.domein)
+                ],
                 "kaders": [
                     {**_kader_summary(k), "relevantie": r.value, "criteria": len(k.criteria)} for k, r in relaties
                 ],
@@ -392,8 +399,18 @@ def segments(
         for eis in eisen:
             bron = eis.niveaus_uit or eis.competenties_uit
             uit = corpus.beroepsprofiel(bron).titel if bron else "–"
-            pers.add_row(eis.id, eis.titel, eis.rol.value, uit, "; ".join(f"{o.plaats} (regel {o.regel})" for o in eis.onderbouwing))
+            plaatsen = dict.fromkeys(f"{o.plaats} (regel {o.regel})" for o in eis.onderbouwing)  # one citation once
+            pers.add_row(eis.id, eis.titel, eis.rol.value, uit, "; ".join(plaatsen))
         console.print(pers)
+    verplichtingen = verplichtingen_voor(corpus, found.domein)
+    if verplichtingen:
+        wet = Table(title="Wettelijke verplichtingen (standaard in compose; --zonder-wettelijk laat ze weg)",
+                    title_justify="left")
+        for column in ("id", "verplichting", "grondslag", "rol (aanbesteding)"):
+            wet.add_column(column, overflow="fold")
+        for v in verplichtingen:
+            wet.add_row(v.id, v.titel, v.grondslag, v.rol(Procedure.AANBESTEDING).value)
+        console.print(wet)
 
 
 # --- search -----------------------------------------------------------------------------------------
@@ -506,6 +523,7 @@ def compose_command(
     personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Kies personeelseisen zelf (pe-…; herhaalbaar of met komma's).")] = None,
     functieniveau: Annotated[Optional[list[str]], typer.Option("--functieniveau", help="Alleen deze functieniveaus (b.v. B,C of wce-niv-b).")] = None,
     personeel_rol: Annotated[Optional[str], typer.Option("--personeel-rol", help="uitvoeringsvoorwaarde, minimumeis of gunningscriterium voor alle personeelseisen.", show_default=False)] = None,
+    wettelijk: Annotated[Optional[bool], typer.Option("--wettelijk/--zonder-wettelijk", help="Met of zonder het hoofdstuk 'Wettelijke verplichtingen' (VOG, meldcode, klachten, medezeggenschap …); standaard erin, behalve bij --id of --zoek.", show_default=False)] = None,
 ) -> None:
     """Stel een aanbestedingsklaar document met kwaliteitseisen en gunningscriteria samen voor een segment."""
     import datetime as dt
@@ -584,6 +602,7 @@ def compose_command(
         personeel=_split_ids(personeelseis) if personeelseis else (personeel or meta.get("personeel", False)),
         functieniveaus=_split_ids(functieniveau) or meta.get("functieniveaus", ()),
         personeel_rol=parse_rol(personeel_rol) if personeel_rol else meta.get("personeel_rol"),
+        wettelijk=wettelijk if wettelijk is not None else meta.get("wettelijk"),
     )
     for melding in doc.meldingen:
         err_console.print(f"[yellow]Let op:[/] {escape(melding)}", highlight=False)
@@ -788,6 +807,8 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
     def kader_titel(nummer: int) -> str:
         if nummer == 0:
             return "Personeel (opleiding, registratie, competenties)"
+        if nummer == -1:
+            return "Wettelijke verplichtingen"
         try:
             titel = corpus.kader(nummer).titel.split(". ")[0]
         except KeyError:
@@ -931,6 +952,7 @@ def check_command(
     vereist: Annotated[Optional[list[str]], typer.Option("--vereist", help="Criterium-ID('s) die in het concept moeten staan (komma's of herhaald).")] = None,
     personeel: Annotated[bool, typer.Option("--personeel", help="Zoek ook de personeelseisen (opleiding, registratie, competenties) van het domein.")] = False,
     personeelseis: Annotated[Optional[list[str]], typer.Option("--personeelseis", help="Zoek deze personeelseisen (pe-…; komma's of herhaald).")] = None,
+    wettelijk: Annotated[bool, typer.Option("--wettelijk", help="Zoek ook de wettelijke verplichtingen van het domein (wet-…); een document van compose wordt altijd op de zijne gecontroleerd.")] = False,
     min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: 0.8 of 80%.", show_default=False)] = None,
     strikt: Annotated[bool, typer.Option("--strikt", help="Keur ook af bij elke verouderde verwijzing.")] = False,
     via_kader: Annotated[bool, typer.Option("--via-kader/--zonder-via-kader", help="Tel criteria van een kader dat het concept als geheel van toepassing verklaart als gevonden.")] = True,
@@ -961,6 +983,8 @@ def check_command(
         kwargs["personeel"] = _split_ids(personeelseis)
     elif personeel:
         kwargs["personeel"] = True
+    if wettelijk:
+        kwargs["wettelijk"] = True
     if thema:
         kwargs["themas"] = [resolve_thema(t) for t in thema]
     if kader:

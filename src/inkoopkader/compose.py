@@ -5,23 +5,27 @@ modules in `inkoopkader.render` only lay the document out. The body, per procedu
 
     aanbesteding                  open-house                 subsidie
     1 Inleiding en leeswijzer     1 Inleiding en leeswijzer  1 Inleiding en leeswijzer
-    2 Geschiktheidseisen          2 Toelatingseisen          2 Subsidievoorwaarden
-    3 Minimumeisen                3 Plan van aanpak          3 Activiteitenplan
-    4 Gunningscriteria en         4 Contractvoorwaarden      4 Verplichtingen van de
+    2 Wettelijke verplichtingen   2 Wettelijke verpl.        2 Wettelijke verplichtingen
+    3 Geschiktheidseisen          3 Toelatingseisen          3 Subsidievoorwaarden
+    4 Minimumeisen                4 Plan van aanpak          4 Activiteitenplan
+    5 Gunningscriteria en         5 Contractvoorwaarden      5 Verplichtingen van de
       beoordeling                                              subsidieontvanger
-    5 Uitvoeringsvoorwaarden
+    6 Uitvoeringsvoorwaarden
     (+ Deskundigheid en inzet van personeel, when asked)
 
-A chapter without content is left out. Annexes only with `bijlagen=True`: criteria ter inspiratie,
-points for the gemeente, and the kaders used. The traceability of every criterion is data
-(`Document.traceerbaarheid`), written as a separate CSV file, not as pages in the body.
+A chapter without content is left out. "Wettelijke verplichtingen" (data/wettelijk.yaml) is in by
+default for the segment's domain; a criterion or staff requirement that asks the same as one of its
+duties (`dekt`) is then not printed a second time, unless it was picked explicitly. Annexes only with
+`bijlagen=True`: criteria ter inspiratie, points for the gemeente, and the kaders used. The
+traceability of every criterion is data (`Document.traceerbaarheid`), written as a separate CSV file,
+not as pages in the body.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import __version__
 from . import framing as f
@@ -42,10 +46,22 @@ from .document import (
     Vraag,
 )
 from .errors import InkoopkaderError
-from .model import Corpus, Criterium, Item, Kader, NotitieSoort, Procedure, Relevantie, Rol, Thema
+from .model import (
+    Corpus,
+    Criterium,
+    Item,
+    Kader,
+    NotitieSoort,
+    Procedure,
+    Relevantie,
+    Rol,
+    Thema,
+    WettelijkeVerplichting,
+)
 from .personeel import Personeelseis, ProfielItem, kies_eisen
 from .select import KaderKeuze, Keuze, Selectie
 from .text import strip_markup
+from .wettelijk import gedekt, voor_document
 
 __all__ = ["GunningFout", "GunningInstelling", "VraagInstelling", "compose"]
 
@@ -108,6 +124,7 @@ def compose(
     personeel: bool | Sequence[str] = False,
     functieniveaus: Sequence[str] = (),
     personeel_rol: Rol | None = None,
+    wettelijk: bool | None = None,
 ) -> Document:
     """Turn a selection into a tender document (see the module docstring).
 
@@ -116,7 +133,12 @@ def compose(
         gunning: award settings (price share, questions, wegingen, scale); the default awards on
             quality alone at fixed tariffs, one question per thema, equal wegingen.
         personeel: True for the default staff requirements of the segment's domain, or a list of
-            pe-… IDs; `functieniveaus` limits listed levels; `personeel_rol` overrides their role.
+            pe-… IDs; `functieniveaus` limits listed levels (and, with True, adds the opt-in level
+            requirements that have such levels); `personeel_rol` overrides their role.
+        wettelijk: the chapter "Wettelijke verplichtingen" with the statutory duties of the segment's
+            domain (the request's thema and doelgroep filters apply). None (default): included unless
+            the request picks criteria itself (`ids`, `zoekterm`); True: always; False: never.
+            Criteria and staff requirements the duties cover are then not repeated.
 
     Raises:
         GunningFout: award settings that do not add up (wegingen not 100 %, a question with a criterion
@@ -134,7 +156,17 @@ def compose(
     )
     als_type(datum, "datum", dt.date, "een datetime.date", geen=True)
     als_type(gunning, "gunning", GunningInstelling, "een GunningInstelling", geen=True)
-    return _Opbouw(corpus, selectie, gunning or GunningInstelling(), met_toelichting).bouw(
+    als_type(wettelijk, "wettelijk", bool, "True, False of None", geen=True)
+    verplichtingen = voor_document(corpus, selectie, wettelijk)
+    blokken = _personeel(corpus, selectie, personeel, functieniveaus, personeel_rol)
+    # A staff requirement that repeats a statutory duty in the document (VOG, werktoedeling) is left out:
+    # the duty says the same, with its article.
+    wet_dekking = gedekt(verplichtingen)
+    weggelaten = tuple(b for b in blokken if b.eis.id in wet_dekking)
+    blokken = tuple(b for b in blokken if b.eis.id not in wet_dekking)
+    opbouw = _Opbouw(corpus, selectie, gunning or GunningInstelling(), met_toelichting, verplichtingen, blokken,
+                     weggelaten)
+    return opbouw.bouw(
         Metadata(
             titel=titel or f"Kwaliteitscriteria {selectie.segment.titel}",
             segment_id=selectie.segment.id,
@@ -151,7 +183,7 @@ def compose(
             met_bijlagen=bijlagen,
             bronnen={d.id: f"‘{d.titel}’, versie {d.versie} ({d.datum:%d-%m-%Y})" for d in corpus.brondocumenten},
         ),
-        _personeel(corpus, selectie, personeel, functieniveaus, personeel_rol),
+        blokken,
     )
 
 
@@ -167,7 +199,7 @@ def _personeel(corpus: Corpus, selectie: Selectie, keuze: bool | Sequence[str], 
                rol: Rol | None) -> tuple[_Personeelsblok, ...]:
     if isinstance(keuze, str):
         raise InkoopkaderError("personeel moet True, False of een lijst van pe-ID's zijn, geen losse tekst.")
-    eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, keuze)
+    eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, keuze, functieniveaus, corpus.beroepsprofielen)
     blokken = []
     for eis in eisen:
         onderdelen = tuple(eis.onderdelen(corpus.beroepsprofielen, functieniveaus))
@@ -183,9 +215,23 @@ def _personeel(corpus: Corpus, selectie: Selectie, keuze: bool | Sequence[str], 
 class _Opbouw:
     """Builds one document; keeps the numbering and the traceability as it goes."""
 
-    def __init__(self, corpus: Corpus, selectie: Selectie, gunning: GunningInstelling, met_toelichting: bool) -> None:
+    def __init__(self, corpus: Corpus, selectie: Selectie, gunning: GunningInstelling, met_toelichting: bool,
+                 verplichtingen: Sequence[WettelijkeVerplichting] = (), personeel: Sequence[_Personeelsblok] = (),
+                 personeel_gedekt: Sequence[_Personeelsblok] = ()) -> None:
         self.corpus = corpus
-        self.selectie = selectie
+        self.volledig = selectie  # what was selected; `selectie` is what the body prints
+        self.verplichtingen = list(verplichtingen)
+        self.personeel_gedekt = list(personeel_gedekt)  # default staff requirements a statutory duty covers
+        # A criterion that asks the same as a statutory duty or a staff requirement in the document is not
+        # printed twice, unless it was picked explicitly. criterion ID -> ID of the item that covers it.
+        dekking = {cid: v.id for cid, v in gedekt(self.verplichtingen).items()}
+        for blok in personeel:
+            if blok.rol.is_eis:
+                for cid in blok.eis.dekt:
+                    dekking.setdefault(cid, blok.eis.id)
+        self.gedekt = {k.criterium.id: dekking[k.criterium.id] for k in selectie.keuzes
+                       if k.criterium.id in dekking and not k.gekozen and k.rol is not Rol.INSPIRATIE}
+        self.selectie = replace(selectie, keuzes=tuple(k for k in selectie.keuzes if k.criterium.id not in self.gedekt))
         self.procedure = selectie.procedure
         self.segment = selectie.segment
         self.instelling = gunning
@@ -465,8 +511,9 @@ class _Opbouw:
 
     def _personeel_aspecten(self, blok: _Personeelsblok) -> list[Aspect]:
         items = tuple(Item(o.tekst) for o in blok.onderdelen)
-        return [Aspect(tekst=blok.eis.tekst, bron=f"{blok.eis.id} · {blok.eis.titel}", anker=blok.eis.id, items=items,
-                       toelichtingen=_onderbouwing(blok.eis), item_ankers=tuple(o.id for o in blok.onderdelen))]
+        return [Aspect(tekst=blok.eis.tekst_voor(blok.rol), bron=f"{blok.eis.id} · {blok.eis.titel}", anker=blok.eis.id,
+                       items=items, toelichtingen=_onderbouwing(blok.eis, self.corpus),
+                       item_ankers=tuple(o.id for o in blok.onderdelen))]
 
     def _controleer(self, instellingen: Sequence[VraagInstelling], per_id: dict[str, Keuze],
                     pers: dict[str, _Personeelsblok]) -> None:
@@ -542,14 +589,42 @@ class _Opbouw:
             nummer = self.teller.volgende(f.nummer_prefix(self.procedure, blok.rol))
             self.plaats[blok.eis.id] = (titel, nummer)
             result.append(Eis(
-                nummer=nummer, rol=blok.rol, tekst=blok.eis.tekst, bron=f"{blok.eis.id} · {blok.eis.titel}",
+                nummer=nummer, rol=blok.rol, tekst=f.in_procedure(blok.eis.tekst_voor(blok.rol), self.procedure),
+                bron=f"{blok.eis.id} · {blok.eis.titel}",
                 anker=blok.eis.id, items=tuple(Item(o.tekst) for o in blok.onderdelen),
-                bewijs=f.bewijs_tekst(self.procedure, blok.rol, blok.eis.bewijs), aangepast=True,
-                toelichtingen=_onderbouwing(blok.eis), item_ankers=tuple(o.id for o in blok.onderdelen),
+                bewijs=f.bewijs_tekst(self.procedure, blok.rol, f.in_procedure(blok.eis.bewijs or "", self.procedure)),
+                aangepast=True,
+                toelichtingen=_onderbouwing(blok.eis, self.corpus), item_ankers=tuple(o.id for o in blok.onderdelen),
             ))
             for onderdeel in blok.onderdelen:
                 self.plaats.setdefault(onderdeel.id, (titel, nummer))
         return Sectie(titel, tuple(result), id="personeel")
+
+    def wettelijk_sectie(self) -> Sectie | None:
+        """Chapter 'Wettelijke verplichtingen': the domain's statutory duties, grouped by role."""
+        if not self.verplichtingen:
+            return None
+        titel = f.titel(self.procedure, "wettelijk")
+        groepen: dict[str, list[Eis]] = {}
+        volgorde = (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE)
+        for v in sorted(self.verplichtingen, key=lambda v: volgorde.index(v.rol(self.procedure))):
+            rol = v.rol(self.procedure)
+            nummer = self.teller.volgende(f.nummer_prefix(self.procedure, rol))
+            self.plaats[v.id] = (titel, nummer)
+            groepen.setdefault(f.wettelijk_groep(self.procedure, rol), []).append(Eis(
+                nummer=nummer, rol=rol, tekst=f.in_procedure(v.eis, self.procedure), bron=f"{v.id} · {v.grondslag}",
+                anker=v.id, bewijs=f.bewijs_tekst(self.procedure, rol, f.in_procedure(v.bewijs, self.procedure)),
+                aangepast=True,
+                citaat=v.citaat if self.met_toelichting else None,
+            ))
+        alineas = f.wettelijk_intro(self.procedure, self.segment, list({v.wet.id: v.wet for v in self.verplichtingen}.values()))
+        # the last paragraph names the texts used: a source line, in small print
+        intro = tuple(Alinea(t, soort="klein" if i == len(alineas) - 1 else "normaal") for i, t in enumerate(alineas))
+        if len(groepen) == 1:
+            return Sectie(titel, (*intro, *next(iter(groepen.values()))), id="wettelijk")
+        subsecties = tuple(Sectie(groep, tuple(eisen), id=f"wettelijk-{i}")
+                           for i, (groep, eisen) in enumerate(groepen.items(), start=1))
+        return Sectie(titel, intro, subsecties, id="wettelijk")
 
     # --- introduction, annexes, traceability -----------------------------------------------------
 
@@ -567,12 +642,14 @@ class _Opbouw:
         if specifiek or algemeen:
             blokken.append(Alinea(f.bron_uitleg(specifiek, algemeen, self.segment)))
         blokken.append(Opsomming(tuple(f"**{label}:** {uitleg}" for label, uitleg in f.rollen_uitleg(self.procedure))))
-        telling = f.aantallen(self.procedure, eisen, len(vragen), aspecten, len(sel.verwezen_kaders))
+        telling = f.aantallen(self.procedure, eisen, len(vragen), aspecten, len(sel.verwezen_kaders),
+                              wettelijk=len(self.verplichtingen))
         if telling:
             blokken.append(Alinea(telling))
-        else:
+        if not vragen and not any(isinstance(b, Eis) for s in secties if s.id != "wettelijk" for b in s.walk()):
             blokken.append(Alinea(f.lege_hoofdtekst(self.segment), soort="melding"))
-        blokken.append(Alinea(f.leeswijzer(meta.met_bijlagen, self.aangepast, self.geactualiseerd)))
+        blokken.append(Alinea(f.leeswijzer(meta.met_bijlagen, self.aangepast, self.geactualiseerd,
+                                           bool(self.verplichtingen))))
         blokken.append(Alinea(f.proportionaliteit(self.procedure)))
         return Sectie(f.titel(self.procedure, "inleiding"), tuple(blokken), id="inleiding")
 
@@ -632,10 +709,19 @@ class _Opbouw:
 
     def traceerbaarheid(self, personeel: Sequence[_Personeelsblok]) -> tuple[TraceRij, ...]:
         rows = []
-        for keuze in [*self.selectie.keuzes, *self.selectie.gemeente]:
+        for v in self.verplichtingen:
+            sectie, nummer = self.plaats.get(v.id, ("", ""))
+            rol = v.rol(self.procedure)
+            rows.append(TraceRij(
+                id=v.id, kader="wet", kader_titel=v.wet.titel, editie=f"geldig vanaf {v.wet.geldig_vanaf:%d-%m-%Y}",
+                thema=v.thema.value, doelgroep="organisatie", rol=rol.value, plaats=sectie, nummer=nummer,
+                bronregel=f"{v.grondslag} ({v.url})", tekst_document=f.in_procedure(v.eis, self.procedure),
+                tekst_bron=v.citaat, aangepast=True, geactualiseerd=False, bewijs=v.bewijs,
+            ))
+        for keuze in [*self.volledig.keuzes, *self.volledig.gemeente]:
             crit, kader, gebruik = keuze.criterium, keuze.kader, keuze.gebruik
             sectie, nummer = self.plaats.get(crit.id, ("niet opgenomen (alleen met --bijlagen)", ""))
-            if keuze.rol is Rol.INSPIRATIE or crit.id not in self.plaats:
+            if keuze.rol is Rol.INSPIRATIE or crit.id not in self.plaats or crit.id in self.gedekt:
                 tekst_doc = ""
                 aangepast = geactualiseerd = False
             else:
@@ -650,14 +736,18 @@ class _Opbouw:
                 tekst_bron=strip_markup(bron), aangepast=aangepast, geactualiseerd=geactualiseerd,
                 bewijs=gebruik.bewijs or "" if keuze.rol.is_eis else "",
             ))
-        for blok in personeel:
+        wetten = {w.id for w in self.corpus.wetten}
+        for blok in [*personeel, *self.personeel_gedekt]:
             sectie, nummer = self.plaats.get(blok.eis.id, ("", ""))
-            bronnen = "; ".join(f"{b.plaats}, regel {b.regel}" for b in blok.eis.onderbouwing)
+            bronnen = "; ".join(dict.fromkeys(b.plaats if b.bron in wetten else f"{b.plaats}, regel {b.regel}"
+                                              for b in blok.eis.onderbouwing))
+            tekst = f.in_procedure(blok.eis.tekst_voor(blok.rol), self.procedure)
             rows.append(TraceRij(
                 id=blok.eis.id, kader="personeel", kader_titel="Deskundigheid en inzet van personeel", editie="",
                 thema="vakmanschap", doelgroep="organisatie", rol=blok.rol.value, plaats=sectie, nummer=nummer,
-                bronregel=bronnen, tekst_document=blok.eis.tekst, tekst_bron=blok.eis.tekst, aangepast=True,
-                geactualiseerd=False, bewijs=blok.eis.bewijs or "",
+                bronregel=bronnen, tekst_document="" if blok in self.personeel_gedekt else tekst,
+                tekst_bron=blok.eis.tekst_voor(blok.rol), aangepast=True, geactualiseerd=False,
+                bewijs=blok.eis.bewijs or "",
             ))
         return tuple(rows)
 
@@ -665,6 +755,9 @@ class _Opbouw:
 
     def bouw(self, meta: Metadata, personeel: tuple[_Personeelsblok, ...]) -> Document:
         secties: list[Sectie] = []
+        wettelijk = self.wettelijk_sectie()  # first: its requirements are numbered first
+        if wettelijk is not None:
+            secties.append(wettelijk)
         if self.procedure is Procedure.AANBESTEDING:
             for sectie in (self.geschiktheid(), self.minimum()):
                 if sectie is not None:
@@ -682,13 +775,17 @@ class _Opbouw:
         pers = self.personeel_sectie(personeel)
         if pers is not None:
             secties.append(pers)
+        for cid, door in [*self.gedekt.items(), *((b.eis.id, v.id) for b in self.personeel_gedekt
+                                                  for v in self.verplichtingen if b.eis.id in v.dekt)]:
+            sectie, nummer = self.plaats.get(door, ("", ""))
+            self.plaats[cid] = (f"{sectie} (gedekt door {door})", nummer)
         inleiding = self.inleiding(secties, vragen, meta)
         bijlagen = self.bijlagen() if meta.met_bijlagen else []
         meldingen = list(self.selectie.meldingen)
-        if not vragen and not any(isinstance(b, Eis) for s in secties for b in s.walk()):
+        if not vragen and not any(isinstance(b, Eis) for s in secties if s.id != "wettelijk" for b in s.walk()):
             meldingen.append(f.lege_hoofdtekst(self.segment))
         return Document(
-            meta=meta, selectie=self.selectie, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
+            meta=meta, selectie=self.volledig, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
             gunning=gunning, traceerbaarheid=self.traceerbaarheid(personeel), meldingen=tuple(meldingen),
         )
 
@@ -708,8 +805,12 @@ def _evenredig(totaal: int, aantallen: Sequence[int]) -> list[int]:
     return [minimum + d for d in delen]
 
 
-def _onderbouwing(eis: Personeelseis) -> tuple[Toelichting, ...]:
-    return tuple(Toelichting(f"Onderbouwing ({b.plaats}, regel {b.regel})", f"“{b.citaat}”") for b in eis.onderbouwing)
+def _onderbouwing(eis: Personeelseis, corpus: Corpus) -> tuple[Toelichting, ...]:
+    """The sources of a staff requirement; a law is cited by article and lid, not by line of the copy."""
+    wetten = {w.id for w in corpus.wetten}
+    return tuple(Toelichting(f"Onderbouwing ({b.plaats})" if b.bron in wetten else
+                             f"Onderbouwing ({b.plaats}, regel {b.regel})", f"“{b.citaat}”")
+                 for b in eis.onderbouwing)
 
 
 def _in_lichaam(kk: KaderKeuze, sel: Selectie) -> bool:

@@ -80,9 +80,11 @@ def _data_files(directory: Path) -> dict[str, Path]:
         for path in sorted(base.glob("*.yaml")):
             if path.is_file():  # a directory named like a data file is not one
                 files[f"{sub}/{path.name}"] = path
-    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml", "personeel.yaml"):
+    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml", "personeel.yaml", "wettelijk.yaml"):
         path = directory / name
         files[name] = path if path.is_file() else fallback / name
+    # The saved law texts (bronnen/wetten/) are not hashed: the corpus holds none of their text, and
+    # wettelijk.yaml pins each by sha256, so an edited copy fails `validate` and the tests.
     return files
 
 
@@ -350,6 +352,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         KaderSchema,
         PersoneelBestandSchema,
         SegmentBestandSchema,
+        WettelijkBestandSchema,
     )
 
     findings: list[Bevinding] = []
@@ -386,6 +389,8 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     parsed_pers, problems = _validate(files["personeel.yaml"], PersoneelBestandSchema)
     findings += problems
     personeelseisen = tuple(e.to_model() for e in parsed_pers.eisen) if parsed_pers else ()
+    parsed_wet, problems, raw_wet = _validate_with_data(files["wettelijk.yaml"], WettelijkBestandSchema)
+    findings += problems
     if not kaders and not findings:
         findings.append(Bevinding(bestandsnaam(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
     kaders, inkoop_findings = _met_inkoop(kaders, inkoop, own=(directory / "inkoop").is_dir())
@@ -401,7 +406,13 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     findings += _corpus_integrity(
         kaders, segmenten, onderwerpen if parsed_act else None, documenten if parsed_bron else None
     )
-    findings += _personeel_integrity(kaders, profielen, personeelseisen, documenten, files["personeel.yaml"])
+    wetten, wettelijk = (), ()
+    if parsed_wet is not None:
+        wetten, wettelijk, problems = _wettelijk(parsed_wet, raw_wet, files["wettelijk.yaml"], kaders, personeelseisen,
+                                                 own=files["wettelijk.yaml"].parent == directory)
+        findings += problems
+    findings += _personeel_integrity(kaders, profielen, personeelseisen, documenten, files["personeel.yaml"],
+                                     {w.id for w in wetten}, own=files["personeel.yaml"].parent == directory)
     if findings:
         raise CorpusFout(findings)
     kaders.sort(key=lambda k: k.nummer)
@@ -414,6 +425,8 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         pad=str(directory),
         beroepsprofielen=tuple(sorted(profielen, key=lambda p: p.sleutel)),
         personeelseisen=personeelseisen,
+        wetten=wetten,
+        wettelijk=wettelijk,
     )
 
 
@@ -544,7 +557,97 @@ def _corpus_integrity(kaders, segmenten, onderwerpen, documenten) -> list[Bevind
     return findings
 
 
-def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: Path) -> list[Bevinding]:  # type: ignore[no-untyped-def]
+def normaliseer_wettekst(tekst: str) -> str:
+    """A law text or quote as it is compared: header lines (#) and reference definitions ([refN]: url)
+    dropped, reference markup [text][refN] reduced to its text, every run of white space one space."""
+    regels = [r for r in tekst.splitlines()
+              if not r.lstrip().startswith("#") and not re.match(r"^\[ref\d+\]:", r.strip())]
+    samen = re.sub(r"\[([^\]]*)\]\[ref\d+\]", r"\1", "\n".join(regels))
+    return " ".join(samen.split())
+
+
+def citaat_in_tekst(delen: Iterable[str], tekst: str) -> str | None:
+    """None when every part of a quote occurs verbatim and in order in the (normalised) law text; else
+    the first part that does not."""
+    positie = 0
+    for deel in delen:
+        gezocht = normaliseer_wettekst(deel)
+        gevonden = tekst.find(gezocht, positie)
+        if gevonden < 0:
+            return deel
+        positie = gevonden + len(gezocht)
+    return None
+
+
+def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeelseisen: Iterable[Any], own: bool = True
+               ) -> tuple[tuple[Any, ...], tuple[Any, ...], list[Bevinding]]:
+    """The laws and statutory duties of data/wettelijk.yaml, checked against their saved law texts:
+    each file present with its sha256, each quote verbatim, each covered criterion known (the bundled
+    file in a local corpus may name criteria of kaders that corpus does not have)."""
+    findings: list[Bevinding] = []
+    where = bestandsnaam(path)
+    bronnen = path.parent / "bronnen"
+    wetten = {}
+    teksten: dict[str, str] = {}
+    for index, schema in enumerate(parsed.wetten):
+        wet = schema.to_model()
+        regel = _line_of(raw, ("wetten", index, "bestand"))
+        if wet.id in wetten:
+            findings.append(Bevinding(where, f"wet '{wet.id}' staat twee keer in wetten", regel))
+        wetten[wet.id] = wet
+        bestand = bronnen / wet.bestand
+        try:
+            data = bestand.read_bytes()
+        except OSError:
+            findings.append(Bevinding(where, f"wet {wet.id}: bestand bronnen/{wet.bestand} ontbreekt", regel))
+            continue
+        if hashlib.sha256(data).hexdigest() != wet.sha256:
+            findings.append(Bevinding(where, f"wet {wet.id}: sha256 van bronnen/{wet.bestand} klopt niet (bestand gewijzigd?)",
+                                      _line_of(raw, ("wetten", index, "sha256"))))
+        teksten[wet.id] = normaliseer_wettekst(data.decode("utf-8", errors="replace"))
+    from .errors import dichtstbijzijnde
+
+    bekend = {c.id for k in kaders for c in k.criteria} | {e.id for e in personeelseisen}
+    verplichtingen = []
+    gezien: set[str] = set()
+    for index, schema in enumerate(parsed.verplichtingen):
+        def regel(*veld: str) -> int | None:
+            return _line_of(raw, ("verplichtingen", index, *veld))
+
+        if schema.id in gezien:
+            findings.append(Bevinding(where, f"verplichting '{schema.id}' komt meer dan eens voor", regel("id")))
+        gezien.add(schema.id)
+        if schema.wet not in wetten:
+            hint = dichtstbijzijnde(schema.wet, list(wetten))
+            findings.append(Bevinding(where, f"{schema.id}: onbekende wet '{schema.wet}'" + (f"; bedoelt u '{hint}'?" if hint else ""),
+                                      regel("wet")))
+            continue
+        verplichting = schema.to_model(wetten)
+        if verplichting.wet.id in teksten:
+            fout = citaat_in_tekst(verplichting.delen, teksten[verplichting.wet.id])
+            if fout is not None:
+                findings.append(Bevinding(where, f"{schema.id}: citaat staat niet letterlijk in bronnen/{verplichting.wet.bestand}: "
+                                                 f"'{fout[:60]}…'", regel("citaat")))
+        for cid in verplichting.dekt:
+            if cid not in bekend and own:
+                hint = dichtstbijzijnde(cid, sorted(bekend))
+                findings.append(Bevinding(where, f"{schema.id}: dekt onbekend criterium of personeelseis '{cid}'"
+                                          + (f"; bedoelt u '{hint}'?" if hint else ""), regel("dekt")))
+        for veld in ("eis", "bewijs"):
+            waarde = getattr(verplichting, veld)
+            if _CERTIFICAAT.search(waarde) and "gelijkwaardig" not in waarde.lower():
+                findings.append(Bevinding(where, f"{schema.id}: {veld} noemt een certificaat of label zonder 'of gelijkwaardig'",
+                                          regel(veld)))
+        verplichtingen.append(verplichting)
+    for index, item in enumerate(parsed.niet_opgenomen):
+        if item.wet not in wetten:
+            findings.append(Bevinding(where, f"niet_opgenomen: onbekende wet '{item.wet}'",
+                                      _line_of(raw, ("niet_opgenomen", index, "wet"))))
+    return tuple(wetten.values()), tuple(verplichtingen), findings
+
+
+def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: Path, wetten=frozenset(),  # type: ignore[no-untyped-def]
+                         own: bool = True) -> list[Bevinding]:
     """Profile item IDs unique and prefixed; staff requirements point at existing profiles/sources."""
     findings: list[Bevinding] = []
     criterion_ids = {c.id for k in kaders for c in k.criteria}
@@ -557,7 +660,7 @@ def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: P
                 findings.append(Bevinding(profiel.pad, f"ID '{item.id}' is niet uniek (ook in {seen.get(item.id, 'de kaders')})"))
             seen[item.id] = profiel.pad
     profiel_keys = {p.sleutel for p in profielen}
-    bronnen = profiel_keys | {d.id for d in documenten}
+    bronnen = profiel_keys | {d.id for d in documenten} | set(wetten)
     where = bestandsnaam(personeel_file)
     for eis in eisen:
         for ref in (eis.niveaus_uit, eis.competenties_uit):
@@ -566,6 +669,9 @@ def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: P
         for bron in eis.onderbouwing:
             if bron.bron not in bronnen:
                 findings.append(Bevinding(where, f"{eis.id}: onbekende bron '{bron.bron}'"))
+        for cid in eis.dekt:
+            if cid not in criterion_ids and own:
+                findings.append(Bevinding(where, f"{eis.id}: dekt onbekend criterium '{cid}'"))
     for dup in _duplicates(e.id for e in eisen):
         findings.append(Bevinding(where, f"personeelseis '{dup}' komt meer dan eens voor"))
     return findings

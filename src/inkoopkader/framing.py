@@ -15,7 +15,7 @@ differs per procedure:
 
 from __future__ import annotations
 
-from .model import Kader, Procedure, Rol, Segment, Thema
+from .model import Kader, Procedure, Rol, Segment, Thema, Wet
 
 _A = Procedure.AANBESTEDING
 _O = Procedure.OPEN_HOUSE
@@ -85,6 +85,7 @@ def nummer_prefix(procedure: Procedure, rol: Rol) -> str:
 _TITELS = {
     _A: {
         "inleiding": "Inleiding en leeswijzer",
+        "wettelijk": "Wettelijke verplichtingen",
         "geschiktheidseisen": "Geschiktheidseisen",
         "minimumeisen": "Minimumeisen",
         "gunning": "Gunningscriteria en beoordeling",
@@ -93,6 +94,7 @@ _TITELS = {
     },
     _O: {
         "inleiding": "Inleiding en leeswijzer",
+        "wettelijk": "Wettelijke verplichtingen",
         "minimumeisen": "Toelatingseisen",
         "plan": "Plan van aanpak",
         "uitvoering": "Contractvoorwaarden",
@@ -100,6 +102,7 @@ _TITELS = {
     },
     _S: {
         "inleiding": "Inleiding en leeswijzer",
+        "wettelijk": "Wettelijke verplichtingen",
         "minimumeisen": "Subsidievoorwaarden",
         "plan": "Activiteitenplan",
         "uitvoering": "Verplichtingen van de subsidieontvanger",
@@ -249,10 +252,11 @@ def rollen_uitleg(procedure: Procedure) -> list[tuple[str, str]]:
     ]
 
 
-def leeswijzer(met_bijlagen: bool, aangepast: bool, geactualiseerd: bool) -> str:
+def leeswijzer(met_bijlagen: bool, aangepast: bool, geactualiseerd: bool, wettelijk: bool = False) -> str:
     tekst = (
         "Elke eis en elk beoordelingsaspect heeft een nummer en, in kleine letters, een bronregel: de vaste "
-        "ID in inkoopkader, het kwaliteitskader met jaartal en de tussenkop in dat kader. "
+        "ID in inkoopkader, het kwaliteitskader met jaartal en de tussenkop in dat kader"
+        + ("; bij een wettelijke verplichting de wet, het artikel en het lid. " if wettelijk else ". ")
     )
     if aangepast:
         tekst += ("Waar de tekst van de bron voor dit document is herschreven, staat ‘tekst aangepast’ "
@@ -267,7 +271,8 @@ def leeswijzer(met_bijlagen: bool, aangepast: bool, geactualiseerd: bool) -> str
     return tekst.strip()
 
 
-def aantallen(procedure: Procedure, eisen: dict[Rol, int], vragen: int, aspecten: int, kaders: int) -> str:
+def aantallen(procedure: Procedure, eisen: dict[Rol, int], vragen: int, aspecten: int, kaders: int,
+              wettelijk: int = 0) -> str:
     """'Dit document bevat 5 minimumeisen, 4 gunningsvragen (met samen 30 beoordelingsaspecten) en …'."""
     delen = []
 
@@ -298,6 +303,9 @@ def aantallen(procedure: Procedure, eisen: dict[Rol, int], vragen: int, aspecten
         return ""
     tekst = "Dit document bevat " + (", ".join(delen[:-1]) + " en " + delen[-1] if len(delen) > 1 else delen[0])
     tekst += "."
+    if wettelijk:
+        tekst += (f" Van de eisen {'is er 1 een wettelijke verplichting' if wettelijk == 1 else f'zijn er {wettelijk} wettelijke verplichtingen'}, "
+                  f"met wet, artikel en wettekst in het hoofdstuk ‘{titel(procedure, 'wettelijk')}’.")
     if kaders:
         tekst += (f" {kaders} {'kwaliteitskader is' if kaders == 1 else 'kwaliteitskaders zijn'} als geheel van "
                   "toepassing.")
@@ -358,8 +366,46 @@ def sectie_intro(procedure: Procedure, sectie: str) -> str:
     if sectie == "personeel":
         return (f"De eisen en vragen in dit hoofdstuk gaan over opleiding, beroepsregistratie en competenties van "
                 f"de medewerkers die {a[:1].lower() + a[1:] if a.startswith('de ') else a} inzet. Onder elk "
-                "onderdeel staan de passages uit de kaders en beroepsprofielen waarop het steunt.")
+                "onderdeel staan de passages uit de wet, de kaders en de beroepsprofielen waarop het steunt.")
     raise KeyError(sectie)
+
+
+def wettelijk_intro(procedure: Procedure, segment: Segment, wetten: list[Wet]) -> list[str]:
+    """The chapter 'Wettelijke verplichtingen': what these requirements are, and which texts were used."""
+    a = aanbieder(procedure)
+    alineas = [
+        f"De volgende eisen volgen rechtstreeks uit de wet en gelden voor elke aanbieder van "
+        f"{domein_woorden(segment)}, ook waar dit document ze niet noemt. Ze staan hier met hun wettelijke "
+        f"grondslag (wet, artikel en lid in de bronregel) en de wettekst, zodat de {indiener(procedure)} weet "
+        "hoe hij aantoont dat hij eraan voldoet. Bij verschil tussen een eis en de wettekst gaat de wettekst "
+        "voor, ook na een latere wetswijziging. Kwaliteitscriteria die hetzelfde vragen, staan niet nog eens "
+        "in dit document."
+    ]
+    if segment.domein.lower().startswith("sociaal"):
+        alineas.append(
+            f"De verplichtingen uit de Wmo 2015 gelden voor zover {a[:1].lower() + a[1:] if a.startswith('de ') else a} "
+            "aanbieder is in de zin van die wet: wie jegens het college gehouden is een algemene voorziening of "
+            "een maatwerkvoorziening te leveren (artikel 1.1.1 Wmo 2015)."
+        )
+    gebruikt = "; ".join(f"{w.afkorting} ({w.bwb}, tekst geldig vanaf {w.geldig_vanaf:%d-%m-%Y})" for w in wetten)
+    datum = max(w.geraadpleegd for w in wetten)
+    alineas.append(f"Wetteksten: {gebruikt}; geraadpleegd op {datum:%d-%m-%Y}.")
+    return alineas
+
+
+_WETTELIJK_GROEPEN = {
+    _A: {Rol.GESCHIKTHEIDSEIS: "Geschiktheidseisen", Rol.MINIMUMEIS: "Minimumeisen",
+         Rol.UITVOERINGSVOORWAARDE: "Uitvoeringsvoorwaarden"},
+    _O: {Rol.GESCHIKTHEIDSEIS: "Toelatingseisen", Rol.MINIMUMEIS: "Toelatingseisen",
+         Rol.UITVOERINGSVOORWAARDE: "Contractvoorwaarden"},
+    _S: {Rol.GESCHIKTHEIDSEIS: "Subsidievoorwaarden", Rol.MINIMUMEIS: "Subsidievoorwaarden",
+         Rol.UITVOERINGSVOORWAARDE: "Verplichtingen van de subsidieontvanger"},
+}
+
+
+def wettelijk_groep(procedure: Procedure, rol: Rol) -> str:
+    """Sub-heading of the statutory duties of one role: 'Minimumeisen', 'Contractvoorwaarden' …"""
+    return _WETTELIJK_GROEPEN[procedure][rol]
 
 
 def kader_clausule(kader: Kader, procedure: Procedure) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 
 class Thema(str, Enum):
@@ -400,6 +401,69 @@ class ActualiteitOnderwerp:
     vervangingen: tuple[tuple[str, str], ...] = ()  # (pattern, current name) for the document body
 
 
+# Wet and WettelijkeVerplichting are NamedTuples, not dataclasses: a frozen dataclass costs about 0.7 ms
+# to define at import, and a warm `load_corpus()` (which unpickles them) has a budget of 1.3x `import
+# pydantic` (benchmarks/bench_load.py). They are as immutable and typed, and cost a tenth of that.
+
+
+class Wet(NamedTuple):
+    """A law (or regulation) as consulted: the saved copy in bronnen/wetten/ and where it comes from."""
+
+    id: str
+    titel: str
+    afkorting: str
+    bwb: str  # BWBR number (or CELEX for EU law)
+    url: str  # the version on wetten.overheid.nl (or EUR-Lex) the copy was taken from
+    geldig_vanaf: dt.date  # the version of the text
+    geraadpleegd: dt.date
+    bestand: str  # relative to bronnen/
+    kopie: str  # repository@commit:path of the copy that was read
+    sha256: str
+
+
+class WettelijkeVerplichting(NamedTuple):
+    """A duty the law itself puts on providers (data/wettelijk.yaml), with its verbatim legal basis.
+
+    `citaat` is the law's text; ' … ' marks an omission, every part is verbatim from the saved copy
+    (`delen`). `rollen` gives the default role per procedure; `dekt` names criteria (or staff
+    requirements) that ask the same and are therefore not printed a second time.
+    """
+
+    id: str
+    titel: str
+    wet: Wet
+    artikel: str
+    citaat: str
+    url: str
+    domeinen: tuple[str, ...]
+    thema: Thema
+    rollen: tuple[tuple[Procedure, Rol], ...]
+    eis: str
+    bewijs: str
+    lid: str | None = None
+    onderdeel: str | None = None
+    dekt: tuple[str, ...] = ()
+    noot: str | None = None
+
+    def rol(self, procedure: Procedure) -> Rol:
+        return dict(self.rollen)[procedure]
+
+    @property
+    def grondslag(self) -> str:
+        """'Jeugdwet, art. 4.1.6, lid 1 en 2'; 'Wmo 2015, art. 3.2, lid 1, onder a'."""
+        delen = [self.wet.afkorting, f"art. {self.artikel}"]
+        if self.lid:
+            delen.append(f"lid {self.lid}" + (f", onder {self.onderdeel}" if self.onderdeel else ""))
+        elif self.onderdeel:
+            delen.append(f"onder {self.onderdeel}")
+        return ", ".join(delen)
+
+    @property
+    def delen(self) -> tuple[str, ...]:
+        """The verbatim parts of the quote, in order (the text between the omission marks ' … ')."""
+        return tuple(d.strip() for d in self.citaat.split("…") if d.strip())
+
+
 @dataclass(frozen=True)
 class Corpus:
     """All kaders, segments and currency facts, validated and cross-checked."""
@@ -412,6 +476,8 @@ class Corpus:
     pad: str
     beroepsprofielen: tuple = ()  # tuple[personeel.Beroepsprofiel, ...]
     personeelseisen: tuple = ()  # tuple[personeel.Personeelseis, ...]
+    wetten: tuple[Wet, ...] = ()
+    wettelijk: tuple[WettelijkeVerplichting, ...] = ()  # data/wettelijk.yaml, in file order
 
     def criteria(self) -> Iterator[Criterium]:
         for kader in self.kaders:
@@ -449,6 +515,11 @@ class Corpus:
             if sleutel in (profiel.sleutel, profiel.prefix):
                 return profiel
         raise KeyError(sleutel)
+
+    def verplichting(self, verplichting_id: str) -> WettelijkeVerplichting | None:
+        """A statutory duty (wet-…) by ID, or None."""
+        wanted = verplichting_id.strip().lower()
+        return next((v for v in self.wettelijk if v.id == wanted), None)
 
     def onderwerp(self, onderwerp_id: str) -> ActualiteitOnderwerp:
         for onderwerp in self.actualiteit:

@@ -103,13 +103,19 @@ class Personeelseis:
     id: str
     titel: str
     domeinen: tuple[str, ...]
-    soort: str  # opleiding | registratie | competentie
+    soort: str  # opleiding | registratie | competentie | screening
     rol: Rol
     tekst: str
     onderbouwing: tuple[Onderbouwing, ...]
     niveaus_uit: str | None = None
     competenties_uit: str | None = None
     bewijs: str | None = None
+    eistekst: str | None = None  # the wording as a requirement, when `tekst` is worded as a question
+    dekt: tuple[str, ...] = ()  # criteria that ask the same: not printed again next to this requirement
+
+    def tekst_voor(self, rol: Rol) -> str:
+        """The wording for a role: a requirement's wording for an eis-role, else `tekst`."""
+        return self.eistekst if rol.is_eis and self.eistekst else self.tekst
 
     def onderdelen(self, profielen: Iterable[Beroepsprofiel], niveaus: Iterable[str] = ()) -> list[ProfielItem]:
         """The listed parts: function levels (optionally only some, by code or ID) or competences.
@@ -175,9 +181,14 @@ def standaard_eisen(eisen: Iterable[Personeelseis], segment_domein: str) -> list
 
 
 def kies_eisen(
-    eisen: Iterable[Personeelseis], segment_domein: str, keuze: bool | Iterable[str]
+    eisen: Iterable[Personeelseis], segment_domein: str, keuze: bool | Iterable[str],
+    functieniveaus: Iterable[str] = (), profielen: Iterable[Beroepsprofiel] = (),
 ) -> list[Personeelseis]:
     """The staff requirements chosen: none (False), the domain's defaults (True) or these IDs.
+
+    With True and `functieniveaus` (codes such as 'B' or level IDs), the requirements that list
+    function levels of a profile are added when that profile has such a level: levels are never a
+    default (one gemeente's job family is an example, not a norm), but asking for them is a choice.
 
     Raises:
         OnbekendeWaarde: for an unknown ID, with the closest as suggestion.
@@ -185,7 +196,13 @@ def kies_eisen(
     if keuze is False:
         return []
     if keuze is True:
-        return standaard_eisen(eisen, segment_domein)
+        eisen = list(eisen)
+        gekozen = standaard_eisen(eisen, segment_domein)
+        niveaus = [n for n in functieniveaus if n.strip()]
+        if niveaus:
+            profielen = list(profielen)
+            gekozen += [e for e in eisen if e not in gekozen and e.niveaus_uit and e.onderdelen(profielen, niveaus)]
+        return gekozen
     from .errors import OnbekendeWaarde, dichtstbijzijnde
 
     bekend = {e.id: e for e in eisen}
@@ -219,7 +236,7 @@ def als_keuzes(
     for eis in eisen:
         groep = (eis.titel,)
         criteria.append((Criterium(eis.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep, Doelgroep.ORGANISATIE,
-                                   eis.tekst, 1), eis))
+                                   eis.tekst_voor(eis.rol), 1), eis))
         for item in eis.onderdelen(profielen, niveaus):
             criteria.append((Criterium(item.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep,
                                        Doelgroep.PROFESSIONAL, item.tekst, item.regel), eis))
@@ -230,5 +247,9 @@ def als_keuzes(
         korte_toelichting="", totstandkoming="", opbouw="", bron=Bron("personeel", "", None, (1, 1)),
         criteria=tuple(c for c, _ in criteria),
     )
-    return [Keuze(criterium, kader, eis.rol, Inkoopgebruik(criterium.id, (eis.rol,), eis.titel, eis.bewijs))
+    # A requirement worded as a question can be printed as a requirement (personeel_rol): the matcher
+    # compares the draft with both wordings (the other one as the tender wording, `formulering`).
+    return [Keuze(criterium, kader, eis.rol, Inkoopgebruik(
+                criterium.id, (eis.rol,), eis.titel, eis.bewijs,
+                formulering=eis.eistekst if criterium.id == eis.id and eis.eistekst != criterium.tekst else None))
             for criterium, eis in criteria]

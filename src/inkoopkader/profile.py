@@ -16,6 +16,7 @@ The format (the file explains itself in its opening comment)::
     kenmerk: ""
     versie: "1.0"
     bijlagen: nee                       # annexes: criteria ter inspiratie, gemeente, kaders
+    wettelijk: ja                       # optional: the chapter 'Wettelijke verplichtingen' (default ja)
     gunning:                            # only for an aanbesteding
       prijs: 0                          # % price; 0 = fixed tariffs, award on quality alone
       ondergrens: 6                     # a question scored lower excludes the bid; 'geen' for none
@@ -72,7 +73,7 @@ TEKST_LENGTE = 100
 
 PROFIEL_VELDEN = (
     "schema_version", "corpus_versie", "segment", "procedure", "gemeente", "titel", "kenmerk", "versie",
-    "bijlagen", "personeel", "gunning", "kaders",
+    "bijlagen", "wettelijk", "personeel", "gunning", "kaders",
 )
 PERSONEEL_VELDEN = ("opnemen", "eisen", "functieniveaus", "rol")
 GUNNING_VELDEN = ("prijs", "ondergrens", "vragen")
@@ -109,6 +110,8 @@ _KOP = """\
 #   verwijzing: ja/nee  Het kader als geheel van toepassing verklaren (alleen waar de bron dat
 #                       adviseert en het kader actueel is).
 #   inzet:              lichaam = criteria standaard in de hoofdtekst; inspiratie = alleen in de bijlage.
+#   wettelijk: ja/nee   Het hoofdstuk 'Wettelijke verplichtingen' (VOG, meldcode, klachten,
+#                       medezeggenschap … met wet en artikel); zonder deze regel: ja.
 #   procedure:          aanbesteding, open-house of subsidie; bepaalt hoofdstukken en formulering.
 #   gunning:            prijs (percentage, 0 = vaste tarieven), ondergrens (score) en eventueel eigen
 #                       vragen (titel, weging, omvang in A4, criteria); de wegingen plus de prijs
@@ -203,6 +206,8 @@ class Profiel:
     functieniveaus: tuple[str, ...] = ()
     """Function levels to list (codes such as 'B' or IDs); empty means all."""
     personeel_rol: Rol | None = None
+    wettelijk: bool | None = None
+    """The chapter 'Wettelijke verplichtingen' (key `wettelijk`: ja/nee); None without the key: compose's default (in)."""
 
     @property
     def opgenomen_kaders(self) -> tuple[int, ...]:
@@ -250,6 +255,7 @@ class Profiel:
             "titel": self.titel, "gemeente": self.gemeente, "kenmerk": self.kenmerk, "versie": self.versie,
             "bijlagen": self.bijlagen, "gunning": self.gunning,
             "personeel": personeel, "functieniveaus": self.functieniveaus, "personeel_rol": self.personeel_rol,
+            "wettelijk": self.wettelijk,
         }
 
     def is_actueel(self, corpus: Corpus) -> bool:
@@ -334,6 +340,7 @@ def profiel_yaml(
         f"kenmerk: {_quote(kenmerk or '')}  # kenmerk of zaaknummer van de aanbesteding",
         f"versie: {_quote(versie)}",
         "bijlagen: nee  # ja: bijlagen met criteria ter inspiratie, aandachtspunten voor de gemeente en de kaders",
+        "wettelijk: ja  # nee: zonder het hoofdstuk 'Wettelijke verplichtingen' (de wet geldt dan nog steeds)",
         "",
         *_gunning_regels(),
         "",
@@ -790,6 +797,9 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
     bijlagen = False
     if data.get("bijlagen") is not None:
         bijlagen = controle.ja_nee_waarde(data["bijlagen"], "bijlagen", _value_line(data, "bijlagen"))
+    wettelijk = None  # no key: compose decides (the chapter is in by default)
+    if data.get("wettelijk") is not None:
+        wettelijk = controle.ja_nee_waarde(data["wettelijk"], "wettelijk", _value_line(data, "wettelijk"))
     in_profiel = {c.id for k in corpus.kaders if k.nummer in gezien_kaders for c in k.criteria}
     gunning = _gunning_keuze(controle, data.get("gunning"), data, dict.fromkeys(in_profiel))
 
@@ -818,6 +828,7 @@ def _lees(corpus: Corpus, data: Any, bestand: str) -> Profiel:
         personeelseisen=personeel[1],
         functieniveaus=personeel[2],
         personeel_rol=personeel[3],
+        wettelijk=wettelijk,
     )
 
 
@@ -1370,16 +1381,25 @@ def _personeel_regels(corpus: Corpus, segment: Segment) -> list[str]:
     """The profile's 'personeel' block: off by default, listing the domain's default requirements."""
     from .personeel import standaard_eisen
 
+    from .wettelijk import gedekt, verplichtingen_voor
+
     eisen = standaard_eisen(corpus.personeelseisen, segment.domein)
+    wettelijk = gedekt(verplichtingen_voor(corpus, segment.domein))
+    extra = [e for e in corpus.personeelseisen if not e.domeinen]
     lines = [
         "# Deskundigheid en inzet van personeel (opleiding, registratie, competenties), zoals",
         "# 'inkoopkader compose --personeel'. Zet opnemen op ja om het hoofdstuk toe te voegen; haal eisen",
-        "# weg die u niet wilt; functieniveaus: b.v. [B, C] (leeg = alle niveaus uit het profiel).",
+        "# weg die u niet wilt. Alleen op verzoek (voeg de ID toe): "
+        + ", ".join(e.id for e in extra) + ".",
+        "# functieniveaus: b.v. [B, C], voor eisen per functieniveau (pe-opleiding-functieniveau: de",
+        "# functiefamilie wijkcoach A–D van de gemeente Enschede, als voorbeeld).",
         "personeel:",
         "  opnemen: nee",
         "  eisen:" + ("" if eisen else " []"),
     ]
-    lines += [f"    - {e.id}  # {e.rol.value}: {e.titel}" for e in eisen]
+    for e in eisen:
+        dekking = f"; met wettelijk: ja staat dit al als {wettelijk[e.id].id} in het document" if e.id in wettelijk else ""
+        lines.append(f"    - {e.id}  # {e.rol.value}: {e.titel}{dekking}")
     lines.append("  functieniveaus: []")
     return lines
 

@@ -475,10 +475,12 @@ class PersoneelseisSchema(_Strict):
     id: Annotated[str, StringConstraints(pattern=r"^pe-[a-z0-9]+(?:-[a-z0-9]+)*$")]
     titel: NonEmpty
     domeinen: list[Annotated[str, StringConstraints(pattern=r"^(Jeugdhulp|Wmo|Sociaal Werk)$")]] = []
-    soort: Annotated[str, StringConstraints(pattern=r"^(opleiding|registratie|competentie)$")]
+    soort: Annotated[str, StringConstraints(pattern=r"^(opleiding|registratie|competentie|screening)$")]
     rol: model.Rol
     tekst: NonEmpty
+    eistekst: NonEmpty | None = None
     bewijs: NonEmpty | None = None
+    dekt: list[NonEmpty] = []
     onderbouwing: list[_OnderbouwingSchema] = Field(min_length=1)
     niveaus_uit: Slug | None = None
     competenties_uit: Slug | None = None
@@ -495,7 +497,7 @@ class PersoneelseisSchema(_Strict):
 
         return personeel.Personeelseis(
             id=self.id, titel=self.titel, domeinen=tuple(self.domeinen), soort=self.soort, rol=self.rol,
-            tekst=self.tekst, bewijs=self.bewijs,
+            tekst=self.tekst, eistekst=self.eistekst, bewijs=self.bewijs, dekt=tuple(self.dekt),
             onderbouwing=tuple(personeel.Onderbouwing(o.bron, o.regel, o.citaat, o.plaats) for o in self.onderbouwing),
             niveaus_uit=self.niveaus_uit, competenties_uit=self.competenties_uit,
         )
@@ -504,3 +506,95 @@ class PersoneelseisSchema(_Strict):
 class PersoneelBestandSchema(_Strict):
     schema_version: int
     eisen: list[PersoneelseisSchema] = Field(min_length=1)
+
+
+# --- data/wettelijk.yaml -------------------------------------------------------------------------------
+
+_DOMEIN = Annotated[str, StringConstraints(pattern=r"^(Jeugdhulp|Wmo|Sociaal Werk)$")]
+_WETTELIJKE_ROLLEN = (model.Rol.GESCHIKTHEIDSEIS, model.Rol.MINIMUMEIS, model.Rol.UITVOERINGSVOORWAARDE)
+
+
+def _artikelnummer(value: Any) -> Any:
+    """Article and lid numbers are text: '3.10' written as a YAML number would become 3.1."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        raise ValueError(f"zet het nummer {value} tussen aanhalingstekens (een getal als 3.10 wordt anders 3.1)")
+    return str(value) if isinstance(value, int) else value
+
+
+class WetSchema(_Strict):
+    id: Slug
+    titel: NonEmpty
+    afkorting: NonEmpty
+    bwb: NonEmpty
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    geldig_vanaf: dt.date
+    geraadpleegd: dt.date
+    bestand: Annotated[str, StringConstraints(pattern=r"^wetten/[a-z0-9-]+\.txt$")]
+    kopie: NonEmpty
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+    def to_model(self) -> model.Wet:
+        return model.Wet(**self.model_dump())
+
+
+class WettelijkeVerplichtingSchema(_Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^wet-[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    titel: NonEmpty
+    wet: Slug
+    artikel: NonEmpty
+    lid: NonEmpty | None = None
+    onderdeel: NonEmpty | None = None
+    citaat: NonEmpty
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    domeinen: list[_DOMEIN] = Field(min_length=1)
+    thema: model.Thema
+    rol: dict[model.Procedure, model.Rol]
+    eis: NonEmpty
+    bewijs: NonEmpty
+    dekt: list[NonEmpty] = []
+    noot: NonEmpty | None = None
+
+    _nummers = field_validator("artikel", "lid", mode="before")(_artikelnummer)
+
+    @field_validator("rol")
+    @classmethod
+    def _rollen(cls, rol: dict[model.Procedure, model.Rol]) -> dict[model.Procedure, model.Rol]:
+        ontbreekt = [p.value for p in model.Procedure if p not in rol]
+        if ontbreekt:
+            raise ValueError(f"geef een rol voor elke procedure; ontbreekt: {', '.join(ontbreekt)}")
+        for procedure, waarde in rol.items():
+            if waarde not in _WETTELIJKE_ROLLEN:
+                raise ValueError(f"{procedure.value}: een wettelijke verplichting is een geschiktheidseis, minimumeis "
+                                 f"of uitvoeringsvoorwaarde, geen {waarde.value}")
+        return rol
+
+    def to_model(self, wetten: dict[str, model.Wet]) -> model.WettelijkeVerplichting:
+        return model.WettelijkeVerplichting(
+            id=self.id, titel=self.titel, wet=wetten[self.wet], artikel=self.artikel, lid=self.lid,
+            onderdeel=self.onderdeel, citaat=" ".join(self.citaat.split()), url=self.url,
+            domeinen=tuple(self.domeinen), thema=self.thema,
+            rollen=tuple((p, self.rol[p]) for p in model.Procedure), eis=" ".join(self.eis.split()),
+            bewijs=" ".join(self.bewijs.split()), dekt=tuple(self.dekt), noot=self.noot,
+        )
+
+
+class NietOpgenomenSchema(_Strict):
+    onderwerp: NonEmpty
+    wet: Slug
+    reden: NonEmpty
+
+
+class WettelijkBestandSchema(_Strict):
+    schema_version: int
+    wetten: list[WetSchema] = Field(min_length=1)
+    verplichtingen: list[WettelijkeVerplichtingSchema] = Field(min_length=1)
+    niet_opgenomen: list[NietOpgenomenSchema] = []
+
+    @field_validator("schema_version")
+    @classmethod
+    def _versie(cls, versie: int) -> int:
+        if versie != 1:
+            raise ValueError(f"schema_version {versie} wordt niet ondersteund (verwacht: 1)")
+        return versie

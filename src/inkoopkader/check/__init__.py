@@ -60,6 +60,7 @@ def check(
     tekst: bool = False,
     personeel: bool | Iterable[str] = False,
     functieniveaus: Iterable[str] = (),
+    wettelijk: bool = False,
     via_kader: bool = True,
     voortgang: Callable[[str, int, int], None] | None = None,
     **selectie_opties: Any,
@@ -81,6 +82,11 @@ def check(
         personeel: also look for staff requirements (True: the defaults of the segment's domain, or
             a list of pe-… IDs), each with its listed levels/competences; they are reported under
             kader 0 'Deskundigheid en inzet van personeel'. `functieniveaus` limits the levels.
+        wettelijk: also look for the statutory duties of the segment's domain (data/wettelijk.yaml,
+            IDs wet-…), reported under kader -1 'Wettelijke verplichtingen'; criteria and staff
+            requirements they cover are then not looked for separately (compose does not print them
+            twice either). A document of `inkoopkader compose` is always checked for the duties it
+            recorded, in their recorded roles.
         via_kader: a criterion that is not in the text counts as found (status `via-kader`) when the
             draft declares its kader applicable as a whole ('Opdrachtnemer werkt conform het
             JIJ-kader'); False: only the text counts.
@@ -123,6 +129,7 @@ def check(
         concept = read_concept(Path(bron))
 
     required: set[str] = {v.strip().lower() for v in _lijst("vereist", vereist) if v.strip()}
+    uit_record = False
     if profiel is not None:
         from ..profile import load_profile
 
@@ -138,6 +145,7 @@ def check(
     elif concept.selectie and concept.selectie.get("segment"):
         selectie = select(corpus, _verzoek_uit_record(corpus, concept.selectie))
         herkomst = "document (samengesteld met inkoopkader compose)"
+        uit_record = True
     else:
         raise InkoopkaderError(
             f"Waartegen moet '{concept.naam}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) "
@@ -148,20 +156,39 @@ def check(
     # points are not draft text.
     keuzes = [k for k in selectie.lichaam if k.criterium.doelgroep is not Doelgroep.GEMEENTE]
     for cid in required:
-        if corpus.criterium(cid) is None:
+        if corpus.criterium(cid) is None and corpus.verplichting(cid) is None:
             from ..errors import OnbekendeWaarde, dichtstbijzijnde
 
-            raise OnbekendeWaarde("criterium", cid, dichtstbijzijnde(cid, [c.id for c in corpus.criteria()]))
-    selected_ids = {k.criterium.id for k in keuzes}
-    extra = [cid for cid in sorted(required) if cid not in selected_ids]
-    if extra:
-        keuzes += list(select(corpus, Verzoek(selectie.segment.id, ids=tuple(extra))).keuzes)
+            bekend = [c.id for c in corpus.criteria()] + [v.id for v in corpus.wettelijk]
+            raise OnbekendeWaarde("criterium", cid, dichtstbijzijnde(cid, bekend))
+    verplichtingen, wet_rollen = _verplichtingen(corpus, selectie, concept.selectie if uit_record else None,
+                                                 wettelijk)
+    verplichtingen += [v for cid in sorted(required) if (v := corpus.verplichting(cid)) is not None
+                       and v not in verplichtingen]
+    from ..wettelijk import gedekt
 
+    # What compose does not print twice is not looked for twice: criteria (and default staff
+    # requirements) a statutory duty or a staff requirement covers, unless picked explicitly.
+    dekking = set(gedekt(verplichtingen))
+    personeel_keuzes: list[Any] = []
     if personeel is not False:
         from ..personeel import als_keuzes, kies_eisen
 
-        eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, personeel)
-        keuzes += als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
+        eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, personeel, functieniveaus,
+                           corpus.beroepsprofielen)
+        eisen = [e for e in eisen if e.id not in dekking]
+        dekking |= {cid for e in eisen if e.rol.is_eis for cid in e.dekt}
+        personeel_keuzes = als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
+    keuzes = [k for k in keuzes if k.criterium.id not in dekking or k.gekozen]
+    selected_ids = {k.criterium.id for k in keuzes}
+    extra = [cid for cid in sorted(required) if cid not in selected_ids and corpus.criterium(cid) is not None]
+    if extra:
+        keuzes += list(select(corpus, Verzoek(selectie.segment.id, ids=tuple(extra))).keuzes)
+    keuzes += personeel_keuzes
+    if verplichtingen:
+        from ..wettelijk import als_keuzes as wet_als_keuzes
+
+        keuzes += wet_als_keuzes(verplichtingen, selectie.procedure, wet_rollen)
 
     # The references do not depend on the matching: in the console script, on a long draft, a child
     # process finds them meanwhile (achtergrond.py). The rules are loaded here first, so that an
@@ -228,6 +255,28 @@ def check(
         redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
     stap("Klaar", 4)
     return replace(rapport, redenen_afgekeurd=tuple(redenen))
+
+
+def _verplichtingen(corpus: Corpus, selectie: Any, record: dict[str, object] | None, wettelijk: bool
+                    ) -> tuple[list[Any], dict[str, Any]]:
+    """The statutory duties to look for, with recorded roles: those compose recorded in the document, or
+    (`wettelijk`) those of the segment's domain."""
+    from ..model import Rol
+    from ..wettelijk import verplichtingen_voor
+
+    if record is not None:
+        ids = [str(i) for i in record.get("criteria", []) or []]  # type: ignore[union-attr]
+        gevonden = [v for i in ids if (v := corpus.verplichting(i)) is not None]
+        rollen = {}
+        for vid, waarde in dict(record.get("rollen") or {}).items():  # type: ignore[call-overload]
+            rol = next((r for r in Rol if r.value == waarde), None)
+            if rol is not None and rol.is_eis:
+                rollen[str(vid)] = rol
+        if gevonden or not wettelijk:
+            return gevonden, rollen
+    if wettelijk:
+        return verplichtingen_voor(corpus, selectie.segment.domein), {}
+    return [], {}
 
 
 def _lijst(naam: str, waarde: Iterable[str]) -> list[str]:

@@ -1050,8 +1050,9 @@ class _T:
 class _OdtLezer:
     """Walks ODF text in document order and emits blocks."""
 
-    def __init__(self, uit: _Uitvoer) -> None:
+    def __init__(self, uit: _Uitvoer, bladwijzers: Mapping[str, str] | None = None) -> None:
         self.uit = uit
+        self.bladwijzers = bladwijzers or {}  # bookmark name (lower case) -> ID, from compose's record
         self.tabellen = 0
         self.actief: dict[str, str] = {}
         self.einden: set[str] = set()  # names of the bookmark ends in the part being read
@@ -1114,7 +1115,7 @@ class _OdtLezer:
         if begin and naam.lower() == BIJLAGEN_BLADWIJZER:
             self.in_bijlagen = True
             return
-        crit = criterium_van_bladwijzer(naam)
+        crit = criterium_van_bladwijzer(naam, self.bladwijzers)
         if crit is None:
             return
         if begin:
@@ -1174,14 +1175,23 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
     if text is None:
         raise ConceptFout(naam, "content.xml bevat geen tekstdocument (office:text ontbreekt).")
     styles = z.xml("styles.xml") if "styles.xml" in z else None
-    bladwijzers = sum(1 for deel in (root, styles) if deel is not None
-                      for _ in deel.iter(_T.bm, _T.bm_start))
-    if bladwijzers > limieten.BLADWIJZERS.waarde():
-        raise _te_veel(naam, limieten.BLADWIJZERS, bladwijzers)
+    selectie = None
+    if "meta.xml" in z:
+        meta = z.xml("meta.xml")
+        props = {el.get(_odf("meta", "name")): el.text or "" for el in meta.iter(_odf("meta", "user-defined"))}
+        from ..anchors import bladwijzer_naam
+
+        selectie = _selectie_uit_eigenschappen(props, bladwijzer_naam)
+    aantal = sum(1 for deel in (root, styles) if deel is not None for _ in deel.iter(_T.bm, _T.bm_start))
+    if aantal > limieten.BLADWIJZERS.waarde():
+        raise _te_veel(naam, limieten.BLADWIJZERS, aantal)
+    namen = selectie.get("bladwijzers") if selectie else None
+    # Bookmarks that cannot be inverted (wet-…, pe-…, shortened names) are known from the record.
+    bladwijzers = {str(v).lower(): str(k) for k, v in namen.items() if v} if isinstance(namen, dict) else {}
     uit = _Uitvoer(naam)
     # No page numbers: LibreOffice's soft page breaks are often stale (a converted document had
     # 38 of them for 88 pages), and a wrong page sends the reader to the wrong place.
-    lezer = _OdtLezer(uit)
+    lezer = _OdtLezer(uit, bladwijzers)
     lezer.einden = {el.get(_T.name) or "" for el in root.iter(_T.bm_end)}
     lezer.container(text, "alinea", None)
     if styles is not None:
@@ -1194,13 +1204,6 @@ def _lees_odt(naam: str, data: bytes) -> Concept:
                     for part in page.iterfind(_odf("style", element)):
                         lezer.actief = {}
                         lezer.container(part, soort, None)
-    selectie = None
-    if "meta.xml" in z:
-        meta = z.xml("meta.xml")
-        props = {el.get(_odf("meta", "name")): el.text or "" for el in meta.iter(_odf("meta", "user-defined"))}
-        from ..anchors import bladwijzer_naam
-
-        selectie = _selectie_uit_eigenschappen(props, bladwijzer_naam)
     return _concept(naam, "odt", uit.blokken, selectie)
 
 

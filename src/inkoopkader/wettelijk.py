@@ -1,0 +1,83 @@
+"""De wettelijke basisset: duties the law itself puts on every provider of a domain (data/wettelijk.yaml).
+
+Each duty (`model.WettelijkeVerplichting`, ID prefix `wet-`) carries its legal basis (law, article,
+lid), the law's text quoted verbatim from a saved copy in `data/bronnen/wetten/`, its default role per
+procedure and a bewijsmiddel. Loading and validation (every quote checked against its copy) happen in
+corpus.py, so the basisset is cached with the corpus.
+
+- `verplichtingen_voor(corpus, domein)`: the duties of a segment's domain ('Jeugdhulp', 'Wmo',
+  'Sociaal Werk'), in file order; compose puts them in the chapter "Wettelijke verplichtingen".
+- `gedekt(verplichtingen)`: criteria and staff requirements that ask the same as one of the duties
+  (`dekt` in the data); a document that has the duty does not print them a second time.
+- `als_keuzes(...)`: the duties as checkable stand-in criteria, so `check` finds them in drafts like
+  any criterion (stand-in kader number `WETTELIJK_KADER`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .model import Corpus, Doelgroep, Procedure, Rol, Thema, WettelijkeVerplichting
+
+WETTELIJK_KADER = -1
+"""Kader number under which statutory duties appear in `check` reports (no real kader has it)."""
+
+WETTELIJK_TITEL = "Wettelijke verplichtingen"
+
+
+def verplichtingen_voor(corpus: Corpus, domein: str, themas: Iterable[Thema] = (),
+                        doelgroepen: Iterable[Doelgroep] = ()) -> list[WettelijkeVerplichting]:
+    """The statutory duties of a segment's domain ('Jeugdhulp', 'Wmo', 'Sociaal Werk'), in file order;
+    with thema or doelgroep filters (as in a selection request) only those that pass them (every duty
+    is the organisation's)."""
+    themas, doelgroepen = set(themas), set(doelgroepen)
+    if doelgroepen and Doelgroep.ORGANISATIE not in doelgroepen:
+        return []
+    return [v for v in corpus.wettelijk if domein in v.domeinen and (not themas or v.thema in themas)]
+
+
+def voor_document(corpus: Corpus, selectie: Any, wettelijk: bool | None = None) -> list[WettelijkeVerplichting]:
+    """The duties compose puts in a document for a selection: those of the segment's domain that pass
+    the request's thema and doelgroep filters. `wettelijk` None (the default): none when the request
+    picks criteria itself (`ids`, `zoekterm`), as such a document holds what was picked; True: also
+    then; False: none."""
+    verzoek = selectie.verzoek
+    if wettelijk is False or (wettelijk is None and (verzoek.ids or verzoek.zoekterm)):
+        return []
+    return verplichtingen_voor(corpus, selectie.segment.domein, verzoek.themas, verzoek.doelgroepen)
+
+
+def gedekt(verplichtingen: Iterable[WettelijkeVerplichting]) -> dict[str, WettelijkeVerplichting]:
+    """Criterion or staff requirement ID -> the duty that covers it (asks the same, by law)."""
+    result: dict[str, WettelijkeVerplichting] = {}
+    for verplichting in verplichtingen:
+        for ident in verplichting.dekt:
+            result.setdefault(ident, verplichting)
+    return result
+
+
+def als_keuzes(verplichtingen: Iterable[WettelijkeVerplichting], procedure: Procedure,
+               rollen: Mapping[str, Rol] | None = None) -> list[Any]:
+    """Statutory duties as checkable criteria: each with its tender wording as compose prints it (in
+    the words of the procedure), its default role (or the one recorded in `rollen`) and its bewijs.
+    They belong to a stand-in kader number -1, 'Wettelijke verplichtingen'."""
+    from . import framing
+    from .model import Bron, Criterium, Doelgroep, Inkoopgebruik, Kader, Overzicht
+    from .select import Keuze
+
+    rollen = rollen or {}
+    paren = []
+    for v in verplichtingen:
+        rol = rollen.get(v.id) or v.rol(procedure)
+        criterium = Criterium(v.id, WETTELIJK_KADER, (v.thema,), (v.titel,), Doelgroep.ORGANISATIE,
+                              framing.in_procedure(v.eis, procedure), 1)
+        paren.append((criterium, v, rol))
+    kader = Kader(
+        nummer=WETTELIJK_KADER, sleutel="wettelijk", prefix="wet", titel=WETTELIJK_TITEL,
+        uitgever="wetgever (data/wettelijk.yaml)", jaar=0, overzicht=Overzicht("", "", ""), segmenten=(),
+        vorm_toelichting="", inleiding="", korte_toelichting="", totstandkoming="", opbouw="",
+        bron=Bron("wettelijk", "", None, (1, 1)), criteria=tuple(c for c, _, _ in paren),
+    )
+    return [Keuze(criterium, kader, rol, Inkoopgebruik(criterium.id, (rol,), v.grondslag, v.bewijs))
+            for criterium, v, rol in paren]

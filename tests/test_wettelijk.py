@@ -1,0 +1,268 @@
+"""The wettelijke basisset (issue 11): statutory duties quoted verbatim from saved law texts, the chapter
+"Wettelijke verplichtingen" in composed documents, and `check` recognising the duties in drafts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+import inkoopkader
+from inkoopkader import OnbekendeWaarde, Procedure, Rol, compose, select
+from inkoopkader.check import check
+from inkoopkader.wettelijk import verplichtingen_voor
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def norm(tekst: str) -> str:
+    """The comparison rule for law texts (as in data/wettelijk.yaml), written out again here so that a
+    mistake in the library's version cannot hide a quote that is not verbatim: header lines (#) and
+    reference definitions ([refN]: url) dropped, [text][refN] -> text, white space runs -> one space."""
+    regels = [r for r in tekst.splitlines() if not r.lstrip().startswith("#") and not re.match(r"^\[ref\d+\]:", r.strip())]
+    tekst = re.sub(r"\[([^\]]*)\]\[ref\d+\]", r"\1", "\n".join(regels))
+    return re.sub(r"\s+", " ", tekst).strip()
+
+
+def _data() -> dict:
+    return YAML(typ="safe").load((DATA / "wettelijk.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_quote_is_verbatim_in_its_saved_copy() -> None:
+    """Each part of a quote (between omission marks ' … ') is in the law text, in order."""
+    data = _data()
+    wetten = {w["id"]: w for w in data["wetten"]}
+    teksten = {i: norm((DATA / "bronnen" / w["bestand"]).read_text(encoding="utf-8")) for i, w in wetten.items()}
+    assert len(data["verplichtingen"]) >= 20
+    for v in data["verplichtingen"]:
+        tekst, positie = teksten[v["wet"]], 0
+        delen = [d.strip() for d in v["citaat"].split("…") if d.strip()]
+        assert sum(len(d) for d in delen) >= 100 or len(delen) == 1, v["id"]
+        for deel in delen:
+            gevonden = tekst.find(norm(deel), positie)
+            assert gevonden >= 0, (v["id"], deel[:80])
+            positie = gevonden + len(norm(deel))
+
+
+def test_law_copies_carry_their_provenance() -> None:
+    """Every saved text: its sha256, a header naming the url on wetten.overheid.nl (or EUR-Lex), the version
+    and the date consulted; every duty links to its article in the version that was quoted."""
+    data = _data()
+    for w in data["wetten"]:
+        pad = DATA / "bronnen" / w["bestand"]
+        assert hashlib.sha256(pad.read_bytes()).hexdigest() == w["sha256"], w["id"]
+        kop = pad.read_text(encoding="utf-8").splitlines()[0]
+        assert kop.startswith("# BRON |") and w["url"] in kop and f"geraadpleegd: {w['geraadpleegd']}" in kop, w["id"]
+        assert str(w["geldig_vanaf"]) in w["url"] or w["id"] == "avg"
+    wetten = {w["id"]: w for w in data["wetten"]}
+    for v in data["verplichtingen"]:
+        wet = wetten[v["wet"]]
+        if "wetten.overheid.nl" in v["url"]:
+            assert v["url"] == f"{wet['url']}#Artikel{v['artikel']}", v["id"]
+        else:
+            assert v["url"] == wet["url"], v["id"]
+    # the reasoning for what stayed out is data too
+    assert any("Wkkgz" in n["onderwerp"] for n in data["niet_opgenomen"])
+
+
+def test_the_basisset_covers_what_the_issue_asks(corpus) -> None:
+    ids = {v.id for v in corpus.wettelijk}
+    for verplicht in ("wet-wmo-kwaliteit", "wet-wmo-klachtenregeling", "wet-wmo-medezeggenschap", "wet-wmo-meldcode",
+                      "wet-wmo-calamiteiten-geweld", "wet-wmo-vog", "wet-jeugd-verantwoorde-hulp",
+                      "wet-jeugd-kwaliteitssysteem", "wet-jeugd-meldcode", "wet-jeugd-calamiteiten-geweld",
+                      "wet-jeugd-klachtenregeling", "wet-jeugd-medezeggenschap", "wet-jeugd-vog",
+                      "wet-besluitjeugd-werktoedeling", "wet-meldcode-inhoud", "wet-avg-verwerkersovereenkomst"):
+        assert verplicht in ids, verplicht
+    for v in corpus.wettelijk:
+        assert all(v.rol(p) in (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE) for p in Procedure)
+        assert v.eis.startswith(("Opdrachtnemer", "Is Opdrachtnemer", "Mag Opdrachtnemer", "Voor zover Opdrachtnemer",
+                                 "De meldcode van Opdrachtnemer", "Het stappenplan in de meldcode van Opdrachtnemer")), v.id
+    # pitfalls the research found, kept in the data
+    vog = corpus.verplichting("wet-wmo-vog")
+    assert vog.lid == "2 en 3" and "vermoeden" in vog.eis  # the Wmo 2015 has no general VOG duty
+    assert "verordening" in corpus.verplichting("wet-wmo-klachtenregeling").eis  # art. 3.2 is conditional
+    assert corpus.verplichting("wet-jeugd-vog-solist").lid == "3"  # renumbered in 2026 (was lid 4)
+    werktoedeling = corpus.verplichting("wet-besluitjeugd-werktoedeling")
+    assert "aannemelijk" in werktoedeling.eis and "SKJ" not in werktoedeling.eis  # the law names no SKJ
+    assert "IGJ" not in corpus.verplichting("wet-jeugd-calamiteiten-geweld").eis  # not in the law's text
+
+
+def test_validation_names_file_and_line_of_a_quote_that_is_not_verbatim(data_copy: Path) -> None:
+    pad = data_copy / "wettelijk.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    pad.write_text(tekst.replace("niet eerder afgegeven dan\n      drie maanden", "niet eerder afgegeven dan\n      vier maanden", 1),
+                   encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if r.startswith("  - id: wet-jeugd-vog"))
+    assert any("wettelijk.yaml:" in m and "wet-jeugd-vog: citaat staat niet letterlijk in bronnen/wetten/jeugdwet.txt" in m
+               and int(m.split("wettelijk.yaml:")[1].split(":")[0]) > regel for m in meldingen), meldingen
+
+    pad.write_text(tekst.replace("dekt: [jzp-51]", "dekt: [jzp-511]").replace("wet: wmcz2018", "wet: wmcz2081"), encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
+    assert any("dekt onbekend criterium of personeelseis 'jzp-511'" in m for m in meldingen), meldingen
+    assert any("onbekende wet 'wmcz2081'; bedoelt u 'wmcz2018'?" in m for m in meldingen), meldingen
+
+    pad.write_text(tekst, encoding="utf-8")
+    wet = data_copy / "bronnen" / "wetten" / "wmo2015.txt"
+    wet.write_text(wet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
+    assert any("sha256 van bronnen/wetten/wmo2015.txt klopt niet" in m for m in meldingen), meldingen
+
+
+# --- the chapter in composed documents ---------------------------------------------------------------------
+
+_GRONDSLAG = re.compile(r"^wet-[a-z0-9-]+ · (Wmo 2015|Jeugdwet|Besluit Jeugdwet|Besluit verplichte meldcode|Wmcz 2018|AVG), "
+                        r"art\. [0-9.]+")
+
+
+@pytest.mark.parametrize("segment", ["wmo-1a", "jeugdhulp-4"])
+def test_done_when_the_chapter_names_law_and_article_for_each_duty(corpus, segment) -> None:
+    """Issue 11: VOG, meldcode, calamiteiten, klachten and medezeggenschap items, each naming law and article."""
+    doc = compose(corpus, select(corpus, segment))
+    assert doc.secties[1].id == "wettelijk" and doc.secties[1].titel == "Wettelijke verplichtingen"
+    eisen = [e for e in doc.eisen if e.anker and e.anker.startswith("wet-")]
+    for onderwerp in ("vog", "meldcode", "calamiteiten", "klachten", "medezeggenschap"):
+        assert any(onderwerp in e.anker for e in eisen), (segment, onderwerp)
+    for eis in eisen:
+        assert _GRONDSLAG.match(eis.bron), eis.bron
+        assert eis.citaat and eis.bewijs and eis.rol.is_eis
+    tekst = doc.render("md").decode()
+    assert "*Wettekst:* “" in tekst
+    assert ("Wmo 2015, art. 3.5, lid 2 en 3" if segment == "wmo-1a" else "Jeugdwet, art. 4.1.6, lid 1 en 2") in tekst
+    rijen = {r.id: r for r in doc.traceerbaarheid if r.kader == "wet"}
+    assert set(rijen) == {e.anker for e in eisen}
+    for rij in rijen.values():
+        eis = next(e for e in eisen if e.anker == rij.id)
+        assert rij.nummer == eis.nummer and rij.tekst_bron == eis.citaat
+        assert rij.bronregel.startswith(eis.bron.split(" · ")[1]) and "(http" in rij.bronregel
+
+
+def test_the_chapter_follows_the_domain_and_the_procedure(corpus) -> None:
+    jeugd = {a for a, _, _ in compose(corpus, select(corpus, "jeugdhulp-1")).ankers() if a.startswith("wet-")}
+    wmo = {a for a, _, _ in compose(corpus, select(corpus, "wmo-2")).ankers() if a.startswith("wet-")}
+    sociaal = compose(corpus, select(corpus, "sociaal-werk"))
+    assert "wet-jeugd-vog" in jeugd and not any(a.startswith("wet-wmo") for a in jeugd)
+    assert "wet-wmo-vog" in wmo and not any(a.startswith("wet-jeugd") for a in wmo)
+    assert "artikel 1.1.1 Wmo 2015" in sociaal.render("md").decode()  # only where the organisation is an aanbieder
+
+    for procedure, groepen, woord in ((Procedure.OPEN_HOUSE, ["Toelatingseisen", "Contractvoorwaarden"], "Opdrachtnemer"),
+                                      (Procedure.SUBSIDIE, ["Subsidievoorwaarden", "Verplichtingen van de subsidieontvanger"],
+                                       "subsidieontvanger")):
+        doc = compose(corpus, select(corpus, "jeugdhulp-4", procedure=procedure))
+        sectie = next(s for s in doc.secties if s.id == "wettelijk")
+        assert [s.titel for s in sectie.subsecties] == groepen
+        teksten = [b.tekst for b in sectie.walk() if getattr(b, "anker", None)]
+        assert all(woord.lower() in t.lower() for t in teksten if "Opdrachtnemer" in t or "subsidieontvanger" in t)
+        if procedure is Procedure.SUBSIDIE:
+            assert not any("Opdrachtnemer" in t for t in teksten)
+    meldplicht = next(e for e in compose(corpus, select(corpus, "jeugdhulp-4")).eisen if e.anker == "wet-jeugd-meldplicht")
+    assert meldplicht.rol is Rol.GESCHIKTHEIDSEIS and meldplicht.nummer == "G1"
+
+
+def test_a_duty_is_printed_once_and_without_the_chapter_the_criteria_return(corpus) -> None:
+    met = compose(corpus, select(corpus, "jeugdhulp-1"))
+    ankers = [a for a, _, _ in met.ankers()]
+    assert "wet-jeugd-vog" in ankers and not {"jzp-50", "vsm-26", "jzp-51", "jzp-43", "jzp-44"} & set(ankers)
+    assert len(ankers) == len(set(ankers))
+    zonder = compose(corpus, select(corpus, "jeugdhulp-1"), wettelijk=False)
+    ankers = [a for a, _, _ in zonder.ankers()]
+    assert not any(a.startswith("wet-") for a in ankers) and {"jzp-50", "vsm-26", "jzp-51"} <= set(ankers)
+    assert not any(s.id == "wettelijk" for s in zonder.secties)
+    # picked explicitly, a covered criterion is printed next to the duty
+    assert not any(a.startswith("wet-") for a, _, _ in compose(corpus, select(corpus, "jeugdhulp-1", ids=["vsm-26"])).ankers())
+    gekozen = compose(corpus, select(corpus, "jeugdhulp-1", ids=["vsm-26"]), wettelijk=True)
+    assert {"vsm-26", "wet-jeugd-vog"} <= {a for a, _, _ in gekozen.ankers()}
+    # without source notes, the law's text is left out too (a shorter document); the basis stays
+    kort = compose(corpus, select(corpus, "wmo-1a"), met_toelichting=False)
+    assert all(e.citaat is None and "art." in e.bron for e in kort.eisen if (e.anker or "").startswith("wet-"))
+    with pytest.raises(inkoopkader.InkoopkaderError, match="wettelijk moet True, False of None"):
+        compose(corpus, select(corpus, "wmo-1a"), wettelijk="nee")
+
+
+def test_word_document_anchors_each_duty(corpus, tmp_path: Path) -> None:
+    from docx import Document
+
+    pad = compose(corpus, select(corpus, "wmo-1a")).save(tmp_path / "wmo.docx")
+    document = Document(str(pad))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    namen = {b.get(f"{w}name") for b in document.element.body.iter(f"{w}bookmarkStart")}
+    assert {"ik_wet_wmo_vog", "ik_wet_wmo_meldcode", "ik_wet_meldcode_inhoud"} <= namen
+    teksten = [p.text for p in document.paragraphs]
+    assert any(t.endswith("Wettelijke verplichtingen") for t in teksten)
+    assert any(t.startswith("Wettekst: “1 De aanbieder draagt er zorg voor") for t in teksten)
+
+
+# --- check ---------------------------------------------------------------------------------------------------
+
+
+def test_check_finds_the_duties_in_a_composed_document(corpus, tmp_path: Path) -> None:
+    pad = compose(corpus, select(corpus, "jeugdhulp-4", procedure=Procedure.OPEN_HOUSE)).save(tmp_path / "jh4.docx")
+    rapport = check(pad, corpus, strikt=True)  # against the record: the duties it printed, in their roles
+    wet = [r for r in rapport.resultaten if r.criterium.id.startswith("wet-")]
+    assert len(wet) == len(verplichtingen_voor(corpus, "Jeugdhulp"))
+    assert all(r.status.value == "gedekt" and r.criterium.kader == -1 for r in wet)
+    assert {r.rol for r in wet} == {Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE}
+    assert rapport.geslaagd, rapport.redenen_afgekeurd
+
+    tekst = compose(corpus, select(corpus, "wmo-1a"), wettelijk=False).render("md").decode()
+    rapport = check(tekst, corpus, segment="wmo-1a", tekst=True, wettelijk=True, vereist=["wet-wmo-meldcode"])
+    assert not rapport.geslaagd and "wet-wmo-meldcode" in rapport.redenen_afgekeurd[0]
+
+
+def test_check_recognises_duties_in_a_hand_written_draft(corpus) -> None:
+    concept = (
+        "# Kwaliteitseisen\n\n"
+        "De aanbieder heeft een meldcode vastgesteld waarin stapsgewijs is aangegeven hoe met signalen van "
+        "huiselijk geweld of kindermishandeling wordt omgegaan, en bevordert de kennis en het gebruik daarvan.\n\n"
+        "De aanbieder meldt iedere calamiteit en elk geval van geweld bij de verstrekking van een voorziening "
+        "onverwijld bij de toezichthoudende ambtenaar.\n\n"
+        "## Tarieven\n\nDe tarieven worden jaarlijks geïndexeerd.\n"
+    )
+    rapport = check(concept, corpus, segment="wmo-1a", tekst=True, wettelijk=True)
+    status = {r.criterium.id: r.status.value for r in rapport.resultaten if r.criterium.id.startswith("wet-")}
+    assert status["wet-wmo-meldcode"] in ("gedekt", "gewijzigd")
+    assert status["wet-wmo-calamiteiten-geweld"] in ("gedekt", "gewijzigd")
+    assert status["wet-avg-verwerkersovereenkomst"] == "ontbreekt"
+    assert not any(r.criterium.id.startswith("wet-") for r in check(concept, corpus, segment="wmo-1a", tekst=True).resultaten)
+    with pytest.raises(OnbekendeWaarde, match="wet-wmo-meldcode"):
+        check(concept, corpus, segment="wmo-1a", tekst=True, vereist=["wet-wmo-meldcod"])
+
+
+# --- CLI and profile -----------------------------------------------------------------------------------------
+
+
+def test_cli_compose_without_the_chapter_and_the_profile_key(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from inkoopkader.cli import app
+
+    runner = CliRunner()
+    met = runner.invoke(app, ["compose", "-s", "wmo-1a", "-f", "md", "-o", "-"])
+    zonder = runner.invoke(app, ["compose", "-s", "wmo-1a", "-f", "md", "-o", "-", "--zonder-wettelijk"])
+    assert met.exit_code == 0 and zonder.exit_code == 0
+    assert "Wettelijke verplichtingen" in met.output and "Wettelijke verplichtingen" not in zonder.output
+
+    profiel = tmp_path / "wmo.yaml"
+    assert runner.invoke(app, ["init", "-s", "wmo-1a", "-o", str(profiel)]).exit_code == 0
+    tekst = profiel.read_text(encoding="utf-8")
+    assert "\nwettelijk: ja  #" in tekst and "schema_version: 2" in tekst
+    profiel.write_text(tekst.replace("\nwettelijk: ja", "\nwettelijk: nee"), encoding="utf-8")
+    result = runner.invoke(app, ["compose", "-p", str(profiel), "-f", "md", "-o", "-"])
+    assert result.exit_code == 0 and "Wettelijke verplichtingen" not in result.output
+    profiel.write_text(tekst.replace("\nwettelijk: ja", "\nwettelijk: misschien"), encoding="utf-8")
+    result = runner.invoke(app, ["compose", "-p", str(profiel), "-f", "md", "-o", "-"])
+    regel = next(i for i, r in enumerate(tekst.splitlines(), 1) if r.startswith("wettelijk:"))
+    assert result.exit_code == 2 and f"wmo.yaml:{regel}" in result.output and "wettelijk: 'misschien'" in result.output
+    # an older profile without the key keeps the chapter
+    profiel.write_text("\n".join(r for r in tekst.splitlines() if not r.startswith("wettelijk:")) + "\n", encoding="utf-8")
+    assert inkoopkader.load_profile(inkoopkader.load_corpus(), profiel).compose_kwargs()["wettelijk"] is None
+    result = runner.invoke(app, ["compose", "-p", str(profiel), "-f", "md", "-o", "-"])
+    assert result.exit_code == 0 and "Wettelijke verplichtingen" in result.output
+    # --id leaves the chapter out unless --wettelijk asks for it
+    ids = runner.invoke(app, ["compose", "-s", "wmo-1a", "--id", "bwmo-04", "-f", "md", "-o", "-"])
+    erbij = runner.invoke(app, ["compose", "-s", "wmo-1a", "--id", "bwmo-04", "--wettelijk", "-f", "md", "-o", "-"])
+    assert "Wettelijke verplichtingen" not in ids.output and "Wettelijke verplichtingen" in erbij.output
