@@ -187,8 +187,8 @@ def _kader_summary(kader: Kader) -> dict[str, Any]:
 
 def _print_items(items: tuple[Item, ...], depth: int = 1) -> None:
     for item in items:
-        line = Text("  " * depth + "• ")
-        line.append_text(_rich_text(item.tekst))
+        line = Text("  " * depth + ("" if item.label else "• "))
+        line.append_text(_rich_text(item.weergave))
         console.print(line)
         _print_items(item.items, depth + 1)
 
@@ -197,9 +197,15 @@ def _print_criterium(criterium: Criterium) -> None:
     head = Text(f"{criterium.id}", style="bold cyan")
     if criterium.nummer:
         head.append(f" (nr {criterium.nummer})", style="cyan")
-    head.append(f" [{criterium.doelgroep.value}] ", style="dim")
+    head.append(f" [{' + '.join(d.value for d in criterium.doelgroepen)}] ", style="dim")
+    if criterium.titel:
+        head.append(f"{criterium.titel} ", style="bold")
     head.append_text(_rich_text(criterium.tekst))
     console.print(head)
+    if criterium.duplicaat_van:
+        console.print(f"  [dim]Zelfde tekst als {criterium.duplicaat_van} (de bron herhaalt het criterium).[/]")
+    if criterium.redactie:
+        console.print(Text(f"  Redactie: {criterium.redactie}", style="italic magenta"))
     _print_items(criterium.items)
     for paragraph in criterium.vervolg:
         console.print(Text("  ").append_text(_rich_text(paragraph)))
@@ -220,6 +226,14 @@ def _print_kader(corpus: Corpus, kader: Kader) -> None:
     if kader.inkoop is not None:
         meta.add_row("Waarom", f"{kader.inkoop.inzet_reden} {kader.inkoop.verwijzing_reden}")
     meta.add_row("Bron", f"{kader.bron.document}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}")
+    if kader.bron_url:
+        meta.add_row("Het kader zelf", kader.bron_url)
+    controle = f"{kader.gecontroleerd_op:%d-%m-%Y}" if kader.gecontroleerd_op else "nooit"
+    if kader.opvolger is not None:
+        opvolger = kader.opvolger.titel + (f" ({kader.opvolger.jaar})" if kader.opvolger.jaar else "")
+        meta.add_row("Nieuwere editie", f"{opvolger} (gecontroleerd {controle})")
+    else:
+        meta.add_row("Nieuwere editie", f"geen bekend (gecontroleerd {controle})")
     console.print(Panel(meta, title=f"{kader.nummer}. {kader.titel}", title_align="left"))
     for title, text in (
         ("Toelichting", kader.overzicht.toelichting),
@@ -238,20 +252,37 @@ def _print_kader(corpus: Corpus, kader: Kader) -> None:
             f"{escape(onderwerp.vervangen_door)}",
             highlight=False,
         )
+    paden = {c.groep[:n] for c in kader.criteria for n in range(1, len(c.groep) + 1)}
+    # Headings with only text (no criteria of their own) are shown where they are in the source.
+    los = sorted((g for g in kader.groep_toelichtingen if g.groep not in paden), key=lambda g: g.regel or 0)
+    group: tuple[str, ...] = ()
+
+    def betreed(nieuw: tuple[str, ...]) -> None:
+        """Print every heading level entered (with its text) on the way from `group` to `nieuw`."""
+        nonlocal group
+        for diepte in range(1, len(nieuw) + 1):
+            if nieuw[:diepte] != group[:diepte]:
+                console.print(f"\n[bold magenta]{escape(' › '.join(nieuw[:diepte]))}[/]")
+                intro = kader.groep_toelichting(nieuw[:diepte])
+                if intro:
+                    console.print(_rich_text(intro, style="dim"))
+        group = nieuw
+
     for thema in Thema:
         console.rule(f"[bold]{thema.label}")
         if thema in kader.thema_toelichting:
             console.print(_rich_text(kader.thema_toelichting[thema], style="dim"))
-        group: tuple[str, ...] | None = None
+        group = ()
         for criterium in kader.criteria_voor(thema):
+            while los and (los[0].regel or 0) < criterium.regel:
+                betreed(los.pop(0).groep)
             if criterium.groep != group:
-                group = criterium.groep
-                if group:
-                    console.print(f"\n[bold magenta]{escape(' › '.join(group))}[/]")
-                    intro = kader.groep_toelichting(group)
-                    if intro:
-                        console.print(_rich_text(intro, style="dim"))
+                betreed(criterium.groep)
             _print_criterium(criterium)
+        if thema in kader.thema_afsluiting:
+            console.print(_rich_text(kader.thema_afsluiting[thema], style="dim"))
+    for toelichting in los:
+        betreed(toelichting.groep)
     if kader.correcties:
         console.rule("Correcties op de brontekst")
         for corr in kader.correcties:
@@ -305,7 +336,7 @@ def segments(
     if found.doelgroep:
         info.add_row("Doelgroep", found.doelgroep)
     info.add_row("Omschrijving", found.omschrijving)
-    info.add_row("Gebruikelijk aanbod", found.gebruikelijk_aanbod)
+    info.add_row("Gebruikelijk aanbod", "\n".join(found.gebruikelijk_aanbod))
     if found.toelichting:
         info.add_row("Let op", found.toelichting)
     info.add_row("Bron", found.bron)

@@ -173,7 +173,8 @@ class _Opbouw:
 
     def __init__(self, corpus: Corpus, selectie: Selectie, gunning: GunningInstelling, met_toelichting: bool) -> None:
         self.corpus = corpus
-        self.selectie = selectie
+        self.origineel = selectie  # what was selected; the document prints a repeated text once (`duplicaten`)
+        self.selectie, self.duplicaten = _ontdubbeld(selectie)
         self.procedure = selectie.procedure
         self.segment = selectie.segment
         self.instelling = gunning
@@ -196,6 +197,8 @@ class _Opbouw:
         geactualiseerd = bool(gebruik.actueel or gebruik.actueel_items is not None)
         tekst, vervangen = actualiseer(tekst, self.corpus.actualiteit)
         tekst = f.in_procedure(tekst, self.procedure)
+        if crit.titel and not aangepast:
+            tekst = _met_titel(crit.titel, tekst)
         geactualiseerd |= bool(vervangen)
         items, items_vervangen = self._items(items)
         vervolg = []
@@ -211,7 +214,7 @@ class _Opbouw:
     def _items(self, items: Iterable[Item]) -> tuple[tuple[Item, ...], bool]:
         result, changed = [], False
         for item in items:
-            tekst, v = actualiseer(item.tekst, self.corpus.actualiteit)
+            tekst, v = actualiseer(item.weergave, self.corpus.actualiteit)  # 'a. …': the source's own label
             sub, sub_changed = self._items(item.items)
             result.append(Item(tekst, sub))
             changed |= bool(v) or sub_changed
@@ -571,10 +574,12 @@ class _Opbouw:
                                              id=f"bijlage-inspiratie-{kk.kader.nummer}"))
             result.append(Sectie(f.BIJLAGE_TITELS["bijlage-inspiratie"], (Alinea(f.bijlage_intro("bijlage-inspiratie")),),
                                  tuple(subsecties), id="bijlage-inspiratie"))
-        if sel.gemeente:
+        # Criteria for gemeente and aanbieder together are in the body (with their role) and listed here too.
+        gemeente = _corpusvolgorde([*sel.gemeente, *(k for k in sel.keuzes if k.criterium.ook_gemeente)])
+        if gemeente:
             result.append(Sectie(f.BIJLAGE_TITELS["bijlage-gemeente"],
                                  (Alinea(f.bijlage_intro("bijlage-gemeente")),
-                                  *(self._ter_info(k, "bijlage-gemeente") for k in sel.gemeente)),
+                                  *(self._ter_info(k, "bijlage-gemeente") for k in gemeente)),
                                  id="bijlage-gemeente"))
         if sel.kaders:
             result.append(Sectie(f.BIJLAGE_TITELS["bijlage-kaders"], (Alinea(f.bijlage_intro("bijlage-kaders")),),
@@ -585,11 +590,15 @@ class _Opbouw:
         crit = keuze.criterium
         self.plaats.setdefault(crit.id, (f.BIJLAGE_TITELS[sectie].split(" – ")[0], ""))
         toelichtingen = tuple(
-            Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, n.items)
+            Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, _met_labels(n.items))
             for n in crit.notities
         ) if self.met_toelichting else ()
-        return Aspect(tekst=crit.tekst, bron=self._bron(keuze, False, False) + f" · {keuze.gebruik.reden}",
-                      anker=crit.id, items=crit.items, vervolg=crit.vervolg, toelichtingen=toelichtingen,
+        # A criterion for gemeente and aanbieder is also in the body or the inspiration annex, which keeps
+        # its anchor: one bookmark per criterion.
+        anker = None if sectie == "bijlage-gemeente" and crit.ook_gemeente else crit.id
+        tekst = _met_titel(crit.titel, crit.tekst) if crit.titel else crit.tekst
+        return Aspect(tekst=tekst, bron=self._bron(keuze, False, False) + f" · {keuze.gebruik.reden}",
+                      anker=anker, items=_met_labels(crit.items), vervolg=crit.vervolg, toelichtingen=toelichtingen,
                       kader=keuze.kader.nummer)
 
     def _kader_info(self, kk: KaderKeuze) -> Sectie:
@@ -627,13 +636,23 @@ class _Opbouw:
                 tekst_doc, items, _, aangepast, geactualiseerd = self._tekst(keuze)
                 if items:
                     tekst_doc += " " + "; ".join(i.tekst for i in items)
-            bron = crit.tekst + (" " + "; ".join(i.tekst for i in crit.items) if crit.items else "")
+            bron = (f"{crit.titel}. " if crit.titel else "") + crit.tekst
+            bron += " " + "; ".join(i.weergave for i in crit.items) if crit.items else ""
             rows.append(TraceRij(
                 id=crit.id, kader=str(kader.nummer), kader_titel=kader.titel, editie=str(kader.jaar),
                 thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
                 plaats=sectie, nummer=nummer, bronregel=str(crit.regel), tekst_document=strip_markup(tekst_doc),
                 tekst_bron=strip_markup(bron), aangepast=aangepast, geactualiseerd=geactualiseerd,
                 bewijs=gebruik.bewijs or "" if keuze.rol.is_eis else "",
+            ))
+        for dubbel, keuze in self.duplicaten.items():  # the source repeats it; the document has it once
+            crit = self.corpus.criterium(dubbel)
+            sectie, nummer = self.plaats.get(keuze.criterium.id, ("niet opgenomen (alleen met --bijlagen)", ""))
+            rows.append(TraceRij(
+                id=dubbel, kader=str(keuze.kader.nummer), kader_titel=keuze.kader.titel, editie=str(keuze.kader.jaar),
+                thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
+                plaats=f"{sectie} (zelfde tekst als {keuze.criterium.id})", nummer=nummer, bronregel=str(crit.regel),
+                tekst_document="", tekst_bron=strip_markup(crit.tekst), aangepast=False, geactualiseerd=False, bewijs="",
             ))
         for blok in personeel:
             sectie, nummer = self.plaats.get(blok.eis.id, ("", ""))
@@ -673,9 +692,45 @@ class _Opbouw:
         if not vragen and not any(isinstance(b, Eis) for s in secties for b in s.walk()):
             meldingen.append(f.lege_hoofdtekst(self.segment))
         return Document(
-            meta=meta, selectie=self.selectie, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
+            meta=meta, selectie=self.origineel, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
             gunning=gunning, traceerbaarheid=self.traceerbaarheid(personeel), meldingen=tuple(meldingen),
         )
+
+
+def _met_titel(titel: str, tekst: str) -> str:
+    """A criterion's own heading in bold before its text: '**Kosten verminderen** De gemeente kan …'."""
+    return f"**{strip_markup(titel)}** {tekst}"
+
+
+def _met_labels(items: Iterable[Item]) -> tuple[Item, ...]:
+    """Items as printed: the source's own label ('1.', 'a.') before the text."""
+    return tuple(Item(item.weergave, _met_labels(item.items)) for item in items)
+
+
+def _ontdubbeld(selectie: Selectie) -> tuple[Selectie, dict[str, Keuze]]:
+    """The selection without criteria the source repeats verbatim (`duplicaat_van`) when both are chosen.
+
+    Of the pair, the one in the body stays (the original when both are, or neither); the other maps to
+    the one that stays, so the traceability can say where its text is.
+    """
+    from dataclasses import replace
+
+    weg: dict[str, Keuze] = {}
+    lijsten = []
+    for keuzes in (selectie.keuzes, selectie.gemeente):
+        per_id = {k.criterium.id: k for k in keuzes}
+        for keuze in keuzes:
+            origineel = per_id.get(keuze.criterium.duplicaat_van or "")
+            if origineel is None:
+                continue
+            if origineel.rol is Rol.INSPIRATIE and keuze.rol is not Rol.INSPIRATIE:
+                weg[origineel.criterium.id] = keuze
+            else:
+                weg[keuze.criterium.id] = origineel
+        lijsten.append(tuple(k for k in keuzes if k.criterium.id not in weg))
+    if not weg:
+        return selectie, {}
+    return replace(selectie, keuzes=lijsten[0], gemeente=lijsten[1]), weg
 
 
 def _evenredig(totaal: int, aantallen: Sequence[int]) -> list[int]:
