@@ -382,7 +382,12 @@ def search(
     limiet: Annotated[int, typer.Option("--limiet", "-n", min=1, help="Maximaal aantal resultaten.")] = 20,
     formaat: Annotated[Formaat, typer.Option("--format", "-f", help="Uitvoer: tabel of json.")] = Formaat.tabel,
 ) -> None:
-    """Zoek criteria op tekst (hoofdletters, accenten en verbuigingen maken niet uit)."""
+    """Zoek criteria op tekst.
+
+    Hoofdletters, accenten en verbuigingen maken niet uit; samenstellingen worden herkend
+    ('klachtenregeling' vindt ook 'klachtenprocedure'), afkortingen ook voluit ('VOG' vindt 'verklaring
+    omtrent het gedrag'). Een tikfout wordt alleen in lange woorden vergeven.
+    """
     from .search import zoek, zoek_profielen
 
     corpus = _corpus()
@@ -396,6 +401,8 @@ def search(
         _print_json(
             {
                 "zoekterm": query,
+                "totaal": hits.totaal,
+                "afgekapt": hits.afgekapt,
                 "resultaten": [
                     {"score": h.score, "fragment": h.fragment, "criterium": to_data(h.criterium)} for h in hits
                 ],
@@ -427,6 +434,11 @@ def search(
             f"{hit.score:.0f}", _rich_text(hit.fragment),
         )
     console.print(table)
+    if hits.afgekapt:
+        console.print(
+            f"[dim]{len(hits)} van {hits.totaal} criteria getoond (--limiet {limiet}); "
+            f"alle: --limiet {hits.totaal}.[/]", highlight=False,
+        )
     if profiel_hits:
         console.print(ptable)
 
