@@ -90,7 +90,7 @@ def _version_callback(ctx: typer.Context, value: bool) -> None:
         try:
             # Eager: runs before --corpus is parsed, so only $INKOOPKADER_CORPUS applies here.
             corpus = load_corpus()
-            corpus_info = f"corpus {corpus.versie} ({len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria)"
+            corpus_info = f"corpus {corpus.versienaam} ({len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria)"
         except InkoopkaderError as exc:
             corpus_info = f"corpus niet te laden: {exc}"
         console.print(f"inkoopkader {__version__}, {corpus_info}", highlight=False)
@@ -628,6 +628,13 @@ def init_command(
                 highlight=False,
             )
             return
+        if not update.gewijzigd and update.oude_corpus_versie == corpus.versie:  # only `bekend` was added
+            console.print(
+                f"[green]Bijgewerkt:[/] {escape(str(output))} — vastgelegd welke kaders en criteria het corpus bevat "
+                "(blok 'bekend'); de selectie is ongewijzigd.",
+                highlight=False,
+            )
+            return
         if not update.gewijzigd:  # only the recorded corpus version was behind
             console.print(
                 f"[green]Bijgewerkt:[/] {escape(str(output))} — corpusversie {update.oude_corpus_versie or 'onbekend'} "
@@ -965,6 +972,35 @@ def check_command(
     raise typer.Exit(0 if rapport.geslaagd else 1)
 
 
+# --- diff -------------------------------------------------------------------------------------------
+
+
+class DiffUitvoer(str, Enum):
+    tekst = "tekst"
+    json = "json"
+
+
+@app.command("diff")
+@_user_errors
+def diff_command(
+    oud: Annotated[Path, typer.Argument(help="De oude corpusmap (met frameworks/).", show_default=False)],
+    nieuw: Annotated[Path, typer.Argument(help="De nieuwe corpusmap (met frameworks/).", show_default=False)],
+    formaat: Annotated[DiffUitvoer, typer.Option("--format", "-f", help="tekst of json.")] = DiffUitvoer.tekst,
+) -> None:
+    """Vergelijk twee corpusmappen: nieuwe, vervallen en gewijzigde criteria (tekst, labels, aanbestedingslaag), kaders en segmenten.
+
+    Exitcode 0: geen verschillen; 1: er zijn verschillen; 2: onjuiste invoer (map ontbreekt, ongeldig corpus).
+    """
+    from .diff import naar_data, naar_tekst, vergelijk
+
+    verschil = vergelijk(load_corpus(oud), load_corpus(nieuw), oud_pad=str(oud), nieuw_pad=str(nieuw))
+    if formaat is DiffUitvoer.json:
+        sys.stdout.write(json.dumps(naar_data(verschil), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(naar_tekst(verschil))
+    raise typer.Exit(0 if verschil.leeg else 1)
+
+
 # --- validate ---------------------------------------------------------------------------------------
 
 
@@ -984,11 +1020,19 @@ def validate(
             err_console.print(escape(str(finding)), highlight=False)
         err_console.print(f"[bold red]{len(exc.bevindingen)} bevinding(en); het corpus is ongeldig.[/]")
         raise typer.Exit(1) from None
+    from .corpus import corpus_waarschuwingen
+
+    uitgave = f", corpusversie {corpus.uitgave.versie}" if corpus.uitgave else ""
     console.print(
         f"[green]Geldig:[/] {len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria, "
-        f"{len(corpus.segmenten)} segmenten ({corpus.pad}).",
+        f"{len(corpus.segmenten)} segmenten{uitgave} ({corpus.pad}).",
         highlight=False,
     )
+    waarschuwingen = corpus_waarschuwingen(corpus)
+    for waarschuwing in waarschuwingen:  # not findings: the corpus is valid, but someone should look
+        err_console.print(f"[yellow]Let op:[/] {escape(str(waarschuwing))}", highlight=False)
+    if waarschuwingen:
+        err_console.print(f"[yellow]{len(waarschuwingen)} waarschuwing(en); het corpus is wel geldig.[/]", highlight=False)
 
 
 def main() -> None:
