@@ -391,3 +391,16 @@ def test_a_criterion_for_gemeente_and_aanbieder_is_in_the_body_and_the_gemeente_
     # --doelgroep gemeente also finds the criteria that address the gemeente together with the aanbieder
     gemeente_sel = select(corpus, "wmo-1a", doelgroepen=[Doelgroep.GEMEENTE])
     assert {"wcp-01", "wbs-10"} <= {k.criterium.id for k in (*gemeente_sel.keuzes, *gemeente_sel.gemeente)}
+
+
+def test_an_editorial_note_and_the_kaders_own_url_reach_the_document(corpus) -> None:
+    md = _markdown(corpus, Verzoek("jeugdhulp-2", kaders=(4,)))
+    assert "Noot van de redactie" in md and "verminkt" in md  # vsm-19, in the inspiration annex
+    md = _markdown(corpus, "sociaal-werk")
+    assert "https://www.sociaalwerknederland.nl/kwaliteitslabel/318-alle-documenten-op-een-rij" in md
+
+
+def test_notes_of_annex_criteria_are_kept(corpus) -> None:
+    doc = compose(corpus, select(corpus, Verzoek("wmo-1a", kaders=(1,))), bijlagen=True)
+    inspiratie = next(s for s in doc.bijlagen if s.id == "bijlage-inspiratie")
+    assert any(a.toelichtingen for a in inspiratie.walk() if hasattr(a, "toelichtingen"))

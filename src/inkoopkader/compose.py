@@ -49,6 +49,8 @@ from .text import strip_markup
 
 __all__ = ["GunningFout", "GunningInstelling", "VraagInstelling", "compose"]
 
+_REDACTIE = "Noot van de redactie"  # an editorial note of this corpus, not source text
+
 # Notes of the source that qualify a requirement and go with it into the body; tips and inspiration do not.
 _NOTITIES_IN_LICHAAM = (NotitieSoort.TOELICHTING, NotitieSoort.NB, NotitieSoort.UITZONDERING)
 
@@ -231,6 +233,8 @@ class _Opbouw:
             tekst, _ = actualiseer(notitie.tekst, self.corpus.actualiteit)
             items, _ = self._items(notitie.items)
             result.append(Toelichting(label, tekst, items))
+        if crit.redactie:  # e.g. a sentence that is garbled in the source: the reader is told so
+            result.append(Toelichting(_REDACTIE, crit.redactie))
         return tuple(result)
 
     def _bron(self, keuze: Keuze, aangepast: bool, geactualiseerd: bool) -> str:
@@ -589,10 +593,14 @@ class _Opbouw:
     def _ter_info(self, keuze: Keuze, sectie: str) -> Aspect:
         crit = keuze.criterium
         self.plaats.setdefault(crit.id, (f.BIJLAGE_TITELS[sectie].split(" – ")[0], ""))
-        toelichtingen = tuple(
-            Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, _met_labels(n.items))
-            for n in crit.notities
-        ) if self.met_toelichting else ()
+        toelichtingen: tuple[Toelichting, ...] = ()
+        if self.met_toelichting:
+            toelichtingen = tuple(
+                Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, _met_labels(n.items))
+                for n in crit.notities
+            )
+            if crit.redactie:
+                toelichtingen += (Toelichting(_REDACTIE, crit.redactie),)
         # A criterion for gemeente and aanbieder is also in the body or the inspiration annex, which keeps
         # its anchor: one bookmark per criterion.
         anker = None if sectie == "bijlage-gemeente" and crit.ook_gemeente else crit.id
@@ -610,7 +618,13 @@ class _Opbouw:
                  ("Hoe te gebruiken (bron)", k.overzicht.hoe_te_gebruiken),
                  ("Bron", f"{self.corpus_bron(k)}, hoofdstuk {k.bron.sectie}"
                   + (f", pagina {k.bron.pagina}" if k.bron.pagina else "") + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")]
+        if k.bron_url:
+            rijen.append(("Het kader zelf", k.bron_url))
         blokken: list = [Alinea(k.overzicht.toelichting), Tabel(("", ""), tuple(rijen), (2, 7))]
+        if k.opvolger is not None:
+            jaar = f" ({k.opvolger.jaar})" if k.opvolger.jaar else ""
+            blokken.append(Alinea(f"Er is een nieuwere editie: {k.opvolger.titel}{jaar}. Dit document gebruikt die van "
+                                  f"{k.jaar}.", soort="toelichting"))
         for act in k.actualiteit:
             onderwerp = self.corpus.onderwerp(act.onderwerp)
             blokken.append(Alinea(
