@@ -404,3 +404,12 @@ def test_notes_of_annex_criteria_are_kept(corpus) -> None:
     doc = compose(corpus, select(corpus, Verzoek("wmo-1a", kaders=(1,))), bijlagen=True)
     inspiratie = next(s for s in doc.bijlagen if s.id == "bijlage-inspiratie")
     assert any(a.toelichtingen for a in inspiratie.walk() if hasattr(a, "toelichtingen"))
+
+
+def test_own_award_questions_may_name_both_twins_of_a_repeated_text(corpus) -> None:
+    sel = select(corpus, Verzoek("jeugdhulp-1", ids=("jzp-09", "jzp-14", "jzp-10")))
+    assert {k.criterium.id: k.rol for k in sel.keuzes}["jzp-14"] is Rol.GUNNINGSCRITERIUM
+    vragen = (VraagInstelling("Duidelijkheid", ("jzp-09", "jzp-14"), weging=60), VraagInstelling("Bejegening", ("jzp-10",), weging=40))
+    doc = compose(corpus, sel, gunning=GunningInstelling(vragen=vragen))
+    (eerste, _) = doc.vragen
+    assert [a.anker for a in eerste.aspecten] == ["jzp-09"]  # the repetition is printed once

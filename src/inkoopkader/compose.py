@@ -410,7 +410,7 @@ class _Opbouw:
         if not keuzes and not pers:
             return [], None
         per_id = {k.criterium.id: k for k in keuzes}
-        instellingen = list(self.instelling.vragen) or self._groepen(keuzes, personeel)
+        instellingen = self._tweelingen(self.instelling.vragen) or self._groepen(keuzes, personeel)
         self._controleer(instellingen, per_id, pers)
         wegingen = self._wegingen(instellingen) if self.procedure is Procedure.AANBESTEDING else [None] * len(instellingen)
         letter = f.nummer_prefix(self.procedure, Rol.GUNNINGSCRITERIUM)
@@ -455,6 +455,20 @@ class _Opbouw:
         items = tuple(Item(o.tekst) for o in blok.onderdelen)
         return [Aspect(tekst=blok.eis.tekst, bron=f"{blok.eis.id} · {blok.eis.titel}", anker=blok.eis.id, items=items,
                        toelichtingen=_onderbouwing(blok.eis), item_ankers=tuple(o.id for o in blok.onderdelen))]
+
+    def _tweelingen(self, instellingen: Sequence[VraagInstelling]) -> list[VraagInstelling]:
+        """Questions of a profile with a repeated text (`duplicaat_van`) under the ID the document prints."""
+        from dataclasses import replace
+
+        vervangen = {dubbel: keuze.criterium.id for dubbel, keuze in self.duplicaten.items()}
+        gezien: set[str] = set()
+        result = []
+        for vraag in instellingen:
+            ids = [vervangen.get(cid, cid) for cid in vraag.criteria]
+            ids = [cid for cid in dict.fromkeys(ids) if not (cid in gezien and cid in vervangen.values())]
+            gezien.update(ids)
+            result.append(replace(vraag, criteria=tuple(ids)))
+        return result
 
     def _controleer(self, instellingen: Sequence[VraagInstelling], per_id: dict[str, Keuze],
                     pers: dict[str, _Personeelsblok]) -> None:
