@@ -351,25 +351,28 @@ def _structuur_integrity(kader: Kader) -> list[Bevinding]:
     volgorde = [c.id for c in kader.criteria]
     paden = {c.groep[:n] for c in kader.criteria for n in range(1, len(c.groep) + 1)}
     for crit in kader.criteria:
+        def fout(melding: str, cid: str = crit.id) -> None:
+            findings.append(Bevinding(where, f"criterium {cid}: {melding}"))
+
         for naam in crit.groep:
             if "*" in naam:
-                findings.append(Bevinding(where, f"criterium {crit.id}: groepsnaam met opmaak: {naam!r} (een kop krijgt geen nadruk)"))
+                fout(f"groepsnaam met opmaak: {naam!r} (een kop krijgt geen nadruk)")
         if crit.titel is not None:
             problem = markup_problem(crit.titel)
             if problem:
-                findings.append(Bevinding(where, f"criterium {crit.id}: titel {problem}"))
+                fout(f"titel {problem}")
             if crit.tekst.lstrip("*").startswith(crit.titel):
-                findings.append(Bevinding(where, f"criterium {crit.id}: de tekst begint nog met de titel '{crit.titel}'"))
+                fout(f"de tekst begint nog met de titel '{crit.titel}'")
         if crit.duplicaat_van is not None:
             origineel = by_id.get(crit.duplicaat_van)
             if origineel is None:
-                findings.append(Bevinding(where, f"criterium {crit.id}: duplicaat_van '{crit.duplicaat_van}' is geen criterium van dit kader"))
+                fout(f"duplicaat_van '{crit.duplicaat_van}' is geen criterium van dit kader")
             elif volgorde.index(origineel.id) >= volgorde.index(crit.id):
-                findings.append(Bevinding(where, f"criterium {crit.id}: duplicaat_van moet naar een eerder criterium wijzen, niet naar {origineel.id}"))
+                fout(f"duplicaat_van moet naar een eerder criterium wijzen, niet naar {origineel.id}")
             elif origineel.duplicaat_van is not None:
-                findings.append(Bevinding(where, f"criterium {crit.id}: {origineel.id} is zelf een duplicaat; wijs naar {origineel.duplicaat_van}"))
+                fout(f"{origineel.id} is zelf een duplicaat; wijs naar {origineel.duplicaat_van}")
             elif _vergelijkbaar(origineel) != _vergelijkbaar(crit):
-                findings.append(Bevinding(where, f"criterium {crit.id}: duplicaat_van {origineel.id}, maar de teksten verschillen"))
+                fout(f"duplicaat_van {origineel.id}, maar de teksten verschillen")
     for entry in kader.groep_toelichtingen:
         if entry.groep not in paden and entry.regel is None:
             # A heading without criteria of its own (only text) is shown where it is in the source.

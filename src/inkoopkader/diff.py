@@ -410,12 +410,14 @@ def naar_tekst(verschil: Verschil) -> str:
         f"segmenten: {len(verschil.segmenten_gewijzigd)} gewijzigd."
     )
     nummers = sorted({k.nummer for k in nieuw.kaders} | {k.nummer for k in oud.kaders})
+    kader_van_nieuw = {c.id: c.kader for c in nieuw.criteria()}
+    kader_van_oud = {c.id: c.kader for c in oud.criteria()}
     kader_wijziging = {k.nummer: k for k in verschil.kaders_gewijzigd}
     for nummer in nummers:
         in_nieuw = any(k.nummer == nummer for k in nieuw.kaders)
         kader = nieuw.kader(nummer) if in_nieuw else oud.kader(nummer)
-        nieuwe = [c for c in ids.criteria_nieuw if in_nieuw and nieuw.criterium(c) and nieuw.criterium(c).kader == nummer]  # type: ignore[union-attr]
-        weg = [c for c in ids.criteria_vervallen if oud.criterium(c) and oud.criterium(c).kader == nummer]  # type: ignore[union-attr]
+        nieuwe = [c for c in ids.criteria_nieuw if kader_van_nieuw.get(c) == nummer]
+        weg = [c for c in ids.criteria_vervallen if kader_van_oud.get(c) == nummer]
         anders = [w for w in verschil.criteria_gewijzigd if w.kader == nummer]
         if not (nieuwe or weg or anders or nummer in kader_wijziging or nummer in ids.kaders_nieuw
                 or nummer in ids.kaders_vervallen):
