@@ -52,11 +52,14 @@ def _walk_items(items: list[Any]) -> Iterator[str]:
         if isinstance(item, str):
             yield item
         else:
-            yield item.get("tekst", "")
+            label = item.get("label")  # '1.', 'a.': the source's own number before the item
+            yield f"{label} {item.get('tekst', '')}" if label else item.get("tekst", "")
             yield from _walk_items(item.get("items", []))
 
 
 def criterion_texts(crit: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    if crit.get("titel"):
+        yield "titel", crit["titel"]
     yield "tekst", crit.get("tekst", "")
     for text in _walk_items(crit.get("items", [])):
         yield "items", text
@@ -88,6 +91,8 @@ def kader_texts(kader: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield "groep_toelichtingen.groep", name
     for thema, text in (kader.get("thema_toelichting") or {}).items():
         yield f"thema_toelichting.{thema}", text
+    for thema, text in (kader.get("thema_afsluiting") or {}).items():
+        yield f"thema_afsluiting.{thema}", text
     for field in ("inleiding", "korte_toelichting", "totstandkoming", "opbouw"):
         for piece in _prose_pieces(kader.get(field, "")):
             yield field, piece

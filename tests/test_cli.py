@@ -357,3 +357,17 @@ def test_compose_versie_from_option_then_profile_then_default(tmp_path: Path) ->
     assert versie("--profiel", str(profile)) == "2.3"
     assert versie("--profiel", str(profile), "--versie", "1.0") == "1.0"
     assert versie("--segment", "wmo-1a") == "1.0"
+
+
+def test_search_says_when_the_limit_cuts_results_off() -> None:
+    result = invoke("search", "klachtenregeling", "--limiet", "3")
+    assert result.exit_code == 0
+    assert "3 van 1" in result.output and "--limiet" in result.output  # '3 van 10 criteria getoond'
+    data = json.loads(invoke("search", "VOG", "-f", "json").output)
+    assert data["totaal"] == 2 and data["afgekapt"] is False
+    assert data["resultaten"][0]["criterium"]["id"] in ("jzp-50", "vsm-26")
+
+
+def test_version_names_the_corpus_release() -> None:
+    result = invoke("--version")
+    assert re.search(r"corpus \d{4}\.\d+ \([0-9a-f]{12}\)", result.output), result.output

@@ -341,3 +341,83 @@ def test_written_file_gets_normal_permissions(tmp_path) -> None:
         assert stat.S_IMODE(existing.stat().st_mode) == 0o640
     finally:
         os.umask(old)
+
+
+# --- issue 14: titles, sub-list labels, duplicates, criteria for gemeente and aanbieder ---------------
+
+
+def _markdown(corpus, *args, **kwargs) -> str:
+    return compose(corpus, select(corpus, *args, **kwargs), bijlagen=True).render("md").decode("utf-8")
+
+
+def test_a_title_is_printed_bold_before_the_text(corpus) -> None:
+    doc = compose(corpus, select(corpus, Verzoek("jeugdhulp-4", ids=("mps-05",))))
+    (eis,) = [b for b in doc.blokken() if getattr(b, "anker", None) == "mps-05"] or [
+        a for v in doc.vragen for a in v.aspecten if a.anker == "mps-05"]
+    assert eis.tekst.startswith("**Erkenning van de professionele verantwoordelijkheid** De organisatie")
+    rij = next(r for r in doc.traceerbaarheid if r.id == "mps-05")
+    assert rij.tekst_bron.startswith("Erkenning van de professionele verantwoordelijkheid. De organisatie")
+    # In the gemeente annex as well (was-25 is addressed to the gemeente)
+    md = _markdown(corpus, Verzoek("wmo-1a", kaders=(13,)))
+    assert "**Kosten verminderen** De gemeente kan" in md
+
+
+def test_sub_list_labels_are_printed(corpus) -> None:
+    md = _markdown(corpus, Verzoek("wmo-1a", kaders=(1, 2)))  # kader 2 is inspiration: verbatim in the annex
+    assert "- a. in staat zijn te werken met de Meldcode" in md and "- e. in staat zijn systeemgericht" in md
+    assert "- 3. Veiligheid heeft harde kanten" in md  # an NB of bwmo-17, with the body
+
+
+def test_a_text_the_source_repeats_is_printed_once(corpus) -> None:
+    sel = select(corpus, Verzoek("jeugdhulp-1", ids=("jzp-08", "jzp-13", "jzp-09")))
+    assert {k.criterium.id for k in sel.keuzes} >= {"jzp-08", "jzp-13"}
+    doc = compose(corpus, sel)
+    md = doc.render("md").decode("utf-8")
+    assert md.count("Opdrachtnemer werkt voor elke jeugdige met een plan") == 1  # the tender wording of both
+    rijen = {r.id: r for r in doc.traceerbaarheid}
+    assert "zelfde tekst als jzp-08" in rijen["jzp-13"].plaats and rijen["jzp-13"].nummer == rijen["jzp-08"].nummer
+    assert len(doc.traceerbaarheid) == len(doc.selectie.keuzes) + len(doc.selectie.gemeente)
+    # When only the repetition is in the body, it is the one that is printed (hmo-53 over hmo-32)
+    sel = select(corpus, "wmo-1a")
+    rollen = {k.criterium.id: k.rol for k in sel.keuzes}
+    assert rollen["hmo-32"] is Rol.INSPIRATIE and rollen["hmo-53"] is not Rol.INSPIRATIE
+    md = compose(corpus, sel, bijlagen=True).render("md").decode("utf-8")
+    assert md.count("Hij zorgt voor samenhang, afstemming en zorgvuldige overdracht") == 1
+
+
+def test_a_criterion_for_gemeente_and_aanbieder_is_in_the_body_and_the_gemeente_annex(corpus) -> None:
+    sel = select(corpus, Verzoek("wmo-1a", ids=("wav-09", "wav-10")))
+    assert [k.criterium.id for k in sel.keuzes] == ["wav-09"] and [k.criterium.id for k in sel.gemeente] == ["wav-10"]
+    doc = compose(corpus, sel, bijlagen=True)
+    in_lichaam = [b for b in doc.eisen if b.anker == "wav-09"]
+    assert len(in_lichaam) == 1 and in_lichaam[0].rol is Rol.UITVOERINGSVOORWAARDE
+    gemeente = next(s for s in doc.bijlagen if s.id == "bijlage-gemeente")
+    teksten = [b.tekst for b in gemeente.walk() if hasattr(b, "bron")]
+    assert any("Zorg dat Veilig Thuis" in t for t in teksten) and any("voldoende capaciteit" in t for t in teksten)
+    ankers = [a for a, _, _ in doc.ankers()]
+    assert ankers.count("wav-09") == 1  # one bookmark per criterion: the body keeps it
+    # --doelgroep gemeente also finds the criteria that address the gemeente together with the aanbieder
+    gemeente_sel = select(corpus, "wmo-1a", doelgroepen=[Doelgroep.GEMEENTE])
+    assert {"wcp-01", "wbs-10"} <= {k.criterium.id for k in (*gemeente_sel.keuzes, *gemeente_sel.gemeente)}
+
+
+def test_an_editorial_note_and_the_kaders_own_url_reach_the_document(corpus) -> None:
+    md = _markdown(corpus, Verzoek("jeugdhulp-2", kaders=(4,)))
+    assert "Noot van de redactie" in md and "verminkt" in md  # vsm-19, in the inspiration annex
+    md = _markdown(corpus, "sociaal-werk")
+    assert "https://www.sociaalwerknederland.nl/kwaliteitslabel/318-alle-documenten-op-een-rij" in md
+
+
+def test_notes_of_annex_criteria_are_kept(corpus) -> None:
+    doc = compose(corpus, select(corpus, Verzoek("wmo-1a", kaders=(1,))), bijlagen=True)
+    inspiratie = next(s for s in doc.bijlagen if s.id == "bijlage-inspiratie")
+    assert any(a.toelichtingen for a in inspiratie.walk() if hasattr(a, "toelichtingen"))
+
+
+def test_own_award_questions_may_name_both_twins_of_a_repeated_text(corpus) -> None:
+    sel = select(corpus, Verzoek("jeugdhulp-1", ids=("jzp-09", "jzp-14", "jzp-10")))
+    assert {k.criterium.id: k.rol for k in sel.keuzes}["jzp-14"] is Rol.GUNNINGSCRITERIUM
+    vragen = (VraagInstelling("Duidelijkheid", ("jzp-09", "jzp-14"), weging=60), VraagInstelling("Bejegening", ("jzp-10",), weging=40))
+    doc = compose(corpus, sel, gunning=GunningInstelling(vragen=vragen))
+    (eerste, _) = doc.vragen
+    assert [a.anker for a in eerste.aspecten] == ["jzp-09"]  # the repetition is printed once

@@ -119,7 +119,7 @@ def test_segments_as_the_appendix_defines_them(corpus) -> None:
     )
     wmo_1a = corpus.segment("wmo-1a")
     assert wmo_1a.doelgroep == "Volwassenen gericht op herstel"
-    assert wmo_1a.gebruikelijk_aanbod.startswith("Beschermd wonen")
+    assert wmo_1a.gebruikelijk_aanbod[0].startswith("Beschermd wonen")
     assert "niet" in (corpus.segment("sociaal-werk").toelichting or "")
     for segment in corpus.segmenten:
         if segment.id != "sociaal-werk":

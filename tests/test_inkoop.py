@@ -85,15 +85,21 @@ def test_validation_reports_a_broken_tender_layer_with_file_and_line(data_copy) 
                for m in meldingen), meldingen
 
     tekst = origineel.replace("  wbs-12:\n    rollen: [inspiratie]", "  wbs-12:\n    rollen: [minimumeis]", 1)
-    tekst = tekst.replace("  wbs-10:\n    rollen: [inspiratie]", "  wbs-10:\n    rollen: [gunningscriterium]", 1)
     tekst = tekst.replace("  wbs-17:", "  wbs-99:", 1)
     path.write_text(tekst, encoding="utf-8")
     meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
     regel = next(i for i, r in enumerate(tekst.splitlines(), 1) if r == "  wbs-12:")
     assert any(f".yaml:{regel + 1}: wbs-12: rol minimumeis zonder bewijs" in m for m in meldingen), meldingen
-    assert any("wbs-10: richt zich tot de gemeente, dus alleen [inspiratie]" in m for m in meldingen), meldingen
     assert any("wbs-99: geen criterium van kader 6" in m for m in meldingen), meldingen
     assert any("criteria zonder aanbestedingslaag: wbs-17" in m for m in meldingen), meldingen
+
+    path.write_text(origineel, encoding="utf-8")
+    kader2 = data_copy / "inkoop" / "02-werken-aan-veiligheid.yaml"
+    tekst = kader2.read_text(encoding="utf-8")
+    kader2.write_text(tekst.replace("  wav-10:\n    rollen: [inspiratie]", "  wav-10:\n    rollen: [gunningscriterium]", 1),
+                      encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
+    assert any("wav-10: richt zich tot de gemeente, dus alleen [inspiratie]" in m for m in meldingen), meldingen
 
 
 @pytest.fixture(scope="module")

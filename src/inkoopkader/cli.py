@@ -148,7 +148,7 @@ def _version_callback(ctx: typer.Context, value: bool) -> None:
         try:
             # Eager: runs before --corpus is parsed, so only $INKOOPKADER_CORPUS applies here.
             corpus = load_corpus()
-            corpus_info = f"corpus {corpus.versie} ({len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria)"
+            corpus_info = f"corpus {corpus.versienaam} ({len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria)"
         except InkoopkaderError as exc:
             corpus_info = f"corpus niet te laden: {exc}"
         console.print(f"inkoopkader {__version__}, {corpus_info}", highlight=False)
@@ -245,8 +245,8 @@ def _kader_summary(kader: Kader) -> dict[str, Any]:
 
 def _print_items(items: tuple[Item, ...], depth: int = 1) -> None:
     for item in items:
-        line = Text("  " * depth + "• ")
-        line.append_text(_rich_text(item.tekst))
+        line = Text("  " * depth + ("" if item.label else "• "))
+        line.append_text(_rich_text(item.weergave))
         console.print(line)
         _print_items(item.items, depth + 1)
 
@@ -255,9 +255,15 @@ def _print_criterium(criterium: Criterium) -> None:
     head = Text(f"{criterium.id}", style="bold cyan")
     if criterium.nummer:
         head.append(f" (nr {criterium.nummer})", style="cyan")
-    head.append(f" [{criterium.doelgroep.value}] ", style="dim")
+    head.append(f" [{' + '.join(d.value for d in criterium.doelgroepen)}] ", style="dim")
+    if criterium.titel:
+        head.append(f"{criterium.titel} ", style="bold")
     head.append_text(_rich_text(criterium.tekst))
     console.print(head)
+    if criterium.duplicaat_van:
+        console.print(f"  [dim]Zelfde tekst als {criterium.duplicaat_van} (de bron herhaalt het criterium).[/]")
+    if criterium.redactie:
+        console.print(Text(f"  Redactie: {criterium.redactie}", style="italic magenta"))
     _print_items(criterium.items)
     for paragraph in criterium.vervolg:
         console.print(Text("  ").append_text(_rich_text(paragraph)))
@@ -278,6 +284,14 @@ def _print_kader(corpus: Corpus, kader: Kader) -> None:
     if kader.inkoop is not None:
         meta.add_row("Waarom", f"{kader.inkoop.inzet_reden} {kader.inkoop.verwijzing_reden}")
     meta.add_row("Bron", f"{kader.bron.document}, hoofdstuk {kader.bron.sectie}, p. {kader.bron.pagina}")
+    if kader.bron_url:
+        meta.add_row("Het kader zelf", kader.bron_url)
+    controle = f"{kader.gecontroleerd_op:%d-%m-%Y}" if kader.gecontroleerd_op else "nooit"
+    if kader.opvolger is not None:
+        opvolger = kader.opvolger.titel + (f" ({kader.opvolger.jaar})" if kader.opvolger.jaar else "")
+        meta.add_row("Nieuwere editie", f"{opvolger} (gecontroleerd {controle})")
+    else:
+        meta.add_row("Nieuwere editie", f"geen bekend (gecontroleerd {controle})")
     console.print(Panel(meta, title=f"{kader.nummer}. {kader.titel}", title_align="left"))
     for title, text in (
         ("Toelichting", kader.overzicht.toelichting),
@@ -296,20 +310,37 @@ def _print_kader(corpus: Corpus, kader: Kader) -> None:
             f"{escape(onderwerp.vervangen_door)}",
             highlight=False,
         )
+    paden = {c.groep[:n] for c in kader.criteria for n in range(1, len(c.groep) + 1)}
+    # Headings with only text (no criteria of their own) are shown where they are in the source.
+    los = sorted((g for g in kader.groep_toelichtingen if g.groep not in paden), key=lambda g: g.regel or 0)
+    group: tuple[str, ...] = ()
+
+    def betreed(nieuw: tuple[str, ...]) -> None:
+        """Print every heading level entered (with its text) on the way from `group` to `nieuw`."""
+        nonlocal group
+        for diepte in range(1, len(nieuw) + 1):
+            if nieuw[:diepte] != group[:diepte]:
+                console.print(f"\n[bold magenta]{escape(' › '.join(nieuw[:diepte]))}[/]")
+                intro = kader.groep_toelichting(nieuw[:diepte])
+                if intro:
+                    console.print(_rich_text(intro, style="dim"))
+        group = nieuw
+
     for thema in Thema:
         console.rule(f"[bold]{thema.label}")
         if thema in kader.thema_toelichting:
             console.print(_rich_text(kader.thema_toelichting[thema], style="dim"))
-        group: tuple[str, ...] | None = None
+        group = ()
         for criterium in kader.criteria_voor(thema):
+            while los and (los[0].regel or 0) < criterium.regel:
+                betreed(los.pop(0).groep)
             if criterium.groep != group:
-                group = criterium.groep
-                if group:
-                    console.print(f"\n[bold magenta]{escape(' › '.join(group))}[/]")
-                    intro = kader.groep_toelichting(group)
-                    if intro:
-                        console.print(_rich_text(intro, style="dim"))
+                betreed(criterium.groep)
             _print_criterium(criterium)
+        if thema in kader.thema_afsluiting:
+            console.print(_rich_text(kader.thema_afsluiting[thema], style="dim"))
+    for toelichting in los:
+        betreed(toelichting.groep)
     if kader.correcties:
         console.rule("Correcties op de brontekst")
         for corr in kader.correcties:
@@ -370,7 +401,7 @@ def segments(
     if found.doelgroep:
         info.add_row("Doelgroep", found.doelgroep)
     info.add_row("Omschrijving", found.omschrijving)
-    info.add_row("Gebruikelijk aanbod", found.gebruikelijk_aanbod)
+    info.add_row("Gebruikelijk aanbod", "\n".join(found.gebruikelijk_aanbod))
     if found.toelichting:
         info.add_row("Let op", found.toelichting)
     info.add_row("Bron", found.bron)
@@ -426,7 +457,12 @@ def search(
     limiet: Annotated[int, typer.Option("--limiet", "-n", min=1, help="Maximaal aantal resultaten.")] = 20,
     formaat: Annotated[Formaat, typer.Option("--format", "-f", help="Uitvoer: tabel of json.")] = Formaat.tabel,
 ) -> None:
-    """Zoek criteria op tekst (hoofdletters, accenten en verbuigingen maken niet uit)."""
+    """Zoek criteria op tekst.
+
+    Hoofdletters, accenten en verbuigingen maken niet uit; samenstellingen worden herkend
+    ('klachtenregeling' vindt ook 'klachtenprocedure'), afkortingen ook voluit ('VOG' vindt 'verklaring
+    omtrent het gedrag'). Een tikfout wordt alleen in lange woorden vergeven.
+    """
     from .search import zoek, zoek_profielen
 
     corpus = _corpus()
@@ -440,6 +476,8 @@ def search(
         _print_json(
             {
                 "zoekterm": query,
+                "totaal": hits.totaal,
+                "afgekapt": hits.afgekapt,
                 "resultaten": [
                     {"score": h.score, "fragment": h.fragment, "criterium": to_data(h.criterium)} for h in hits
                 ],
@@ -471,6 +509,11 @@ def search(
             f"{hit.score:.0f}", _rich_text(hit.fragment),
         )
     console.print(table)
+    if hits.afgekapt:
+        console.print(
+            f"[dim]{len(hits)} van {hits.totaal} criteria getoond (--limiet {limiet}); "
+            f"alle: --limiet {hits.totaal}.[/]", highlight=False,
+        )
     if profiel_hits:
         console.print(ptable)
 
@@ -670,6 +713,13 @@ def init_command(
                 f"[green]Omgezet:[/] {escape(str(output))} — van 'vorm' (eis/vraag/verwijzing) naar rollen; uw keuzes "
                 "en commentaar zijn behouden. Controleer de rollen en maak het document met: inkoopkader compose "
                 f"--profiel {escape(str(output))}",
+                highlight=False,
+            )
+            return
+        if not update.gewijzigd and update.oude_corpus_versie == corpus.versie:  # only `bekend` was added
+            console.print(
+                f"[green]Bijgewerkt:[/] {escape(str(output))} — vastgelegd welke kaders en criteria het corpus bevat "
+                "(blok 'bekend'); de selectie is ongewijzigd.",
                 highlight=False,
             )
             return
@@ -1038,6 +1088,35 @@ def check_command(
     raise typer.Exit(0 if rapport.geslaagd else 1)
 
 
+# --- diff -------------------------------------------------------------------------------------------
+
+
+class DiffUitvoer(str, Enum):
+    tekst = "tekst"
+    json = "json"
+
+
+@app.command("diff")
+@_user_errors
+def diff_command(
+    oud: Annotated[Path, typer.Argument(help="De oude corpusmap (met frameworks/).", show_default=False)],
+    nieuw: Annotated[Path, typer.Argument(help="De nieuwe corpusmap (met frameworks/).", show_default=False)],
+    formaat: Annotated[DiffUitvoer, typer.Option("--format", "-f", help="tekst of json.")] = DiffUitvoer.tekst,
+) -> None:
+    """Vergelijk twee corpusmappen: nieuwe, vervallen en gewijzigde criteria (tekst, labels, aanbestedingslaag), kaders en segmenten.
+
+    Exitcode 0: geen verschillen; 1: er zijn verschillen; 2: onjuiste invoer (map ontbreekt, ongeldig corpus).
+    """
+    from .diff import naar_data, naar_tekst, vergelijk
+
+    verschil = vergelijk(load_corpus(oud), load_corpus(nieuw), oud_pad=str(oud), nieuw_pad=str(nieuw))
+    if formaat is DiffUitvoer.json:
+        sys.stdout.write(json.dumps(naar_data(verschil), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(naar_tekst(verschil))
+    raise typer.Exit(0 if verschil.leeg else 1)
+
+
 # --- validate ---------------------------------------------------------------------------------------
 
 
@@ -1057,11 +1136,19 @@ def validate(
             err_console.print(escape(str(finding)), highlight=False)
         err_console.print(f"[bold red]{len(exc.bevindingen)} bevinding(en); het corpus is ongeldig.[/]")
         raise typer.Exit(1) from None
+    from .corpus import corpus_waarschuwingen
+
+    uitgave = f", corpusversie {corpus.uitgave.versie}" if corpus.uitgave else ""
     console.print(
         f"[green]Geldig:[/] {len(corpus.kaders)} kaders, {sum(1 for _ in corpus.criteria())} criteria, "
-        f"{len(corpus.segmenten)} segmenten ({corpus.pad}).",
+        f"{len(corpus.segmenten)} segmenten{uitgave} ({corpus.pad}).",
         highlight=False,
     )
+    waarschuwingen = corpus_waarschuwingen(corpus)
+    for waarschuwing in waarschuwingen:  # not findings: the corpus is valid, but someone should look
+        err_console.print(f"[yellow]Let op:[/] {escape(str(waarschuwing))}", highlight=False)
+    if waarschuwingen:
+        err_console.print(f"[yellow]{len(waarschuwingen)} waarschuwing(en); het corpus is wel geldig.[/]", highlight=False)
 
 
 def main() -> None:

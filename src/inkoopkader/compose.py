@@ -65,6 +65,8 @@ from .wettelijk import gedekt, voor_document
 
 __all__ = ["GunningFout", "GunningInstelling", "VraagInstelling", "compose"]
 
+_REDACTIE = "Noot van de redactie"  # an editorial note of this corpus, not source text
+
 # Notes of the source that qualify a requirement and go with it into the body; tips and inspiration do not.
 _NOTITIES_IN_LICHAAM = (NotitieSoort.TOELICHTING, NotitieSoort.NB, NotitieSoort.UITZONDERING)
 
@@ -231,7 +233,9 @@ class _Opbouw:
                     dekking.setdefault(cid, blok.eis.id)
         self.gedekt = {k.criterium.id: dekking[k.criterium.id] for k in selectie.keuzes
                        if k.criterium.id in dekking and not k.gekozen and k.rol is not Rol.INSPIRATIE}
-        self.selectie = replace(selectie, keuzes=tuple(k for k in selectie.keuzes if k.criterium.id not in self.gedekt))
+        # The source repeats some texts verbatim: the document prints them once (`duplicaten`).
+        self.selectie, self.duplicaten = _ontdubbeld(
+            replace(selectie, keuzes=tuple(k for k in selectie.keuzes if k.criterium.id not in self.gedekt)))
         self.procedure = selectie.procedure
         self.segment = selectie.segment
         self.instelling = gunning
@@ -261,6 +265,8 @@ class _Opbouw:
         geactualiseerd = bool(gebruik.actueel or gebruik.actueel_items is not None)
         tekst, vervangen = actualiseer(tekst, self.corpus.actualiteit)
         tekst = f.in_procedure(tekst, self.procedure)
+        if crit.titel and not aangepast:
+            tekst = _met_titel(crit.titel, tekst)
         geactualiseerd |= bool(vervangen)
         items, items_vervangen = self._items(items)
         vervolg = []
@@ -276,7 +282,7 @@ class _Opbouw:
     def _items(self, items: Iterable[Item]) -> tuple[tuple[Item, ...], bool]:
         result, changed = [], False
         for item in items:
-            tekst, v = actualiseer(item.tekst, self.corpus.actualiteit)
+            tekst, v = actualiseer(item.weergave, self.corpus.actualiteit)  # 'a. …': the source's own label
             sub, sub_changed = self._items(item.items)
             result.append(Item(tekst, sub))
             changed |= bool(v) or sub_changed
@@ -293,6 +299,8 @@ class _Opbouw:
             tekst, _ = actualiseer(notitie.tekst, self.corpus.actualiteit)
             items, _ = self._items(notitie.items)
             result.append(Toelichting(label, tekst, items))
+        if crit.redactie:  # e.g. a sentence that is garbled in the source: the reader is told so
+            result.append(Toelichting(_REDACTIE, crit.redactie))
         return tuple(result)
 
     def _bron(self, keuze: Keuze, aangepast: bool, geactualiseerd: bool) -> str:
@@ -468,7 +476,7 @@ class _Opbouw:
         if not keuzes and not pers:
             return [], None
         per_id = {k.criterium.id: k for k in keuzes}
-        instellingen = list(self.instelling.vragen) or self._groepen(keuzes, personeel)
+        instellingen = self._tweelingen(self.instelling.vragen) or self._groepen(keuzes, personeel)
         self._controleer(instellingen, per_id, pers)
         wegingen = self._wegingen(instellingen) if self.procedure is Procedure.AANBESTEDING else [None] * len(instellingen)
         letter = f.nummer_prefix(self.procedure, Rol.GUNNINGSCRITERIUM)
@@ -514,6 +522,20 @@ class _Opbouw:
         return [Aspect(tekst=blok.eis.tekst_voor(blok.rol), bron=f"{blok.eis.id} · {blok.eis.titel}", anker=blok.eis.id,
                        items=items, toelichtingen=_onderbouwing(blok.eis, self.corpus),
                        item_ankers=tuple(o.id for o in blok.onderdelen))]
+
+    def _tweelingen(self, instellingen: Sequence[VraagInstelling]) -> list[VraagInstelling]:
+        """Questions of a profile with a repeated text (`duplicaat_van`) under the ID the document prints."""
+        from dataclasses import replace
+
+        vervangen = {dubbel: keuze.criterium.id for dubbel, keuze in self.duplicaten.items()}
+        gezien: set[str] = set()
+        result = []
+        for vraag in instellingen:
+            ids = [vervangen.get(cid, cid) for cid in vraag.criteria]
+            ids = [cid for cid in dict.fromkeys(ids) if not (cid in gezien and cid in vervangen.values())]
+            gezien.update(ids)
+            result.append(replace(vraag, criteria=tuple(ids)))
+        return result
 
     def _controleer(self, instellingen: Sequence[VraagInstelling], per_id: dict[str, Keuze],
                     pers: dict[str, _Personeelsblok]) -> None:
@@ -667,10 +689,12 @@ class _Opbouw:
                                              id=f"bijlage-inspiratie-{kk.kader.nummer}"))
             result.append(Sectie(f.BIJLAGE_TITELS["bijlage-inspiratie"], (Alinea(f.bijlage_intro("bijlage-inspiratie")),),
                                  tuple(subsecties), id="bijlage-inspiratie"))
-        if sel.gemeente:
+        # Criteria for gemeente and aanbieder together are in the body (with their role) and listed here too.
+        gemeente = _corpusvolgorde([*sel.gemeente, *(k for k in sel.keuzes if k.criterium.ook_gemeente)])
+        if gemeente:
             result.append(Sectie(f.BIJLAGE_TITELS["bijlage-gemeente"],
                                  (Alinea(f.bijlage_intro("bijlage-gemeente")),
-                                  *(self._ter_info(k, "bijlage-gemeente") for k in sel.gemeente)),
+                                  *(self._ter_info(k, "bijlage-gemeente") for k in gemeente)),
                                  id="bijlage-gemeente"))
         if sel.kaders:
             result.append(Sectie(f.BIJLAGE_TITELS["bijlage-kaders"], (Alinea(f.bijlage_intro("bijlage-kaders")),),
@@ -680,12 +704,20 @@ class _Opbouw:
     def _ter_info(self, keuze: Keuze, sectie: str) -> Aspect:
         crit = keuze.criterium
         self.plaats.setdefault(crit.id, (f.BIJLAGE_TITELS[sectie].split(" – ")[0], ""))
-        toelichtingen = tuple(
-            Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, n.items)
-            for n in crit.notities
-        ) if self.met_toelichting else ()
-        return Aspect(tekst=crit.tekst, bron=self._bron(keuze, False, False) + f" · {keuze.gebruik.reden}",
-                      anker=crit.id, items=crit.items, vervolg=crit.vervolg, toelichtingen=toelichtingen,
+        toelichtingen: tuple[Toelichting, ...] = ()
+        if self.met_toelichting:
+            toelichtingen = tuple(
+                Toelichting(strip_markup(n.kop or n.soort.label).rstrip(":. "), n.tekst, _met_labels(n.items))
+                for n in crit.notities
+            )
+            if crit.redactie:
+                toelichtingen += (Toelichting(_REDACTIE, crit.redactie),)
+        # A criterion for gemeente and aanbieder is also in the body or the inspiration annex, which keeps
+        # its anchor: one bookmark per criterion.
+        anker = None if sectie == "bijlage-gemeente" and crit.ook_gemeente else crit.id
+        tekst = _met_titel(crit.titel, crit.tekst) if crit.titel else crit.tekst
+        return Aspect(tekst=tekst, bron=self._bron(keuze, False, False) + f" · {keuze.gebruik.reden}",
+                      anker=anker, items=_met_labels(crit.items), vervolg=crit.vervolg, toelichtingen=toelichtingen,
                       kader=keuze.kader.nummer)
 
     def _kader_info(self, kk: KaderKeuze) -> Sectie:
@@ -694,7 +726,13 @@ class _Opbouw:
                 + f", regels {k.bron.regels[0]}–{k.bron.regels[1]}")
         rijen = f.kader_feiten(k, kk.relevantie is Relevantie.SPECIFIEK, self.segment.domein,
                                f.gebruikt_als(k, kk.verwijzing, self.procedure), bron)
+        if k.bron_url:
+            rijen.append(("Het kader zelf", k.bron_url))
         blokken: list = [Alinea(k.overzicht.toelichting), Tabel(("", ""), tuple(rijen), (2, 7))]
+        if k.opvolger is not None:
+            jaar = f" ({k.opvolger.jaar})" if k.opvolger.jaar else ""
+            blokken.append(Alinea(f"Er is een nieuwere editie: {k.opvolger.titel}{jaar}. Dit document gebruikt die van "
+                                  f"{k.jaar}.", soort="toelichting"))
         for act in k.actualiteit:
             onderwerp = self.corpus.onderwerp(act.onderwerp)
             blokken.append(Alinea(f.actualiteit_melding(onderwerp.term, f"{onderwerp.sinds:%d-%m-%Y}",
@@ -719,6 +757,8 @@ class _Opbouw:
                 tekst_bron=v.citaat, aangepast=True, geactualiseerd=False, bewijs=v.bewijs,
             ))
         for keuze in [*self.volledig.keuzes, *self.volledig.gemeente]:
+            if keuze.criterium.id in self.duplicaten:
+                continue  # its row follows below, pointing to the twin the document prints
             crit, kader, gebruik = keuze.criterium, keuze.kader, keuze.gebruik
             sectie, nummer = self.plaats.get(crit.id, ("niet opgenomen (alleen met --bijlagen)", ""))
             if keuze.rol is Rol.INSPIRATIE or crit.id not in self.plaats or crit.id in self.gedekt:
@@ -728,7 +768,8 @@ class _Opbouw:
                 tekst_doc, items, _, aangepast, geactualiseerd = self._tekst(keuze)
                 if items:
                     tekst_doc += " " + "; ".join(i.tekst for i in items)
-            bron = crit.tekst + (" " + "; ".join(i.tekst for i in crit.items) if crit.items else "")
+            bron = (f"{crit.titel}. " if crit.titel else "") + crit.tekst
+            bron += " " + "; ".join(i.weergave for i in crit.items) if crit.items else ""
             rows.append(TraceRij(
                 id=crit.id, kader=str(kader.nummer), kader_titel=kader.titel, editie=str(kader.jaar),
                 thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
@@ -737,6 +778,15 @@ class _Opbouw:
                 bewijs=gebruik.bewijs or "" if keuze.rol.is_eis else "",
             ))
         wetten = {w.id for w in self.corpus.wetten}
+        for dubbel, keuze in self.duplicaten.items():  # the source repeats it; the document has it once
+            crit = self.corpus.criterium(dubbel)
+            sectie, nummer = self.plaats.get(keuze.criterium.id, ("niet opgenomen (alleen met --bijlagen)", ""))
+            rows.append(TraceRij(
+                id=dubbel, kader=str(keuze.kader.nummer), kader_titel=keuze.kader.titel, editie=str(keuze.kader.jaar),
+                thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
+                plaats=f"{sectie} (zelfde tekst als {keuze.criterium.id})", nummer=nummer, bronregel=str(crit.regel),
+                tekst_document="", tekst_bron=strip_markup(crit.tekst), aangepast=False, geactualiseerd=False, bewijs="",
+            ))
         for blok in [*personeel, *self.personeel_gedekt]:
             sectie, nummer = self.plaats.get(blok.eis.id, ("", ""))
             bronnen = "; ".join(dict.fromkeys(b.plaats if b.bron in wetten else f"{b.plaats}, regel {b.regel}"
@@ -788,6 +838,42 @@ class _Opbouw:
             meta=meta, selectie=self.volledig, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
             gunning=gunning, traceerbaarheid=self.traceerbaarheid(personeel), meldingen=tuple(meldingen),
         )
+
+
+def _met_titel(titel: str, tekst: str) -> str:
+    """A criterion's own heading in bold before its text: '**Kosten verminderen** De gemeente kan …'."""
+    return f"**{strip_markup(titel)}** {tekst}"
+
+
+def _met_labels(items: Iterable[Item]) -> tuple[Item, ...]:
+    """Items as printed: the source's own label ('1.', 'a.') before the text."""
+    return tuple(Item(item.weergave, _met_labels(item.items)) for item in items)
+
+
+def _ontdubbeld(selectie: Selectie) -> tuple[Selectie, dict[str, Keuze]]:
+    """The selection without criteria the source repeats verbatim (`duplicaat_van`) when both are chosen.
+
+    Of the pair, the one in the body stays (the original when both are, or neither); the other maps to
+    the one that stays, so the traceability can say where its text is.
+    """
+    from dataclasses import replace
+
+    weg: dict[str, Keuze] = {}
+    lijsten = []
+    for keuzes in (selectie.keuzes, selectie.gemeente):
+        per_id = {k.criterium.id: k for k in keuzes}
+        for keuze in keuzes:
+            origineel = per_id.get(keuze.criterium.duplicaat_van or "")
+            if origineel is None:
+                continue
+            if origineel.rol is Rol.INSPIRATIE and keuze.rol is not Rol.INSPIRATIE:
+                weg[origineel.criterium.id] = keuze
+            else:
+                weg[keuze.criterium.id] = origineel
+        lijsten.append(tuple(k for k in keuzes if k.criterium.id not in weg))
+    if not weg:
+        return selectie, {}
+    return replace(selectie, keuzes=lijsten[0], gemeente=lijsten[1]), weg
 
 
 def _evenredig(totaal: int, aantallen: Sequence[int]) -> list[int]:

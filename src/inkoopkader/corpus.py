@@ -80,9 +80,11 @@ def _data_files(directory: Path) -> dict[str, Path]:
         for path in sorted(base.glob("*.yaml")):
             if path.is_file():  # a directory named like a data file is not one
                 files[f"{sub}/{path.name}"] = path
-    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml", "personeel.yaml", "wettelijk.yaml"):
+    for name in ("actualiteit.yaml", "bronnen/bronnen.yaml", "personeel.yaml", "wettelijk.yaml", "zoeken.yaml"):
         path = directory / name
         files[name] = path if path.is_file() else fallback / name
+    if (directory / "corpus.yaml").is_file():  # the release number belongs to this directory's data only
+        files["corpus.yaml"] = directory / "corpus.yaml"
     # The saved law texts (bronnen/wetten/) are not hashed: the corpus holds none of their text, and
     # wettelijk.yaml pins each by sha256, so an edited copy fails `validate` and the tests.
     return files
@@ -317,6 +319,7 @@ def _kader_integrity(kader: Kader) -> list[Bevinding]:
             problem = markup_problem(text)
             if problem:
                 findings.append(Bevinding(where, f"criterium {crit.id}: tekst {problem}: {text[:60]!r}"))
+    findings += _structuur_integrity(kader)
     for act in kader.actualiteit:
         for cid in act.criteria:
             if cid not in ids:
@@ -330,6 +333,77 @@ def _kader_integrity(kader: Kader) -> list[Bevinding]:
                 Bevinding(where, f"thema {thema.value} heeft geen criteria maar staat niet in zonder_criteria")
             )
     return findings
+
+
+def _vergelijkbaar(crit: Any) -> tuple[str, ...]:
+    """A criterion's wording for the duplicate check: no markup, case or closing punctuation."""
+    from .text import strip_markup
+
+    def schoon(tekst: str) -> str:
+        return " ".join(strip_markup(tekst).lower().split()).rstrip(" .;:")
+
+    return (schoon(crit.tekst), *(schoon(i.tekst) for item in crit.items for i in item.walk()))
+
+
+def _structuur_integrity(kader: Kader) -> list[Bevinding]:
+    """Titles, group names and notes, duplicates: the structure rules of data/SCHEMA.md."""
+    where = kader.bestand
+    findings: list[Bevinding] = []
+    by_id = {c.id: c for c in kader.criteria}
+    volgorde = [c.id for c in kader.criteria]
+    paden = {c.groep[:n] for c in kader.criteria for n in range(1, len(c.groep) + 1)}
+    for crit in kader.criteria:
+        def fout(melding: str, cid: str = crit.id) -> None:
+            findings.append(Bevinding(where, f"criterium {cid}: {melding}"))
+
+        for naam in crit.groep:
+            if "*" in naam:
+                fout(f"groepsnaam met opmaak: {naam!r} (een kop krijgt geen nadruk)")
+        if crit.titel is not None:
+            problem = markup_problem(crit.titel)
+            if problem:
+                fout(f"titel {problem}")
+            if crit.tekst.lstrip("*").startswith(crit.titel):
+                fout(f"de tekst begint nog met de titel '{crit.titel}'")
+        if crit.duplicaat_van is not None:
+            origineel = by_id.get(crit.duplicaat_van)
+            if origineel is None:
+                fout(f"duplicaat_van '{crit.duplicaat_van}' is geen criterium van dit kader")
+            elif volgorde.index(origineel.id) >= volgorde.index(crit.id):
+                fout(f"duplicaat_van moet naar een eerder criterium wijzen, niet naar {origineel.id}")
+            elif origineel.duplicaat_van is not None:
+                fout(f"{origineel.id} is zelf een duplicaat; wijs naar {origineel.duplicaat_van}")
+            elif _vergelijkbaar(origineel) != _vergelijkbaar(crit):
+                fout(f"duplicaat_van {origineel.id}, maar de teksten verschillen")
+    for entry in kader.groep_toelichtingen:
+        if entry.groep not in paden and entry.regel is None:
+            # A heading without criteria of its own (only text) is shown where it is in the source.
+            findings.append(Bevinding(where, f"groep_toelichtingen: geen criterium staat onder {' › '.join(entry.groep)!r}; "
+                                      "geef de toelichting een 'regel', zodat ze op haar plaats getoond kan worden"))
+    return findings
+
+
+def corpus_waarschuwingen(corpus: Corpus, vandaag: Any = None) -> list[Bevinding]:
+    """What a maintainer should look at but that does not make the corpus invalid.
+
+    A kader whose edition nobody checked in the last twelve months (`gecontroleerd_op`), and a kader
+    with a known newer edition (`opvolger`).
+    """
+    import datetime as dt
+
+    vandaag = vandaag or dt.date.today()
+    result = []
+    for kader in corpus.kaders:
+        if kader.controle_verouderd(vandaag):
+            wanneer = f"op {kader.gecontroleerd_op:%d-%m-%Y}" if kader.gecontroleerd_op else "nooit"
+            result.append(Bevinding(kader.bestand, f"kader {kader.nummer} ({kader.jaar}) is {wanneer} gecontroleerd op een "
+                                    "nieuwere editie, langer dan 12 maanden geleden; controleer het en werk "
+                                    "gecontroleerd_op (en zo nodig opvolger) bij"))
+        if kader.opvolger is not None:
+            jaar = f" ({kader.opvolger.jaar})" if kader.opvolger.jaar else ""
+            result.append(Bevinding(kader.bestand, f"kader {kader.nummer} heeft een nieuwere editie: "
+                                    f"'{kader.opvolger.titel}'{jaar}; het corpus bevat die van {kader.jaar}"))
+    return result
 
 
 def validate_corpus(path: str | os.PathLike[str] | None = None) -> list[Bevinding]:
@@ -348,11 +422,13 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         ActualiteitBestandSchema,
         BeroepsprofielSchema,
         BronnenBestandSchema,
+        CorpusBestandSchema,
         InkoopBestandSchema,
         KaderSchema,
         PersoneelBestandSchema,
         SegmentBestandSchema,
         WettelijkBestandSchema,
+        ZoekenBestandSchema,
     )
 
     findings: list[Bevinding] = []
@@ -391,6 +467,13 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     personeelseisen = tuple(e.to_model() for e in parsed_pers.eisen) if parsed_pers else ()
     parsed_wet, problems, raw_wet = _validate_with_data(files["wettelijk.yaml"], WettelijkBestandSchema)
     findings += problems
+    parsed_zoeken, problems = _validate(files["zoeken.yaml"], ZoekenBestandSchema)
+    findings += problems
+    uitgave = None
+    if "corpus.yaml" in files:
+        parsed_uitgave, problems = _validate(files["corpus.yaml"], CorpusBestandSchema)
+        findings += problems
+        uitgave = parsed_uitgave.to_model() if parsed_uitgave else None
     if not kaders and not findings:
         findings.append(Bevinding(bestandsnaam(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
     kaders, inkoop_findings = _met_inkoop(kaders, inkoop, own=(directory / "inkoop").is_dir())
@@ -427,6 +510,8 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         personeelseisen=personeelseisen,
         wetten=wetten,
         wettelijk=wettelijk,
+        afkortingen=parsed_zoeken.to_model() if parsed_zoeken else (),
+        uitgave=uitgave,
     )
 
 

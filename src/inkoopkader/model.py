@@ -126,10 +126,20 @@ class NotitieSoort(str, Enum):
 
 @dataclass(frozen=True)
 class Item:
-    """A sub-item of a criterion or note; items nest where the source nests."""
+    """A sub-item of a criterion or note; items nest where the source nests.
+
+    `label` is the item's own number or letter where the source numbers a sub-list ('1.', 'a.'),
+    kept apart from the text.
+    """
 
     tekst: str
     items: tuple[Item, ...] = ()
+    label: str | None = None
+
+    @property
+    def weergave(self) -> str:
+        """The text as a reader sees it: 'a. daadwerkelijk …' for a labelled item."""
+        return f"{self.label} {self.tekst}" if self.label else self.tekst
 
     def walk(self) -> Iterator[Item]:
         yield self
@@ -162,13 +172,24 @@ class Criterium:
     items: tuple[Item, ...] = ()
     vervolg: tuple[str, ...] = ()
     notities: tuple[Notitie, ...] = ()
+    titel: str | None = None  # the criterion's own heading in the source ('Kosten verminderen'), not in `tekst`
+    ook_gemeente: bool = False  # addresses the aanbieder (`doelgroep`) and the gemeente together
+    duplicaat_van: str | None = None  # the source repeats this criterion verbatim: the ID of the first
+    redactie: str | None = None  # an editorial note of this corpus (not source text), e.g. on a garbled sentence
 
     @property
     def hoofdthema(self) -> Thema:
         return self.thema[0]
 
+    @property
+    def doelgroepen(self) -> tuple[Doelgroep, ...]:
+        """Everyone the criterion addresses: its `doelgroep`, and the gemeente when `ook_gemeente`."""
+        return (self.doelgroep, Doelgroep.GEMEENTE) if self.ook_gemeente else (self.doelgroep,)
+
     def alle_teksten(self) -> Iterator[str]:
-        """Every text of the criterion, its items, follow-up paragraphs and notes."""
+        """Every text of the criterion: title, text, items, follow-up paragraphs and notes."""
+        if self.titel:
+            yield self.titel
         yield self.tekst
         for item in self.items:
             for sub in item.walk():
@@ -222,6 +243,16 @@ class Brondocument:
     datum: dt.date
     bestand: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class Opvolger:
+    """A newer edition of a kader than the one in the corpus (found when its edition was checked)."""
+
+    titel: str
+    jaar: int | None = None
+    url: str | None = None
+    toelichting: str | None = None
 
 
 @dataclass(frozen=True)
@@ -326,6 +357,10 @@ class Kader:
     correcties: tuple[Correctie, ...] = ()
     bestand: str = ""
     inkoop: KaderInkoop | None = None  # the tender layer (data/inkoop/), None for a kader without one
+    thema_afsluiting: dict[Thema, str] = field(default_factory=dict)  # text after a thema's criteria
+    bron_url: str | None = None  # where the publisher offers the kader itself
+    gecontroleerd_op: dt.date | None = None  # when someone last checked for a newer edition
+    opvolger: Opvolger | None = None  # a newer edition, when one exists
 
     def criteria_voor(self, thema: Thema) -> tuple[Criterium, ...]:
         return tuple(c for c in self.criteria if thema in c.thema)
@@ -363,6 +398,13 @@ class Kader:
                 return entry.tekst
         return None
 
+    def controle_verouderd(self, vandaag: dt.date) -> bool:
+        """True when nobody checked for a newer edition in the twelve months before `vandaag` (or ever)."""
+        if self.gecontroleerd_op is None:
+            return True
+        dag = 28 if (vandaag.month, vandaag.day) == (2, 29) else vandaag.day
+        return self.gecontroleerd_op < vandaag.replace(year=vandaag.year - 1, day=dag)
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -373,7 +415,7 @@ class Segment:
     code: str
     naam: str
     omschrijving: str
-    gebruikelijk_aanbod: str
+    gebruikelijk_aanbod: tuple[str, ...]  # the lines of the source's table cell
     bron: str
     doelgroep: str | None = None
     aliassen: tuple[str, ...] = ()
@@ -465,8 +507,28 @@ class WettelijkeVerplichting(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Afkorting:
+    """An abbreviation search understands ('VOG'), with what it stands for ('verklaring omtrent het gedrag')."""
+
+    afkorting: str
+    voluit: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Uitgave:
+    """A numbered release of the corpus data (data/corpus.yaml), described in data/CHANGELOG.md."""
+
+    versie: str
+    datum: dt.date
+
+
+@dataclass(frozen=True)
 class Corpus:
-    """All kaders, segments and currency facts, validated and cross-checked."""
+    """All kaders, segments and currency facts, validated and cross-checked.
+
+    `versie` is a short hash of the data files' content (it changes with every edit); `uitgave` is the
+    numbered release of the data ('2026.1') that the changelog describes, when the corpus has one.
+    """
 
     kaders: tuple[Kader, ...]
     segmenten: tuple[Segment, ...]
@@ -478,6 +540,13 @@ class Corpus:
     personeelseisen: tuple = ()  # tuple[personeel.Personeelseis, ...]
     wetten: tuple[Wet, ...] = ()
     wettelijk: tuple[WettelijkeVerplichting, ...] = ()  # data/wettelijk.yaml, in file order
+    afkortingen: tuple[Afkorting, ...] = ()  # data/zoeken.yaml
+    uitgave: Uitgave | None = None  # data/corpus.yaml
+
+    @property
+    def versienaam(self) -> str:
+        """How messages name this corpus: '2026.1 (3f2a9c81d0e4)', or the content hash alone."""
+        return f"{self.uitgave.versie} ({self.versie})" if self.uitgave else self.versie
 
     def criteria(self) -> Iterator[Criterium]:
         for kader in self.kaders:

@@ -47,6 +47,13 @@ Disappeared criteria and kaders: `update_profile` keeps them where they are, wit
 and comments, and marks them with a key `vervallen: "niet meer in corpus …"`. Marked entries are
 ignored by `load_profile` (listed in `Profiel.vervallen`); the inkoper removes them when done. Every
 change is also returned in a `ProfielUpdate`.
+
+New criteria: the profile ends with `bekend:`, the kaders and criterion IDs the corpus had when the
+profile was written or last updated (per kader number, compactly: `1: "bwmo-01..45"`). `update_profile`
+compares that with the corpus (`diff.vergelijk_ids`, the comparison `inkoopkader diff` uses): only a
+criterion or kader that was not there then is added as NIEUW, so a block the inkoper deleted stays
+deleted. A profile without `bekend` (written before it existed) gets every missing criterion as NIEUW
+once — unless its `corpus_versie` is the corpus's own, in which case nothing can be new.
 """
 
 from __future__ import annotations
@@ -73,7 +80,7 @@ TEKST_LENGTE = 100
 
 PROFIEL_VELDEN = (
     "schema_version", "corpus_versie", "segment", "procedure", "gemeente", "titel", "kenmerk", "versie",
-    "bijlagen", "wettelijk", "personeel", "gunning", "kaders",
+    "bijlagen", "wettelijk", "personeel", "gunning", "kaders", "bekend",
 )
 PERSONEEL_VELDEN = ("opnemen", "eisen", "functieniveaus", "rol")
 GUNNING_VELDEN = ("prijs", "ondergrens", "vragen")
@@ -354,7 +361,22 @@ def profiel_yaml(
             lines.append("")
         kk = kader_keuzes.get(kader.nummer)
         lines += _kader_regels(kader, relevantie, found, rollen, verwijzing=bool(kk and kk.verwijzing))
+    lines += ["", *_bekend_regels(corpus, found)]
     return "\n".join(lines) + "\n"
+
+
+_BEKEND_UITLEG = (
+    "Niet wijzigen: de kaders en criteria die het corpus bevatte toen dit profiel werd geschreven of bijgewerkt.\n"
+    "'inkoopkader init' voegt alleen wat hier niet staat als NIEUW toe; wat u hierboven verwijderde, blijft weg."
+)
+
+
+def _bekend_regels(corpus: Corpus, segment: Segment) -> list[str]:
+    from .diff import stand, stand_tekst
+
+    kaders = [k.nummer for k, _ in corpus.kaders_voor_segment(segment.id)]
+    return [*(f"# {regel}" for regel in _BEKEND_UITLEG.split("\n")), "bekend:",
+            *(f"  {nummer}: {_quote(stand_tekst(ids))}" for nummer, ids in stand(corpus, kaders).items())]
 
 
 def _gunning_regels() -> list[str]:
@@ -436,7 +458,7 @@ def _samenvatting(crit: Criterium, kader: Kader) -> str:
     """The start of a criterion's text and the roles it can have, for its comment (one line)."""
     from .text import strip_markup
 
-    tekst = " ".join(strip_markup(crit.tekst).split())
+    tekst = " ".join(strip_markup(f"{crit.titel}: {crit.tekst}" if crit.titel else crit.tekst).split())
     if len(tekst) > TEKST_LENGTE:
         tekst = tekst[:TEKST_LENGTE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     if crit.doelgroep is Doelgroep.GEMEENTE:
@@ -1045,9 +1067,11 @@ def update_profile(
             raise _fout(bestand, melding, _value_line(data, "segment"))
 
     gemigreerd = _migreer(corpus, data)
-    wijziging = _Bijwerken(corpus, found, data, bestand)
-    wijziging.run()
     oude_versie = controle.tekst(data, "corpus_versie")
+    bekend = _lees_bekend(data, bestand)
+    wijziging = _Bijwerken(corpus, found, data, bestand, bekend=bekend, zelfde_corpus=oude_versie == corpus.versie)
+    wijziging.run()
+    bekend_anders = _zet_bekend(corpus, found, data)
     versie_anders = oude_versie != corpus.versie
     if versie_anders:
         _set_scalar(data, "corpus_versie", corpus.versie, after="schema_version")
@@ -1063,7 +1087,7 @@ def update_profile(
         hersteld=tuple(wijziging.hersteld),
         gemigreerd=gemigreerd,
     )
-    if not (result.gewijzigd or versie_anders):
+    if not (result.gewijzigd or versie_anders or bekend_anders):
         return result
     buffer = io.StringIO()
     _yaml().dump(data, buffer)
@@ -1079,6 +1103,9 @@ class _Bijwerken:
     segment: Segment
     data: Any
     bestand: str
+    bekend: dict[int, set[str]] | None = None  # the profile's `bekend`: what the corpus had when it was written
+    zelfde_corpus: bool = False  # the profile was written with this very corpus: nothing can be new
+    verschil: Any = None  # diff.IdVerschil between `bekend` and the corpus, made on first use
     nieuwe_kaders: list[int] = field(default_factory=list)
     nieuwe_criteria: list[str] = field(default_factory=list)
     vervallen_kaders: list[int] = field(default_factory=list)
@@ -1119,6 +1146,8 @@ class _Bijwerken:
             if kader.nummer in aanwezig:
                 self._criteria_bijwerken(kader, aanwezig[kader.nummer])
                 continue
+            if not self._nieuw_sinds_profiel(kader.nummer):
+                continue  # the inkoper removed this kader from the profile; it is not new
             nummers = [_nummer_van(e) for e in lijst]
             eerder = [i for i, n in enumerate(nummers) if n is not None and n < kader.nummer]
             positie = 1 + max(eerder, default=-1)
@@ -1132,10 +1161,27 @@ class _Bijwerken:
                 _append_tail(lijst, positie, "\n")
             self.nieuwe_kaders.append(kader.nummer)
 
+    def _nieuw_sinds_profiel(self, nummer: int, criterium: str | None = None) -> bool:
+        """Was this kader (or criterion of it) absent from the corpus the profile was written with?
+
+        The comparison is that of `inkoopkader diff` (`vergelijk_ids`), between the profile's `bekend`
+        and the corpus; without `bekend`, everything missing counts as new unless the corpus is the same.
+        """
+        from .diff import stand, vergelijk_ids
+
+        if self.bekend is None:
+            return not self.zelfde_corpus
+        if self.verschil is None:
+            kaders = [k.nummer for k, _ in self.corpus.kaders_voor_segment(self.segment.id)]
+            self.verschil = vergelijk_ids(self.bekend, stand(self.corpus, kaders))
+        if criterium is None:
+            return nummer in self.verschil.kaders_nieuw
+        return criterium in self.verschil.criteria_nieuw
+
     def _nieuw_kader(self, kader: Kader, relevantie: Relevantie) -> Any:
         rollen = {c.id: kader.gebruik(c).standaardrol for c in kader.criteria}
         text = "kaders:\n" + "\n".join(
-            _kader_regels(kader, relevantie, self.segment, rollen, nieuw=f"NIEUW in corpus {self.corpus.versie}")
+            _kader_regels(kader, relevantie, self.segment, rollen, nieuw=f"NIEUW in corpus {self.corpus.versienaam}")
         ) + "\n"
         return _yaml().load(text)["kaders"][0]
 
@@ -1165,6 +1211,8 @@ class _Bijwerken:
             keys = [str(k).strip().lower() for k in lijst]
             if crit.id in keys:
                 continue
+            if not self._nieuw_sinds_profiel(kader.nummer, crit.id):
+                continue  # the inkoper deleted this criterion from the profile; it is not new
             eerdere = set(ids[:positie_in_kader])
             positie = 1 + max((i for i, k in enumerate(keys) if k in eerdere), default=-1)
             while positie < len(keys) and keys[positie] not in ids:
@@ -1172,7 +1220,7 @@ class _Bijwerken:
             node = CommentedMap([("opnemen", "ja"), ("rol", kader.gebruik(crit).standaardrol.value)])
             _insert(lijst, positie, crit.id, node)
             column = _CRITERIUM_INSPRONG + len(crit.id) + 3
-            comment = f"# NIEUW in corpus {self.corpus.versie} — {_samenvatting(crit, kader)}"
+            comment = f"# NIEUW in corpus {self.corpus.versienaam} — {_samenvatting(crit, kader)}"
             lijst.yaml_add_eol_comment(comment, crit.id, column=column)
             self.nieuwe_criteria.append(crit.id)
 
@@ -1195,6 +1243,47 @@ class _Bijwerken:
         lijst[key] = node
         if rest:
             _append_tail(node, len(node) - 1, rest)
+
+
+def _lees_bekend(data: Any, bestand: str) -> dict[int, set[str]] | None:
+    """The profile's `bekend` block (see the module docstring), or None when it has none."""
+    from .diff import lees_stand
+
+    waarde = data.get("bekend")
+    if waarde is None:
+        return None
+    if not _is_map(waarde):
+        raise _fout(bestand, "bekend: moet per kadernummer de criterium-ID's geven (niet wijzigen; "
+                    "verwijder het blok om het opnieuw te laten maken)", _value_line(data, "bekend"))
+    try:
+        return lees_stand(waarde)
+    except InkoopkaderError as exc:
+        raise _fout(bestand, f"bekend: {exc} (niet wijzigen; verwijder het blok om het opnieuw te laten maken)",
+                    _value_line(data, "bekend")) from None
+
+
+def _zet_bekend(corpus: Corpus, segment: Segment, data: Any) -> bool:
+    """Record what the corpus has now in `bekend` (at the end of the profile); True when that changed."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from .diff import stand, stand_tekst
+
+    kaders = [k.nummer for k, _ in corpus.kaders_voor_segment(segment.id)]
+    nieuw = {nummer: stand_tekst(ids) for nummer, ids in stand(corpus, kaders).items()}
+    oud = data.get("bekend")
+    if _is_map(oud) and {int(str(k)): str(v) for k, v in oud.items() if str(k).isdigit()} == nieuw:
+        return False
+    if _is_map(oud):
+        for sleutel in list(oud.keys()):
+            del oud[sleutel]
+        for nummer, tekst in nieuw.items():
+            oud[nummer] = DoubleQuotedScalarString(tekst)
+        return True
+    blok = CommentedMap((nummer, DoubleQuotedScalarString(tekst)) for nummer, tekst in nieuw.items())
+    data["bekend"] = blok
+    data.yaml_set_comment_before_after_key("bekend", before=_BEKEND_UITLEG)
+    return True
 
 
 def _rol_voor_vorm(kader: Kader, crit: Criterium, vorm: str) -> Rol:

@@ -28,6 +28,7 @@ class _Strict(BaseModel):
 class ItemSchema(_Strict):
     tekst: NonEmpty
     items: list[ItemSchema | NonEmpty] = []
+    label: Annotated[str, StringConstraints(pattern=r"^\(?[0-9a-z]{1,3}[.)]?$")] | None = None
 
 
 ItemLike = ItemSchema | NonEmpty
@@ -39,7 +40,7 @@ def _items(values: list[ItemLike]) -> tuple[model.Item, ...]:
         if isinstance(value, str):
             result.append(model.Item(tekst=value))
         else:
-            result.append(model.Item(tekst=value.tekst, items=_items(value.items)))
+            result.append(model.Item(tekst=value.tekst, items=_items(value.items), label=value.label))
     return tuple(result)
 
 
@@ -54,20 +55,46 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+CriteriumId = Annotated[str, StringConstraints(pattern=CRITERIUM_ID.pattern)]
+
+
 class CriteriumSchema(_Strict):
-    id: Annotated[str, StringConstraints(pattern=CRITERIUM_ID.pattern)]
+    id: CriteriumId
     thema: list[model.Thema] = Field(min_length=1)
     groep: list[NonEmpty] = []
-    doelgroep: model.Doelgroep
+    doelgroep: list[model.Doelgroep] = Field(min_length=1, max_length=2)
+    titel: NonEmpty | None = None
     tekst: NonEmpty
     regel: int = Field(ge=1)
     nummer: NonEmpty | None = None
     items: list[ItemLike] = []
     vervolg: list[NonEmpty] = []
     notities: list[NotitieSchema] = []
+    duplicaat_van: CriteriumId | None = None
+    redactie: NonEmpty | None = None
 
     _thema_list = field_validator("thema", mode="before")(_as_list)
     _vervolg_list = field_validator("vervolg", mode="before")(_as_list)
+    _doelgroep_list = field_validator("doelgroep", mode="before")(_as_list)
+
+    @field_validator("doelgroep")
+    @classmethod
+    def _doelgroepen(cls, doelgroepen: list[model.Doelgroep]) -> list[model.Doelgroep]:
+        """One doelgroep, or the gemeente together with the aanbieder (organisatie or professional)."""
+        if len(doelgroepen) == 2 and (
+            model.Doelgroep.GEMEENTE not in doelgroepen or len(set(doelgroepen)) != 2
+        ):
+            raise ValueError(
+                "twee doelgroepen kan alleen als 'gemeente' samen met 'organisatie' of 'professional' "
+                "(het criterium richt zich tot gemeente én aanbieder)"
+            )
+        return doelgroepen
+
+    @property
+    def hoofddoelgroep(self) -> model.Doelgroep:
+        """The aanbieder side of a criterion for gemeente and aanbieder; else the one doelgroep."""
+        anders = [d for d in self.doelgroep if d is not model.Doelgroep.GEMEENTE]
+        return anders[0] if anders else model.Doelgroep.GEMEENTE
 
     @field_validator("nummer", mode="before")
     @classmethod
@@ -80,7 +107,7 @@ class CriteriumSchema(_Strict):
             kader=kader,
             thema=tuple(self.thema),
             groep=tuple(self.groep),
-            doelgroep=self.doelgroep,
+            doelgroep=self.hoofddoelgroep,
             tekst=self.tekst,
             regel=self.regel,
             nummer=self.nummer,
@@ -90,6 +117,10 @@ class CriteriumSchema(_Strict):
                 model.Notitie(soort=n.soort, tekst=n.tekst, kop=n.kop, items=_items(n.items))
                 for n in self.notities
             ),
+            titel=self.titel,
+            ook_gemeente=len(self.doelgroep) == 2,
+            duplicaat_van=self.duplicaat_van,
+            redactie=self.redactie,
         )
 
 
@@ -128,6 +159,16 @@ class ActualiteitSchema(_Strict):
     toelichting: NonEmpty | None = None
 
 
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>]+$")]
+
+
+class OpvolgerSchema(_Strict):
+    titel: NonEmpty
+    jaar: int | None = Field(default=None, ge=1990, le=2100)
+    url: Url | None = None
+    toelichting: NonEmpty | None = None
+
+
 class CorrectieSchema(_Strict):
     criterium: str | None = None
     veld: NonEmpty
@@ -152,11 +193,15 @@ class KaderSchema(_Strict):
     totstandkoming: NonEmpty
     opbouw: NonEmpty
     thema_toelichting: dict[model.Thema, NonEmpty] = {}
+    thema_afsluiting: dict[model.Thema, NonEmpty] = {}
     zonder_criteria: list[model.Thema] = []
     groep_toelichtingen: list[GroepToelichtingSchema] = []
     bron: BronSchema
     actualiteit: list[ActualiteitSchema] = []
     correcties: list[CorrectieSchema] = []
+    bron_url: Url | None = None
+    gecontroleerd_op: dt.date | None = None
+    opvolger: OpvolgerSchema | None = None
     criteria: list[CriteriumSchema] = []
 
     def to_model(self, bestand: str) -> model.Kader:
@@ -197,6 +242,10 @@ class KaderSchema(_Strict):
             ),
             correcties=tuple(model.Correctie(**c.model_dump()) for c in self.correcties),
             bestand=bestand,
+            thema_afsluiting=dict(self.thema_afsluiting),
+            bron_url=self.bron_url,
+            gecontroleerd_op=self.gecontroleerd_op,
+            opvolger=model.Opvolger(**self.opvolger.model_dump()) if self.opvolger else None,
         )
 
 
@@ -269,17 +318,24 @@ class InkoopBestandSchema(_Strict):
         )
 
 
+SEGMENT_DOELGROEP_SCHEIDING = " – "
+"""Joins the lines of a segment's doelgroep cell when the source has more than one (wmo-3)."""
+
+
 class SegmentSchema(_Strict):
     id: Slug
     code: NonEmpty
     naam: NonEmpty
     omschrijving: NonEmpty
-    gebruikelijk_aanbod: NonEmpty
+    gebruikelijk_aanbod: list[NonEmpty] = Field(min_length=1)
     bron: NonEmpty
-    doelgroep: NonEmpty | None = None
+    doelgroep: list[NonEmpty] | None = None
     aliassen: list[NonEmpty] = []
     toelichting: NonEmpty | None = None
     regel: int | None = Field(default=None, ge=1)
+
+    _aanbod_list = field_validator("gebruikelijk_aanbod", mode="before")(_as_list)
+    _doelgroep_list = field_validator("doelgroep", mode="before")(_as_list)
 
     @field_validator("code", mode="before")
     @classmethod
@@ -293,9 +349,9 @@ class SegmentSchema(_Strict):
             code=self.code,
             naam=self.naam,
             omschrijving=self.omschrijving,
-            gebruikelijk_aanbod=self.gebruikelijk_aanbod,
+            gebruikelijk_aanbod=tuple(self.gebruikelijk_aanbod),
             bron=self.bron,
-            doelgroep=self.doelgroep,
+            doelgroep=SEGMENT_DOELGROEP_SCHEIDING.join(self.doelgroep) if self.doelgroep else None,
             aliassen=tuple(self.aliassen),
             toelichting=self.toelichting,
             regel=self.regel,
@@ -356,6 +412,39 @@ class OnderwerpSchema(_Strict):
 class ActualiteitBestandSchema(_Strict):
     schema_version: int
     onderwerpen: list[OnderwerpSchema]
+
+
+class ZoekenBestandSchema(_Strict):
+    """data/zoeken.yaml: what search knows about Dutch beyond the corpus texts."""
+
+    schema_version: int
+    afkortingen: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]{1,9}$")], list[NonEmpty]]
+
+    @field_validator("afkortingen")
+    @classmethod
+    def _afkortingen(cls, afkortingen: dict[str, list[str]]) -> dict[str, list[str]]:
+        gezien: dict[str, str] = {}
+        for afkorting, voluit in afkortingen.items():
+            if not voluit:
+                raise ValueError(f"afkorting '{afkorting}' zonder voluit geschreven vorm")
+            sleutel = afkorting.lower()
+            if sleutel in gezien:
+                raise ValueError(f"afkorting '{afkorting}' staat er twee keer in (ook als '{gezien[sleutel]}')")
+            gezien[sleutel] = afkorting
+        return afkortingen
+
+    def to_model(self) -> tuple[model.Afkorting, ...]:
+        return tuple(model.Afkorting(a, tuple(v)) for a, v in self.afkortingen.items())
+
+
+class CorpusBestandSchema(_Strict):
+    """data/corpus.yaml: the numbered release of the corpus data."""
+
+    versie: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d+$")]  # quoted: "2026.1"
+    datum: dt.date
+
+    def to_model(self) -> model.Uitgave:
+        return model.Uitgave(self.versie, self.datum)
 
 
 class BrondocumentSchema(_Strict):

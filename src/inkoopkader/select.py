@@ -292,7 +292,7 @@ def select(corpus: Corpus, verzoek: Verzoek | str, **opties: Any) -> Selectie:
                     continue
                 if thema_set and not thema_set.intersection(crit.thema):
                     continue
-                if doelgroep_set and crit.doelgroep not in doelgroep_set:
+                if doelgroep_set and not doelgroep_set.intersection(crit.doelgroepen):
                     continue
                 if matching is not None and crit.id not in matching:
                     continue

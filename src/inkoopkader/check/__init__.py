@@ -206,6 +206,7 @@ def check(
     except BaseException:
         verwijzingen.afbreken()
         raise
+    resultaten = _duplicaten(resultaten)
     stap("Verwijzingen naar kaders en verouderde wetgeving zoeken", 2)
     kaderverwijzingen, verouderd = verwijzingen.resultaat()
     stap("Rapport opstellen", 3)
@@ -277,6 +278,29 @@ def _verplichtingen(corpus: Corpus, selectie: Any, record: dict[str, object] | N
     if wettelijk:
         return verplichtingen_voor(corpus, selectie.segment.domein), {}
     return [], {}
+
+
+def _duplicaten(resultaten: list[Any]) -> list[Any]:
+    """A criterion the source repeats verbatim (`duplicaat_van`) is found where its twin is found.
+
+    compose prints such a text once; the draft then has it under one ID, and the twin counts the same.
+    """
+    paren = [(r.criterium.id, r.criterium.duplicaat_van) for r in resultaten if r.criterium.duplicaat_van]
+    if not paren:
+        return resultaten
+    per_id = {r.criterium.id: r for r in resultaten}
+    tweeling: dict[str, str] = {}
+    for kopie, origineel in paren:
+        tweeling[kopie] = origineel
+        tweeling.setdefault(origineel, kopie)
+    result = []
+    for r in resultaten:
+        t = per_id.get(tweeling.get(r.criterium.id, ""))
+        if r.status is Status.ONTBREEKT and t is not None and t.status is not Status.ONTBREEKT:
+            r = replace(r, status=t.status, score=t.score, bewijs=t.bewijs, via_anker=t.via_anker,
+                        verschil=(f"zelfde tekst als {t.criterium.id} (de bron herhaalt het criterium)", *t.verschil))
+        result.append(r)
+    return result
 
 
 def _lijst(naam: str, waarde: Iterable[str]) -> list[str]:
