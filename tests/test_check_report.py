@@ -86,8 +86,9 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     crit = {c["id"]: c for c in data["criteria"]}
     assert set(crit["bwmo-01"]) == {
         "id", "kader", "thema", "themas", "doelgroep", "rol", "tekst", "status", "score", "vereist", "via_anker",
-        "verschil", "bewijs",
+        "vergeleken_met", "verschil", "bewijs",
     }
+    assert crit["bwmo-01"]["vergeleken_met"] == "bron"
     assert "**" not in crit["bwmo-01"]["tekst"] and "correct en respectvol wordt bejegend" in crit["bwmo-01"]["tekst"]
     assert crit["bwmo-01"]["status"] == "gedekt" and crit["bwmo-01"]["score"] == 97.5
     assert crit["bwmo-01"]["bewijs"][0]["locatie"] == {
