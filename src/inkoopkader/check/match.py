@@ -77,6 +77,12 @@ MIDDEL_ONDERSCHEIDEND = 14.0  # below this a match also needs a block of its own
 _MAX_RUN = 4  # consecutive blocks one unit may spread over (a criterion split over a list)
 _ZIN_WOORDEN = 7  # a short criterion of this many words, copied as a block of its own, needs no neighbours
 _CONTEXT = 15  # blocks around a short criterion in which other found criteria must be
+# Part of a note copied (`_gevonden`): sentences covered at least this well, together at least this
+# share of the note's weight, in evidence at least this much about the note.
+_DEEL_DEKKING = 0.6
+_DEEL_GEWICHT = 0.25
+_DEEL_ZUIVER = 0.6
+_MIN_TOELICHTING = 25  # words a note needs to count as a criterion's operational text (`_varianten`)
 # List markers, and the requirement numbers compose prints before a requirement (M3, U12, K1, T4 …).
 _LIJSTTEKEN = re.compile(
     r"^\s*(?:[-*+•·◦▪–—]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z][.)]|[GMUKTCSVAP]\d{1,3})\s+"
@@ -490,8 +496,16 @@ def _gevonden(treffer: _Treffer, crit: _Crit, drempel: float, tekst: _Tekst, weg
     if crit.kort or treffer.onderscheidend < MIN_ONDERSCHEIDEND:
         return False  # short criteria go through `_korte_criteria`
     kandidaat = treffer.score >= min(drempel, DREMPEL_PARAFRASE)
-    # A note is long and touches on neighbouring criteria: one of its sentences is not the criterion.
-    if not kandidaat and crit.vorm != VORM_TOELICHTING:
+    if not kandidaat and crit.vorm == VORM_TOELICHTING:
+        # A note is long, and drafts copy a part of it (the paragraph about staff, the first three
+        # sentences). Several of its sentences must be there, not one: a single sentence of a note
+        # often says what a neighbouring criterion says.
+        delen = [(e, cov) for e, cov in zip(crit.eenheden, treffer.eenheid_dekking) if cov >= _DEEL_DEKKING]
+        if (len(delen) >= 2 and sum(e.totaal for e, _ in delen) >= _DEEL_GEWICHT * crit.totaal
+                and treffer.onderscheidend >= 2 * MIN_ONDERSCHEIDEND):
+            return _zuiverheid(crit, treffer, tekst, weger) >= _DEEL_ZUIVER
+        return False
+    if not kandidaat:
         # Truncated: one substantial unit is there almost word for word, the rest was dropped.
         for eenheid, cov in zip(crit.eenheden, treffer.eenheid_dekking):
             if cov >= 0.8 and eenheid.totaal >= 0.15 * crit.totaal:
@@ -857,7 +871,10 @@ def _varianten(crit: Criterium, gebruik: Inkoopgebruik | None) -> list[tuple[str
             alt = dataclasses.replace(crit, id=f"{crit.id}~aanbesteding", tekst=gebruik.actueel or crit.tekst,
                                       items=items)
         result.append((VORM_AANBESTEDING, alt))
-    toelichtingen = [n for n in crit.notities if n.soort is NotitieSoort.TOELICHTING]
+    # A note of a sentence or so is a remark, not operational text (wcp-05's is the source's sentence
+    # leading to the next list).
+    toelichtingen = [n for n in crit.notities
+                     if n.soort is NotitieSoort.TOELICHTING and len(n.tekst.split()) >= _MIN_TOELICHTING]
     for i, notitie in enumerate(toelichtingen):
         result.append((VORM_TOELICHTING, dataclasses.replace(
             crit, id=f"{crit.id}~toelichting" + (f"-{i + 1}" if i else ""), tekst=notitie.tekst,
@@ -898,6 +915,7 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
     draagt = {stam_ for t in crit.gewichten if not syn.is_algemeen(t) for stam_ in _stammen(t)}
     # The draft sentence that carries most of each unit, and the units each such sentence carries.
     per_zin: dict[tuple[int, int], list[_Eenheid]] = {}
+    dekking = {id(e): cov for e, cov in zip(crit.eenheden, treffer.eenheid_dekking)}
     for eenheid, cov, run in zip(crit.eenheden, treffer.eenheid_dekking, treffer.eenheid_blokken):
         if cov < 0.3:
             continue
@@ -921,7 +939,9 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
         zin = tekst.zinnen(b)[z]
         beeld = analyseer(zin.tekst, pol, draagt)
         verwacht = sum(bron[index[id(e)]].ontkenningen for e in eenheden)
-        if beeld.ontkenningen != verwacht:
+        # A unit mostly missing from the draft (reported as such) need not keep its negation here.
+        zeker = sum(bron[index[id(e)]].ontkenningen for e in eenheden if dekking[id(e)] >= 0.5)
+        if beeld.ontkenningen not in (verwacht, zeker):
             if beeld.ontkenningen > verwacht:
                 result.append(f"ontkend: «{beeld.ontkenning_tekst}»")
             else:
