@@ -56,10 +56,10 @@ from pathlib import Path
 from .. import cache
 from ..model import Corpus, Criterium, Inkoopgebruik, Item, NotitieSoort
 from ..select import Keuze
-from ..text import strip_markup
+from ..text import stam, strip_markup, vouw
 from .model import Bewijs, Concept, CriteriumResultaat, Status, Tekstblok
 from .polariteit import analyseer, is_gebiedend, terugverwijzing
-from .taal import Synoniemen, Token, laad_synoniemen
+from .taal import Polariteit, Synoniemen, Token, laad_synoniemen
 
 __all__ = ["DREMPEL_GEDEKT", "DREMPEL_GEVONDEN", "DREMPEL_PARAFRASE", "match_criteria"]
 
@@ -345,6 +345,10 @@ def _code_sleutel() -> str:
 # --- the draft side ----------------------------------------------------------------------------------
 
 
+_WOORD = re.compile(r"[^\W_]+")  # a word, as `polariteit` and `taal` read them
+_STAM_VAN: dict[str, str] = {}  # a word as written -> its stem (`_Tekst.stammen`)
+
+
 class _Tekst:
     """The draft's blocks as term sets, with an inverted index of the terms that will be looked up."""
 
@@ -365,6 +369,17 @@ class _Tekst:
         self.max_postings = max(60, self.n // 8)
         self.syn = syn
         self._zinnen: dict[int, list[_Zin]] = {}
+        self._stammen: dict[int, frozenset[str]] = {}
+
+    def stammen(self, b: int) -> frozenset[str]:
+        """The word stems of block b as `polariteit` makes them (folded, `stam`), every word of it."""
+        result = self._stammen.get(b)
+        if result is None:
+            woorden = _WOORD.findall(strip_markup(self.blokken[b].tekst))
+            cache = _STAM_VAN
+            result = self._stammen[b] = frozenset(
+                cache.get(w) or cache.setdefault(w, stam(vouw(w))) for w in woorden)
+        return result
 
     def zinnen(self, b: int) -> list[_Zin]:
         """Block b's sentences (and list items). Cached: evidence is weighed for several criteria."""
@@ -902,16 +917,11 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
     pol = syn.polariteit
     if not pol.ontkenning and not pol.andere_actoren:
         return ()
-    # Fast path: no signal word in the evidence (its paragraphs and the next one) and no negation
-    # in the source. Most found criteria of a long draft end here.
-    signalen = _signaaltermen(syn)
+    # Fast path: no negation in the source, and no word group in the evidence that could turn the
+    # obligation around. Most found criteria of a long draft end here.
     bron_ontkend = any(t in pol.ontkenning for t in crit.gewichten)
-    if not bron_ontkend:
-        blokken = set(treffer.blokken)
-        if blokken:
-            blokken.add(max(blokken) + 1)
-        if not any(not signalen.isdisjoint(tekst.termen[b]) for b in blokken if b < tekst.n):
-            return ()
+    if not bron_ontkend and not _signaal_in(treffer, tekst, pol):
+        return ()
     draagt = {stam_ for t in crit.gewichten if not syn.is_algemeen(t) for stam_ in _stammen(t)}
     # The draft sentence that carries most of each unit, and the units each such sentence carries.
     per_zin: dict[tuple[int, int], list[_Eenheid]] = {}
@@ -988,17 +998,38 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
     return tuple(dict.fromkeys(result))
 
 
-_SIGNAALTERMEN: dict[int, frozenset[str]] = {}
+def _signaal_in(treffer: _Treffer, tekst: _Tekst, pol: Polariteit) -> bool:
+    """Whether `_ontkrachting` could find anything: a word group that negates, waives or names another
+    actor in the evidence, or one that refers back ('Deze eis vervalt.') in the paragraph after it.
+
+    Exact, not a guess: `polariteit` finds these groups as runs of word stems, so a group whose stems
+    are not all among a paragraph's stems is not in any of its sentences.
+    """
+    if not treffer.blokken:
+        return False
+    signalen = _signaalfrasen(pol)
+    for b in treffer.blokken:
+        stammen = tekst.stammen(b)
+        if any(all(s in stammen for s in frase) for frase in signalen):
+            return True
+    volgende = max(treffer.blokken) + 1
+    if volgende < tekst.n:
+        stammen = tekst.stammen(volgende)
+        return any(all(s in stammen for s in frase) for frase in pol.terugverwijzing)
+    return False
 
 
-def _signaaltermen(syn: Synoniemen) -> frozenset[str]:
-    """The matching terms of the polarity signal words (group terms such as '#gemeente' included)."""
-    termen = _SIGNAALTERMEN.get(id(syn))
-    if termen is None:
-        termen = frozenset(t for woord in syn.polariteit.signaalwoorden for t in syn.termen_van(woord))
-        termen |= syn.polariteit.ontkenning
-        _SIGNAALTERMEN[id(syn)] = termen
-    return termen
+_SIGNAALFRASEN: dict[int, tuple[Polariteit, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _signaalfrasen(pol: Polariteit) -> tuple[tuple[str, ...], ...]:
+    """The word groups (as stems) that can turn an obligation around; see `_signaal_in`."""
+    found = _SIGNAALFRASEN.get(id(pol))
+    if found is None or found[0] is not pol:
+        frasen = (*((s,) for s in sorted(pol.ontkenning)), *pol.kwijtschelding, *pol.terugverwijzing,
+                  *pol.andere_actoren)
+        found = _SIGNAALFRASEN[id(pol)] = (pol, tuple(dict.fromkeys(frasen)))
+    return found[1]
 
 
 def _stammen(term: str) -> tuple[str, ...]:
