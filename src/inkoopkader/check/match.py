@@ -293,7 +293,21 @@ class _Voorbereid:
 
     n: int
     df: dict[str, int]
-    analyses: dict[str, _Analyse | None]
+    # Each criterion's analysis pickled on its own: a check looks for tens of criteria out of the
+    # corpus's hundreds (and their other wordings), and unpickling only those is what costs little.
+    ingepakt: dict[str, bytes]
+
+    @classmethod
+    def maak(cls, n: int, df: dict[str, int], analyses: dict[str, _Analyse | None]) -> _Voorbereid:
+        import pickle
+
+        return cls(n, df, {cid: pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for cid, a in analyses.items()})
+
+    def analyse(self, cid: str) -> _Analyse | None:
+        import pickle
+
+        data = self.ingepakt.get(cid)
+        return None if data is None else pickle.loads(data)
 
 
 def _voorbereid(
@@ -320,8 +334,8 @@ def _voorbereid(
         if isinstance(cached, _Voorbereid):
             return cached
     weger = _Weger.over(syn, criteria)
-    result = _Voorbereid(weger.n, weger.df,
-                         {c.id: weger.analyse(c) for c in (*criteria, *afgeleid(), *alleen_analyse)})
+    result = _Voorbereid.maak(weger.n, weger.df,
+                              {c.id: weger.analyse(c) for c in (*criteria, *afgeleid(), *alleen_analyse)})
     if key is not None:
         cache.schrijf("matching", key, result)
     return result
@@ -695,11 +709,11 @@ def match_criteria(
     crits: dict[str, _Crit] = {}
     alt_crits: dict[str, list[_Crit]] = {}
     for keuze in keuzes:
-        analyse = voorbereid.analyses.get(keuze.criterium.id)
+        analyse = voorbereid.analyse(keuze.criterium.id)
         if analyse is not None:
             crits[keuze.criterium.id] = _Crit.van(keuze, analyse)
         for vorm, alt in varianten[keuze.criterium.id]:
-            if (alt_analyse := voorbereid.analyses.get(alt.id)) is not None:
+            if (alt_analyse := voorbereid.analyse(alt.id)) is not None:
                 alt_crits.setdefault(keuze.criterium.id, []).append(_Crit.van(keuze, alt_analyse, vorm))
     # The index only needs the terms that are looked up: probes, and every term of a short criterion.
     gezocht = {t for crit in (*crits.values(), *(a for alts in alt_crits.values() for a in alts))
