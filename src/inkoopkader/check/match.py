@@ -293,21 +293,24 @@ class _Voorbereid:
 
     n: int
     df: dict[str, int]
-    # Each criterion's analysis pickled on its own: a check looks for tens of criteria out of the
-    # corpus's hundreds (and their other wordings), and unpickling only those is what costs little.
-    ingepakt: dict[str, bytes]
+    # For the disk cache each criterion's analysis is pickled on its own: a check looks for tens of
+    # criteria out of the corpus's hundreds (and their other wordings), and unpickling only those is
+    # what costs little. Without the cache the analyses are kept as they are.
+    ingepakt: dict[str, bytes | _Analyse | None]
 
     @classmethod
-    def maak(cls, n: int, df: dict[str, int], analyses: dict[str, _Analyse | None]) -> _Voorbereid:
+    def maak(cls, n: int, df: dict[str, int], analyses: dict[str, _Analyse | None], inpakken: bool) -> _Voorbereid:
         import pickle
 
+        if not inpakken:
+            return cls(n, df, dict(analyses))
         return cls(n, df, {cid: pickle.dumps(a, protocol=pickle.HIGHEST_PROTOCOL) for cid, a in analyses.items()})
 
     def analyse(self, cid: str) -> _Analyse | None:
         import pickle
 
         data = self.ingepakt.get(cid)
-        return None if data is None else pickle.loads(data)
+        return pickle.loads(data) if isinstance(data, bytes) else data
 
 
 def _voorbereid(
@@ -335,7 +338,8 @@ def _voorbereid(
             return cached
     weger = _Weger.over(syn, criteria)
     result = _Voorbereid.maak(weger.n, weger.df,
-                              {c.id: weger.analyse(c) for c in (*criteria, *afgeleid(), *alleen_analyse)})
+                              {c.id: weger.analyse(c) for c in (*criteria, *afgeleid(), *alleen_analyse)},
+                              inpakken=key is not None)
     if key is not None:
         cache.schrijf("matching", key, result)
     return result
