@@ -457,8 +457,9 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
         b = beste_bewijs(r)
         verschil = "; ".join(r.verschil) or "de tekst wijkt wezenlijk af van de bron"
         waar = f" ({b.locatie.beschrijving()})" if b else ""
+        vorm = f", vergeleken met de {r.vergeleken_met}" if r.vergeleken_met != "bron" else ""
         lines.append(
-            _gh("warning", f"{r.criterium.id} is gewijzigd overgenomen{waar}, score {r.score:.0f}: {verschil}",
+            _gh("warning", f"{r.criterium.id} is gewijzigd overgenomen{waar}, score {r.score:.0f}{vorm}: {verschil}",
                 bestand=bestand, regel=regel_van(b.locatie) if b else None,
                 titel=f"Criterium gewijzigd: {r.criterium.id}")
         )
