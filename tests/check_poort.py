@@ -27,7 +27,8 @@ def laad(naam: str) -> list[dict[str, Any]]:
     from ruamel.yaml import YAML
 
     data = YAML(typ="safe").load((POORT / naam).read_text(encoding="utf-8"))
-    return list(data["gevallen"])
+    # A file-wide segment (toelichting.yaml) is each case's default.
+    return [{"segment": data["segment"], **geval} if "segment" in data else geval for geval in data["gevallen"]]
 
 
 def concept_van(tekst: str, naam: str = "geval.md") -> Any:
@@ -68,6 +69,29 @@ def criteria_gevallen(corpus: Any, naam: str) -> Telling:
         verwacht = geval.get("verwacht", "gevonden")
         telling.rijen.append((geval["deel"], verwacht, (eigen.status.value, anders, eigen), geval))
     return telling
+
+
+def toelichting_gevallen(corpus: Any) -> Telling:
+    """toelichting.yaml: per case the status of the criterion whose note was copied (None for a negative
+    case) and every other criterion reported (any status but ontbreekt)."""
+    from inkoopkader.check.match import match_criteria
+
+    telling = Telling()
+    selecties: dict[str, Any] = {}
+    for geval in laad("toelichting.yaml"):
+        keuzes = _selectie(corpus, geval["segment"], selecties)
+        resultaten = match_criteria(concept_van(geval["tekst"]), keuzes, corpus=corpus)
+        eigen = next((r for r in resultaten if r.criterium.id == geval.get("id")), None)
+        anders = [r.criterium.id for r in resultaten if r is not eigen and r.status.value != "ontbreekt"]
+        status = eigen.status.value if eigen is not None else None
+        telling.rijen.append((geval["deel"], geval["verwacht"], (status, anders, eigen), geval))
+    return telling
+
+
+def toelichting_juist(verwacht: str, status: str | None) -> bool:
+    if verwacht == "gevonden":
+        return status in ("gedekt", "gewijzigd")
+    return status == verwacht or (verwacht == "niets" and status is None)
 
 
 def kader_gevallen(corpus: Any) -> Telling:
@@ -120,6 +144,7 @@ def cijfers(corpus: Any, delen: Iterable[str | None] = (*DELEN, None)) -> list[C
     """Every figure of the issue's 'done when', per part ('ontwikkel', 'toets', None = all)."""
     polariteit = criteria_gevallen(corpus, "polariteit.yaml")
     parafrasen = criteria_gevallen(corpus, "parafrasen.yaml")
+    toelichting = toelichting_gevallen(corpus)
     kaders = kader_gevallen(corpus)
     historisch = historische_gevallen(corpus)
     result: list[Cijfers] = []
@@ -148,6 +173,20 @@ def cijfers(corpus: Any, delen: Iterable[str | None] = (*DELEN, None)) -> list[C
         vals = sum(len(r[2][1]) for r in para)
         result.append(Cijfers("parafrase / gunningsvraag", naam, len(para), _ratio(len(gevonden), len(para)),
                               _ratio(len(gevonden), len(gevonden) + vals)))
+        # Notes copied instead of the norm: found (gedekt or gewijzigd) where the case copies the note,
+        # and no criterion reported that is not there (in any case, negatives included).
+        rijen = toelichting.deel(deel)
+        positief = [r for r in rijen if r[1] in ("gedekt", "gewijzigd", "gevonden")]
+        gevonden = [r for r in positief if r[2][0] in ("gedekt", "gewijzigd")]
+        juist = [r for r in positief if toelichting_juist(r[1], r[2][0])]
+        vals = sum(len(r[2][1]) for r in rijen)
+        ontkracht = [r for r in rijen if r[1] == "ontkracht"]
+        result.append(Cijfers("toelichting overgenomen", naam, len(rijen), _ratio(len(gevonden), len(positief)),
+                              _ratio(len(gevonden), len(gevonden) + vals),
+                              f"status juist: {len(juist)}/{len(positief)}; ontkracht: "
+                              f"{sum(r[2][0] == 'ontkracht' for r in ontkracht)}/{len(ontkracht)}; "
+                              f"negatief zonder melding: {sum(not r[2][1] for r in rijen if r[1] == 'niets')}/"
+                              f"{sum(r[1] == 'niets' for r in rijen)}"))
         tp = fp = fn = 0
         for _, geval, gevonden_refs, _ in kaders.deel(deel):
             verwacht = set(geval["kaders"])
@@ -177,6 +216,10 @@ def fouten(corpus: Any) -> list[str]:
             if not ok:
                 regels.append(f"{naam} [{deel}] {geval['id']}: {status} (verwacht {verwacht}), anders {anders}: "
                               f"{geval['tekst'][:70]}")
+    for deel, verwacht, (status, anders, _), geval in toelichting_gevallen(corpus).rijen:
+        if not toelichting_juist(verwacht, status) or anders:
+            regels.append(f"toelichting.yaml [{deel}] {geval.get('id', '-')}: {status} (verwacht {verwacht}), "
+                          f"anders {anders}: {geval['tekst'][:70]}")
     for deel, geval, gevonden, _ in kader_gevallen(corpus).rijen:
         kregen = sorted({v.kader for v in gevonden})
         if kregen != sorted(geval["kaders"]):

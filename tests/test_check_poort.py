@@ -31,7 +31,9 @@ def test_fixture_sets_are_large_enough_and_have_a_held_out_part():
     assert len(laad("kaderverwijzingen.yaml")) >= 20
     assert any(not g["kaders"] for g in laad("kaderverwijzingen.yaml"))  # negatives too
     assert len(laad("historisch.yaml")) >= 20
-    for naam in ("polariteit.yaml", "parafrasen.yaml", "kaderverwijzingen.yaml", "historisch.yaml"):
+    toelichting = laad("toelichting.yaml")
+    assert len(toelichting) >= 30 and sum(1 for g in toelichting if g["verwacht"] == "niets") >= 8
+    for naam in ("polariteit.yaml", "parafrasen.yaml", "kaderverwijzingen.yaml", "historisch.yaml", "toelichting.yaml"):
         delen = {g["deel"] for g in laad(naam)}
         assert delen == {"ontwikkel", "toets"}, naam
 
@@ -61,6 +63,54 @@ def test_kader_declarations_recall_and_precision(figures):
 def test_outdated_precision_at_full_recall(figures):
     samen = figures["verouderd (historisch niet)", "samen"]
     assert samen.recall == 1.0 and samen.precisie >= 0.95
+
+
+def test_copied_notes_find_their_norm_without_false_reports(figures):
+    """Issue 12, item 3: a draft that copies a norm's operational text (the JIJ-kader's 'Waar kijkt de
+    inspectie naar?') instead of the norm line finds the norm, and reports nothing that is not there."""
+    samen = figures["toelichting overgenomen", "samen"]
+    assert samen.recall >= 0.85 and samen.precisie >= 0.95
+    assert "negatief zonder melding: 10/10" in samen.extra
+
+
+def test_a_copied_note_is_compared_with_the_note(corpus):
+    tekst = ("Waar kijkt de inspectie naar? " + _toelichting(corpus, "jij-07")).replace(
+        "Hulpverleners hebben", "De hulpverleners van Opdrachtnemer hebben")
+    r = _status(corpus, tekst, "jij-07", "jeugdhulp-4")
+    assert r.status is Status.GEDEKT and r.vergeleken_met == "toelichting"
+    # Two of its paragraphs: found, but not as written in the source; the verschil names what is missing.
+    alineas = _toelichting(corpus, "jij-12").split("\n\n")
+    r = _status(corpus, "\n\n".join(alineas[:2]), "jij-12", "jeugdhulp-4")
+    assert r.status is Status.GEWIJZIGD and r.vergeleken_met == "toelichting"
+    assert any(alineas[2][:40] in v for v in r.verschil), r.verschil
+    # One sentence of a note says what other criteria say too: it is not the norm.
+    r = _status(corpus, "De hulpaanbieder stelt de hulpverleners in staat om kennis en vaardigheden actueel te "
+                        "houden en stelt hen in staat om te werken volgens professionele normen.", "jij-12", "jeugdhulp-4")
+    assert r.status is Status.ONTBREEKT
+    # A negated note is ontkracht, as a negated norm is.
+    r = _status(corpus, _toelichting(corpus, "jij-10").replace("investeren in", "hoeven niet te investeren in"),
+                "jij-10", "jeugdhulp-4")
+    assert r.status is Status.ONTKRACHT and any(v.startswith("ontkend") for v in r.verschil), r.verschil
+
+
+def test_a_note_of_a_sentence_is_no_operational_text(corpus):
+    from inkoopkader.check.match import _varianten
+
+    from dataclasses import replace
+
+    from inkoopkader.model import Notitie, NotitieSoort
+
+    # The corpus had one (wcp-05: the source's sentence leading to the next list, now a closing text of
+    # its thema); a note of one short sentence is never compared with the draft.
+    basis = corpus.criterium("wcp-04")
+    crit = replace(basis, notities=(Notitie(NotitieSoort.TOELICHTING, "Zie ook de volgende paragraaf over samenwerking."),))
+    assert "toelichting" not in [v for v, _ in _varianten(crit, corpus.kader(crit.kader).gebruik(crit))]
+    jij = corpus.criterium("jij-13")
+    assert [vorm for vorm, _ in _varianten(jij, corpus.kader(jij.kader).gebruik(jij))] == ["toelichting"]
+
+
+def _toelichting(corpus, cid: str) -> str:
+    return next(n.tekst for n in corpus.criterium(cid).notities if n.soort.value == "toelichting")
 
 
 def test_development_cases_all_come_out_right(corpus):

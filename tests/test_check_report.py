@@ -86,8 +86,9 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     crit = {c["id"]: c for c in data["criteria"]}
     assert set(crit["bwmo-01"]) == {
         "id", "kader", "thema", "themas", "doelgroep", "rol", "tekst", "status", "score", "vereist", "via_anker",
-        "verschil", "bewijs",
+        "vergeleken_met", "verschil", "bewijs",
     }
+    assert crit["bwmo-01"]["vergeleken_met"] == "bron"
     assert "**" not in crit["bwmo-01"]["tekst"] and "correct en respectvol wordt bejegend" in crit["bwmo-01"]["tekst"]
     assert crit["bwmo-01"]["status"] == "gedekt" and crit["bwmo-01"]["score"] == 97.5
     assert crit["bwmo-01"]["bewijs"][0]["locatie"] == {
@@ -206,6 +207,21 @@ def test_github_annotations_have_the_right_shape(corpus) -> None:
     edition = next(c for c in commands if "kader 11" in c[1].get("title", ""))
     assert edition[0] == "warning" and edition[1]["line"] == "7"
     assert commands[-1][0] == "notice" and "Poort geslaagd" in commands[-1][2]
+
+
+def test_reports_say_which_wording_an_edited_criterion_was_compared_with(corpus) -> None:
+    from dataclasses import replace
+
+    basis = rapport(corpus)
+    resultaten = tuple(replace(r, vergeleken_met="toelichting") if r.criterium.id == "bwmo-02" else r
+                       for r in basis.resultaten)
+    anders = replace(basis, resultaten=resultaten)
+    edited = next(c for c in _commands(to_github(anders)) if "bwmo-02" in c[1].get("title", ""))
+    assert "score 71, vergeleken met de toelichting:" in edited[2]
+    assert "vergeleken met de toelichting" in to_junit(anders)
+    assert "vergeleken met" not in to_junit(basis)
+    crit = {c["id"]: c for c in json.loads(to_json(anders))["criteria"]}
+    assert crit["bwmo-02"]["vergeleken_met"] == "toelichting" and crit["bwmo-01"]["vergeleken_met"] == "bron"
 
 
 def test_github_escaping(corpus) -> None:

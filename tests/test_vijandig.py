@@ -801,5 +801,9 @@ def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkey
     assert type(terug["verplichting"]) is type(corpus.wettelijk[0]) and type(terug["verplichting"].wet).__name__ == "Wet"
     cache.schrijf("corpus", "c" * 64, corpus)
     assert cache.lees("corpus", "c" * 64) == corpus
+    ingepakt = cache.inpakken(waarde["eenheid"])  # packed inside an entry, unpacked when needed
+    assert isinstance(ingepakt, str) and cache.uitpakken(ingepakt).termen == eenheid.termen
+    with pytest.raises(ValueError):
+        cache.uitpakken('[[["os", "system", []]], ["o", 0]]')  # only the package's own types
     cache.schrijf("vreemd", "v" * 64, object())  # unknown types are not cached at all
     assert cache.lees("vreemd", "v" * 64) is None and not list(tmp_path.glob("vreemd-*"))

@@ -115,6 +115,31 @@ def schrijf(soort: str, key: str, value: object) -> None:
                 pass
 
 
+def inpakken(value: object) -> str:
+    """A value as self-contained text in the cache format, to be stored inside a cached value and
+    rebuilt only when needed (`uitpakken`): a large cached table whose readers need a few entries.
+
+    Raises:
+        TypeError: the value holds something the format does not know.
+    """
+    schrijver = _Schrijver()
+    waarde = schrijver.waarde(value)
+    return json.dumps([schrijver.typen, waarde], ensure_ascii=False, separators=(",", ":"))
+
+
+def uitpakken(tekst: str) -> object:
+    """The value `inpakken` wrote; the same rules as for an entry (nothing is run to rebuild it).
+
+    Raises:
+        ValueError: the text is not what `inpakken` writes, or names a type that changed.
+    """
+    try:
+        typen, waarde = json.loads(tekst)
+        return _Lezer(typen).waarde(waarde)
+    except (TypeError, KeyError, IndexError, AttributeError, ImportError, RecursionError) as fout:
+        raise ValueError(f"geen ingepakte waarde: {fout}") from None
+
+
 # --- the format -------------------------------------------------------------------------------------
 #
 # A value is JSON as it stands when it is None, a bool, a number or a text, and a dictionary with

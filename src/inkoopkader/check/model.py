@@ -124,6 +124,10 @@ class CriteriumResultaat:
     via_anker: bool = False  # found through compose's bookmark, however much it was edited
     verschil: tuple[str, ...] = ()  # for gewijzigd: what differs ("ontbreekt: …", "toegevoegd: …")
     vereist: bool = False
+    # Which wording of the criterion the evidence was compared with: "bron" (the source text),
+    # "aanbestedingstekst" (compose's tender wording, data/inkoop/) or "toelichting" (a note with
+    # the criterion's operational text, such as the JIJ-kader's 'Waar kijkt de inspectie naar?').
+    vergeleken_met: str = "bron"
 
 
 @dataclass(frozen=True)

@@ -56,15 +56,36 @@ _VENSTER_VOOR = 140  # characters before a name in which a reference verb may st
 _WOORDEN_NA = 12  # words after a name (and its edition) in which a reference verb may stand
 
 
+
+class _Lui:
+    """A regular expression compiled on first use.
+
+    Most patterns of this module are only needed where references are looked for: on a long draft
+    that is a background process (achtergrond.py), so the process that matches criteria meanwhile
+    need not compile them. After the first use the pattern's methods are plain attributes.
+    """
+
+    def __init__(self, patroon: str, vlaggen: int = 0) -> None:
+        self._bron = (patroon, vlaggen)
+
+    def __getattr__(self, naam: str) -> Any:
+        if naam.startswith("__"):
+            raise AttributeError(naam)
+        patroon = re.compile(*self._bron)
+        for methode in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "pattern"):
+            setattr(self, methode, getattr(patroon, methode))
+        return getattr(patroon, naam)
+
+
 # --- text normalisation with a map back to the original ---------------------------------------------
 
 _SPATIES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\t", "\r", "\n", "\f", "\v"}
 _WEG = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}  # soft hyphen, zero-width characters
 _STREEPJES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
 _VERTALING = {ord(ch): None for ch in _WEG} | {ord(ch): " " for ch in _SPATIES} | {ord(ch): "-" for ch in _STREEPJES}
-_MEER_SPATIES = re.compile(" {2,}")
-_BIJZONDER = re.compile("[" + re.escape("".join(_WEG | _SPATIES | _STREEPJES)) + "]")
-_HOOFDLETTER_ESCAPE = re.compile(r"\\[A-Z]")  # \S, \W, \D …: change meaning when lower-cased
+_MEER_SPATIES = _Lui(" {2,}")
+_BIJZONDER = _Lui("[" + re.escape("".join(_WEG | _SPATIES | _STREEPJES)) + "]")
+_HOOFDLETTER_ESCAPE = _Lui(r"\\[A-Z]")  # \S, \W, \D …: change meaning when lower-cased
 
 
 def _snel_normaal(tekst: str) -> str:
@@ -306,7 +327,7 @@ class _Tekst:
 
 # A sentence ends at . ! ? or ; followed by space and something that starts a sentence. Lower case
 # after a full stop is an abbreviation ("o.a. de", "m.b.t. het"), not a new sentence.
-_ZINSGRENS = re.compile(r"[.!?;](?=\s+[\"'‘“(•*\-]?[A-Z0-9À-ÖØ-Þ])|[;](?=\s)")
+_ZINSGRENS = _Lui(r"[.!?;](?=\s+[\"'‘“(•*\-]?[A-Z0-9À-ÖØ-Þ])|[;](?=\s)")
 
 
 def _locatie_op(blok: Tekstblok, tekst: _Tekst, pos: int) -> Locatie:
@@ -603,16 +624,16 @@ class _Naam:
 
 _MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _JAAR = r"(?:19|20)\d\d"
-_AANHALING = re.compile(r"\s?[’'\"”»]")
-_VERSIE_NA = re.compile(r"\s?,?\s?(?:versie |editie |v\.? ?)?(\d{1,2}\.\d{1,2})(?![\d.]\d)")
-_JAAR_NA = re.compile(rf"\s?[,-]?\s?({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
-_JAAR_MET_WOORD = re.compile(
+_AANHALING = _Lui(r"\s?[’'\"”»]")
+_VERSIE_NA = _Lui(r"\s?,?\s?(?:versie |editie |v\.? ?)?(\d{1,2}\.\d{1,2})(?![\d.]\d)")
+_JAAR_NA = _Lui(rf"\s?[,-]?\s?({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
+_JAAR_MET_WOORD = _Lui(
     rf"\s?,?\s?(?:uit|van|d\.d\.|versie|editie|herzien(?: in)?|(?:in )?(?:de |het )?(?:editie|versie|uitgave)"
     rf"(?: van| uit)?)\s(?:(?:{_MAANDEN})\s)?({_JAAR})(?!\d)", re.IGNORECASE
 )
-_JAREN = re.compile(rf"(?<!\d)({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
-_VERSIE_IN_HAAKJES = re.compile(r"(?:versie|editie|v\.?)\s?(\d{1,2}\.\d{1,2})(?![\d.]\d)|^\s*(\d{1,2}\.\d{1,2})\s*$", re.IGNORECASE)
-_BIJZIN = re.compile(r",\s?(?:die|dat|waarbij|waarin|waarmee|zodat|omdat|terwijl|wanneer|als)\b", re.IGNORECASE)
+_JAREN = _Lui(rf"(?<!\d)({_JAAR}(?:\s?[/-]\s?{_JAAR})?)(?!\d)")
+_VERSIE_IN_HAAKJES = _Lui(r"(?:versie|editie|v\.?)\s?(\d{1,2}\.\d{1,2})(?![\d.]\d)|^\s*(\d{1,2}\.\d{1,2})\s*$", re.IGNORECASE)
+_BIJZIN = _Lui(r",\s?(?:die|dat|waarbij|waarin|waarmee|zodat|omdat|terwijl|wanneer|als)\b", re.IGNORECASE)
 
 
 def _haakjes(norm: str, pos: int, limit: int) -> int | None:
@@ -705,8 +726,8 @@ def _ontkracht(tekst: _Tekst, naam: _Naam, regels: Verwijsregels) -> bool:
     return False
 
 
-_NA_GRENS = re.compile(r"[,;:]| (?:en|of|maar) (?!(?:het |de )?KADER)", re.IGNORECASE)
-_KADER_DEELGRENS = re.compile(r"[;:]|,(?=\s?(?:ook|zelfs|behalve|tenzij|omdat|zodat|als|indien|wanneer|maar)\b)")
+_NA_GRENS = _Lui(r"[,;:]| (?:en|of|maar) (?!(?:het |de )?KADER)", re.IGNORECASE)
+_KADER_DEELGRENS = _Lui(r"[;:]|,(?=\s?(?:ook|zelfs|behalve|tenzij|omdat|zodat|als|indien|wanneer|maar)\b)")
 
 
 def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naam], regels: Verwijsregels,
@@ -863,13 +884,13 @@ def _verwijzing(blok: Tekstblok, tekst: _Tekst, naam: _Naam, jaren: list[str], v
 
 # Context that makes an old name historical rather than a reference: "de AVG (voorheen Wbp)", and
 # compose's own currency warning ("Actualiteit: de bron noemt … Sinds …"), which flags it already.
-_HISTORISCH_VOOR = re.compile(
+_HISTORISCH_VOOR = _Lui(
     r"(?<!\w)(?:voorheen|voormalige?|vroegere?|destijds|oude|opvolger van|vervanger van|ter vervanging van|"
     r"vervangt|in plaats van|i\.?p\.?v\.?|afgeschafte|ingetrokken|(?:de bron|het kader|dit criterium) noemt)"
     r"(?!\w)\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-_HISTORISCH_NA = re.compile(
+_HISTORISCH_NA = _Lui(
     r"^\W{0,3}(?:\w+\W+){0,3}?(?:vervallen|ingetrokken|(?:is|zijn|werd|werden) (?:per \S+ |in \d{4} |sinds \S+ )?"
     r"(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan)|inmiddels (?:vervangen|opgevolgd|opgeheven|vervallen))",
     re.IGNORECASE,
@@ -877,7 +898,7 @@ _HISTORISCH_NA = re.compile(
 
 # The sentence tells history: the old name is what it was, not what applies ("sinds 1 januari 2015 is de
 # AWBZ vervangen door …", "ontstaan uit de samenvoeging van …", "in de tijd van de AWBZ").
-_HISTORISCH_ZIN = re.compile(
+_HISTORISCH_ZIN = _Lui(
     r"(?<!\w)(?:(?:is|zijn|werd|werden|wordt) (?:\w+ ){0,4}?(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan|"
     r"samengevoegd|samengegaan|overgegaan|overgeheveld|ondergebracht)|vervangen door|opgegaan in|ontstaan uit|ontstond uit|"
     r"samenvoeging van|samengegaan|samengevoegd|bestaat (?:\w+ ){0,3}?niet meer|niet meer bestaat|bestaan niet meer|"
@@ -887,13 +908,13 @@ _HISTORISCH_ZIN = re.compile(
 )
 # A finite verb in the past tense in the clause that names the old term ("Tot 2015 viel … onder de AWBZ",
 # "De AVG, die de Wbp opvolgde, …").
-_VERLEDEN_TIJD = re.compile(
+_VERLEDEN_TIJD = _Lui(
     r"(?<!\w)(?:viel|vielen|was|waren|werd|werden|gold|golden|voerde|voerden|verving|vervingen|voldeed|voldeden|"
     r"hield|hielden|opvolgde|opvolgden|opging|opgingen|ontstond|ontstonden|had|hadden|kende|kenden|regelde|regelden|"
     r"bestond|bestonden|stond|stonden|verscheen|trad|traden|deed|deden|ging|gingen)(?!\w)",
     re.IGNORECASE,
 )
-_BIJZINSGRENS = re.compile(r"[,;:()]")
+_BIJZINSGRENS = _Lui(r"[,;:()]")
 
 # compose's currency warning under a criterion: it names the old term on purpose (and is meant to be
 # deleted by the inkoper); the criterion text itself is what gets flagged.

@@ -23,8 +23,9 @@ JSON (`to_json`, ``schema_version`` 2). Top level:
 ``criteria``           every checked criterion: id, kader, thema (hoofdthema), themas, doelgroep, rol,
                        tekst (plain, no markup), status (gedekt | gewijzigd | via-kader | ontkracht |
                        ontbreekt), score (0-100),
-                       vereist, via_anker, verschil (list of Dutch lines), bewijs (list of
-                       ``{"tekst", "score", "locatie"}``)
+                       vereist, via_anker, vergeleken_met (the wording the evidence was compared
+                       with: bron | aanbestedingstekst | toelichting), verschil (list of Dutch lines),
+                       bewijs (list of ``{"tekst", "score", "locatie"}``)
 ``kaderverwijzingen``  kader, tekst, editie (or null), afwijkende_editie, locatie
 ``verouderd``          onderwerp (ID in actualiteit.yaml), term, vervangen_door, sinds (ISO date), tekst, locatie
 =====================  =====================================================================================
@@ -179,6 +180,7 @@ def _criterium_data(r: CriteriumResultaat) -> dict[str, Any]:
         "score": round(float(r.score), 1),
         "vereist": r.vereist,
         "via_anker": r.via_anker,
+        "vergeleken_met": r.vergeleken_met,
         "verschil": list(r.verschil),
         "bewijs": [
             {"tekst": b.tekst, "score": round(float(b.score), 1), "locatie": locatie_data(b.locatie)} for b in r.bewijs
@@ -273,7 +275,8 @@ def _xml(tekst: object) -> str:
 
 
 def _bewijs_tekst(r: CriteriumResultaat) -> str:
-    lines = [f"Status: {r.status.value}, score {r.score:.0f}" + (" (gevonden via anker)" if r.via_anker else "")]
+    lines = [f"Status: {r.status.value}, score {r.score:.0f}" + (" (gevonden via anker)" if r.via_anker else "")
+             + (f" (vergeleken met de {r.vergeleken_met})" if r.vergeleken_met != "bron" else "")]
     lines += [f"Verschil: {v}" for v in r.verschil]
     lines += [f"Bewijs ({b.locatie.beschrijving()}, score {b.score:.0f}): {b.tekst}" for b in r.bewijs]
     return "\n".join(lines)
@@ -454,8 +457,9 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
         b = beste_bewijs(r)
         verschil = "; ".join(r.verschil) or "de tekst wijkt wezenlijk af van de bron"
         waar = f" ({b.locatie.beschrijving()})" if b else ""
+        vorm = f", vergeleken met de {r.vergeleken_met}" if r.vergeleken_met != "bron" else ""
         lines.append(
-            _gh("warning", f"{r.criterium.id} is gewijzigd overgenomen{waar}, score {r.score:.0f}: {verschil}",
+            _gh("warning", f"{r.criterium.id} is gewijzigd overgenomen{waar}, score {r.score:.0f}{vorm}: {verschil}",
                 bestand=bestand, regel=regel_van(b.locatie) if b else None,
                 titel=f"Criterium gewijzigd: {r.criterium.id}")
         )

@@ -38,7 +38,7 @@ __all__ = ["Polariteit", "SynoniemenFout", "Synoniemen", "Token", "laad_synoniem
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
 _LINK_S_BEFORE = frozenset("aeioubdfgprv")
-_CACHE_FORMAT = 7  # the cached Synoniemen's fields; raise when they change
+_CACHE_FORMAT = 8  # the cached Synoniemen's fields; raise when they change
 
 
 class SynoniemenFout(CorpusFout):
@@ -84,10 +84,6 @@ class Polariteit:
     opdrachtgevend: tuple[Frase, ...] = ()
     bepalers: frozenset[str] = frozenset()
     gebiedend: frozenset[str] = frozenset()
-    # The words of the lists that can turn an obligation around (negations, waivers, other actors,
-    # references back): a sentence with none of them, under a criterion without a negation, needs
-    # no closer look.
-    signaalwoorden: tuple[str, ...] = ()
 
 
 _POLARITEIT_LIJSTEN = ("ontkenning", "geen_ontkenning", "voorwaarden", "verplichting", "kwijtschelding",
@@ -608,12 +604,6 @@ def _polariteit(node: Any, parent: Any, naam: str, fouten: list[Bevinding]) -> P
         return tuple(sorted(dict.fromkeys(frasen), key=len, reverse=True))  # longest first
 
     velden: dict[str, Any] = {key: lijst(node, key, f"polariteit.{key}") for key in _POLARITEIT_LIJSTEN}
-    signalen: list[str] = []
-    for key, owner in (("ontkenning", node), ("kwijtschelding", node), ("terugverwijzing", node)):
-        if isinstance(owner.get(key), list):
-            signalen += [w for w in owner[key] if isinstance(w, str)]
-    if isinstance(node.get("actoren"), dict) and isinstance(node["actoren"].get("ander"), list):
-        signalen += [w for w in node["actoren"]["ander"] if isinstance(w, str)]
     for key in ("ontkenning", "bepalers", "gebiedend"):
         losse = [f for f in velden[key] if len(f) != 1]
         if losse:
@@ -624,11 +614,11 @@ def _polariteit(node: Any, parent: Any, naam: str, fouten: list[Bevinding]) -> P
     if not isinstance(actoren, dict) or set(actoren) != {"eigen", "ander"}:
         fouten.append(Bevinding(naam, "'polariteit.actoren' moet precies 'eigen' en 'ander' bevatten",
                                 _regel(node, "actoren")))
-        return Polariteit(**velden, signaalwoorden=tuple(signalen))
+        return Polariteit(**velden)
     eigen = lijst(actoren, "eigen", "polariteit.actoren.eigen")
     ander = lijst(actoren, "ander", "polariteit.actoren.ander")
     dubbel = set(eigen) & set(ander)
     if dubbel:
         fouten.append(Bevinding(naam, f"'{' '.join(sorted(dubbel)[0])}' staat in actoren.eigen én in actoren.ander",
                                 _regel(node, "actoren")))
-    return Polariteit(**velden, eigen_actoren=eigen, andere_actoren=ander, signaalwoorden=tuple(signalen))
+    return Polariteit(**velden, eigen_actoren=eigen, andere_actoren=ander)
