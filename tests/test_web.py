@@ -27,6 +27,7 @@ import pytest
 from starlette.testclient import TestClient
 
 import inkoopkader
+from inkoopkader.document import Schaalniveau
 from inkoopkader.model import Rol
 from inkoopkader.profile import load_profile
 from inkoopkader.render.html import fragment
@@ -369,7 +370,8 @@ def test_profile_download_and_upload_round_trip(client: TestClient, corpus, tmp_
                   zonder_kaders=(14,), rollen=(("bwmo-05", Rol.INSPIRATIE),))
     doc = staat.compose(corpus)
     vragen = tuple(Vraagkeuze(v.titel, tuple(a.anker for a in v.aspecten if a.anker), v.weging, 2) for v in doc.vragen)
-    staat = staat.met(vragen=vragen)
+    schaal = (Schaalniveau(5, "Goed", "Overtuigend."), Schaalniveau(3, "Voldoende", ""), Schaalniveau(0, "Slecht", "x"))
+    staat = staat.met(vragen=vragen, schaal=schaal, ondergrens=3)
     html = open_criteria(client)
     token = csrf(html)
     r = client.post(f"/download/profiel?csrf={token}", data={"staat": staat.naar_json()})
@@ -381,10 +383,25 @@ def test_profile_download_and_upload_round_trip(client: TestClient, corpus, tmp_
     assert [(k.criterium.id, k.rol) for k in terug.selecteer(corpus).keuzes] == \
         [(k.criterium.id, k.rol) for k in staat.selecteer(corpus).keuzes]
     assert terug.compose(corpus).render("md") == staat.compose(corpus).render("md")
+    assert terug.schaal == schaal and terug.ondergrens == 3 and terug.vragen == staat.vragen
     r = client.post(f"/profiel?csrf={token}", files={"profiel": ("mijn profiel.yaml", r.content, "application/yaml")})
     assert r.status_code == 200 and "Profiel ‘mijn profiel.yaml’ geopend" in r.text
     geopend = Staat.uit_json(staat_uit(r.text))
     assert geopend.uitgesloten == terug.uitgesloten and geopend.prijs == 30 and geopend.gemeente == "Gemeente Voorbeeld"
+
+
+def test_profile_scale_is_validated(corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from inkoopkader.profile import ProfielFout
+
+    tekst = Staat("wmo-1a").profiel_tekst(corpus, "p.yaml").replace(
+        "  vragen: []\n", "  vragen: []\n  schaal:\n    - {score: 4, label: Goed}\n    - {score: 4, label: Ook}\n"
+                          "    - {label: Zonder score}\n    - {score: 1, label: Kort, kleur: rood}\n")
+    pad = tmp_path / "p.yaml"
+    pad.write_text(tekst, encoding="utf-8")
+    with pytest.raises(ProfielFout) as fout:
+        load_profile(corpus, pad)
+    meldingen = " | ".join(b.melding for b in fout.value.bevindingen)
+    assert "score 4 staat twee keer" in meldingen and "heeft een score" in meldingen and "kleur" in meldingen
 
 
 def test_hostile_and_invalid_profiles(client: TestClient) -> None:
