@@ -506,7 +506,7 @@ def _telling(selectie: Selectie) -> dict[str, Any]:
         "hoofdtekst": len(selectie.lichaam),
         "kaders_als_geheel": len(selectie.verwezen_kaders),
         "gemeente": len(selectie.gemeente),
-        "advies": framing.PROPORTIONALITEIT,
+        "advies": framing.proportionaliteit(procedure),
     }
 
 
