@@ -21,6 +21,7 @@ The format (the file explains itself in its opening comment)::
       prijs: 0                          # % price; 0 = fixed tariffs, award on quality alone
       ondergrens: 6                     # a question scored lower excludes the bid; 'geen' for none
       vragen: []                        # empty: one question per thema, equal wegingen
+      # schaal: [{score: 10, label: Zeer goed, omschrijving: …}, …]   optional; absent = the default scale
     kaders:
       - nummer: 6  # Model basisset kwaliteitseisen … (2014) — algemeen: geldt voor heel Wmo
         opnemen: ja                     # ja / nee: the whole kader
@@ -83,7 +84,8 @@ PROFIEL_VELDEN = (
     "bijlagen", "wettelijk", "personeel", "gunning", "kaders", "bekend",
 )
 PERSONEEL_VELDEN = ("opnemen", "eisen", "functieniveaus", "rol")
-GUNNING_VELDEN = ("prijs", "ondergrens", "vragen")
+GUNNING_VELDEN = ("prijs", "ondergrens", "vragen", "schaal")
+SCHAAL_VELDEN = ("score", "label", "omschrijving")
 VRAAG_VELDEN = ("titel", "weging", "omvang", "vraag", "criteria")
 KADER_VELDEN = ("nummer", "opnemen", "verwijzing", "inzet", "criteria", "vervallen")
 CRITERIUM_VELDEN = ("opnemen", "rol", "vervallen")
@@ -1005,11 +1007,41 @@ def _gunning_keuze(controle: _Controle, node: Any, data: Mapping[Any, Any], beke
             omvang_a4=controle.getal(vraag, "omvang", f"gunning: vraag ‘{titel}’", 1, 20),
             vraag=controle.tekst(vraag, "vraag"),
         ))
+    schaal = _schaal_keuze(controle, node)
     try:
-        return GunningInstelling(prijs=prijs, vragen=tuple(vragen), ondergrens=ondergrens)
+        return GunningInstelling(prijs=prijs, vragen=tuple(vragen), schaal=schaal, ondergrens=ondergrens)
     except GunningFout as exc:
         controle.fout(f"gunning: {exc}", _value_line(data, "gunning"))
         return None
+
+
+def _schaal_keuze(controle: _Controle, node: Mapping[Any, Any]) -> tuple[Any, ...]:
+    """The optional 'schaal' of the gunning block (score, label, omschrijving per level); () = the default."""
+    from .document import Schaalniveau
+
+    lijst = node.get("schaal")
+    if lijst is None:
+        return ()
+    if not isinstance(lijst, list):
+        controle.fout("gunning: schaal moet een lijst zijn (elk niveau begint met '- score:')", _value_line(node, "schaal"))
+        return ()
+    niveaus: list[Schaalniveau] = []
+    for index, niveau in enumerate(lijst):
+        regel = _item_line(lijst, index)
+        if not _is_map(niveau):
+            controle.fout("gunning: elk schaalniveau is een mapping met score, label en omschrijving", regel)
+            continue
+        controle.velden(niveau, SCHAAL_VELDEN, " bij een schaalniveau")
+        score = controle.getal(niveau, "score", "gunning: schaal", 0, 100)
+        label = controle.tekst(niveau, "label")
+        if score is None or not label:
+            controle.fout("gunning: schaal: elk niveau heeft een score (0-100) en een label", regel)
+            continue
+        if any(n.score == score for n in niveaus):
+            controle.fout(f"gunning: schaal: score {score} staat twee keer in de schaal", regel)
+            continue
+        niveaus.append(Schaalniveau(score, label, controle.tekst(niveau, "omschrijving") or ""))
+    return tuple(niveaus)
 
 
 # --- updating an existing profile -------------------------------------------------------------------

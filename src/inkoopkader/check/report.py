@@ -61,13 +61,16 @@ from ..model import Thema
 from ..text import strip_markup
 from .model import Bewijs, CriteriumResultaat, KaderVerwijzing, Locatie, Rapport, Status, VerouderdeVerwijzing
 
-if TYPE_CHECKING:  # JUnit output only: the default summary should not pay for importing it
+if TYPE_CHECKING:  # ElementTree: JUnit output only, the default summary should not pay for importing it
     import xml.etree.ElementTree as ET
+
+    from ..model import Corpus
 
 __all__ = [
     "SCHEMA_VERSION",
     "beste_bewijs",
     "gefaalde_themas",
+    "kader_naam",
     "locatie_data",
     "regel_van",
     "to_data",
@@ -143,6 +146,26 @@ def _kort(tekst: str, maximum: int = 80) -> str:
 def verouderd_zin(v: VerouderdeVerwijzing) -> str:
     """One Dutch sentence about an outdated reference."""
     return f"'{v.term}' is verouderd: sinds {_datum(v.sinds)} vervangen door {v.vervangen_door}."
+
+
+PERSONEEL_KADER = 0  # staff requirements (data/personeel.yaml) are reported under this kader number
+WETTELIJK_KADER = -1  # statutory duties (data/wettelijk.yaml)
+
+
+def kader_naam(corpus: Corpus, nummer: int, *, kort: bool = False) -> str:
+    """How a report names the kader a result belongs to: '3. Kwaliteitskader … (2021)', or
+    with `kort` only the title's first sentence; the stand-ins 0 and -1 by what they hold."""
+    if nummer == PERSONEEL_KADER:
+        return "Personeel (opleiding, registratie, competenties)"
+    if nummer == WETTELIJK_KADER:
+        from ..wettelijk import WETTELIJK_TITEL
+
+        return WETTELIJK_TITEL
+    try:
+        kader = corpus.kader(nummer)
+    except KeyError:
+        return f"kader {nummer}"
+    return kader.titel.split(". ")[0] if kort else f"{kader.nummer}. {kader.titel} ({kader.jaar})"
 
 
 def _per_kader(rapport: Rapport) -> list[dict[str, Any]]:
