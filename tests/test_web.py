@@ -341,6 +341,34 @@ def test_preview_is_the_document_and_escapes_user_text(client: TestClient, corpu
     assert "Bijlage" in r.text
 
 
+def test_statutory_chapter_can_be_switched_off_and_travels_in_the_profile(client: TestClient) -> None:
+    html = open_criteria(client)
+    token = csrf(html)
+    r = client.post(f"/voorbeeld?csrf={token}", data=criteria_form(html))
+    assert "Wettelijke verplichtingen" in r.text and 'id="wettelijk" name="wettelijk" value="ja" checked' in r.text
+    velden = {"staat": staat_uit(r.text), "formulier": "voorbeeld", "versie": "1.0"}  # the box unticked
+    r = client.post(f"/voorbeeld?csrf={token}", data=velden)
+    assert r.status_code == 200 and "Wettelijke verplichtingen" not in r.text.split('id="kop-voorbeeld"')[1]
+    profiel = client.post(f"/download/profiel?csrf={token}", data={"staat": staat_uit(r.text)}).text
+    assert "\nwettelijk: nee" in profiel
+
+
+def test_ocds_export_only_where_there_is_an_award(client: TestClient) -> None:
+    import json
+
+    html = open_criteria(client)
+    token = csrf(html)
+    r = client.post(f"/voorbeeld?csrf={token}", data=criteria_form(html))
+    assert 'data-formaat="ocds"' in r.text
+    ocds = client.post(f"/download/ocds?csrf={token}", data={"staat": staat_uit(r.text)})
+    assert ocds.status_code == 200 and ocds.headers["content-type"].startswith("application/json")
+    assert 'filename="kwaliteitscriteria-wmo-1a.ocds.json"' in ocds.headers["content-disposition"]
+    assert json.loads(ocds.content)
+    html = open_criteria(client, "jeugdhulp-4", "open-house")
+    r = client.post(f"/voorbeeld?csrf={csrf(html)}", data=criteria_form(html))
+    assert r.status_code == 200 and 'data-formaat="ocds"' not in r.text  # open house: no award criteria
+
+
 def test_downloads(client: TestClient, corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from docx import Document as Word
 

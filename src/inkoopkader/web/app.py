@@ -463,7 +463,7 @@ class App:
     def _download_formaten(self) -> tuple[str, ...]:
         from ..render import FORMATEN
 
-        gewenst = ("docx", "xlsx", "md", "json", "csv")
+        gewenst = ("docx", "xlsx", "ocds", "md", "json", "csv")
         return tuple(f for f in gewenst if f in FORMATEN)
 
 
@@ -482,6 +482,7 @@ _MEDIATYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "md": "text/markdown; charset=utf-8",
     "json": "application/json",
+    "ocds": "application/json",
     "csv": "text/csv; charset=utf-8",
 }
 
@@ -628,6 +629,7 @@ def _voorbeeld_toepassen(staat: Staat, form: FormData) -> Staat:
         kenmerk=_tekst(form, "kenmerk", "Het kenmerk"),
         versie=_tekst(form, "versie", "De versie") or "1.0",
         bijlagen=form.get("bijlagen") == "ja",
+        wettelijk=form.get("wettelijk") == "ja",
         personeel=form.get("personeel") == "ja",
     )
 

@@ -56,6 +56,7 @@ class Staat:
     ondergrens: int | None = STANDAARD_ONDERGRENS
     vragen: tuple[Vraagkeuze, ...] = ()  # empty: compose's default grouping and equal wegingen
     schaal: tuple[Schaalniveau, ...] = ()  # empty: the default scale
+    wettelijk: bool = True  # the chapter 'Wettelijke verplichtingen'
     personeel: bool = False
     personeelseisen: tuple[str, ...] | None = None
     functieniveaus: tuple[str, ...] = ()
@@ -108,6 +109,7 @@ class Staat:
             "titel": self.titel or None, "gemeente": self.gemeente or None, "kenmerk": self.kenmerk or None,
             "versie": self.versie or "1.0", "bijlagen": self.bijlagen, "gunning": self.gunning(selectie),
             "personeel": personeel, "functieniveaus": self.functieniveaus, "personeel_rol": self.personeel_rol,
+            "wettelijk": self.wettelijk,
         }
 
     def compose(self, corpus: Corpus, selectie: Selectie | None = None) -> Document:
@@ -159,6 +161,7 @@ class Staat:
                 ondergrens=None if data.get("ondergrens") is None else _int(data["ondergrens"]),
                 vragen=tuple(_vraag(v) for v in _lijst(data.get("vragen", []))),
                 schaal=tuple(_niveau(n) for n in _lijst(data.get("schaal", []))),
+                wettelijk=_bool(data.get("wettelijk", True)),
                 personeel=_bool(data.get("personeel", False)),
                 personeelseisen=(None if data.get("personeelseisen") is None
                                  else tuple(_str(e) for e in _lijst(data["personeelseisen"]))),
@@ -197,6 +200,7 @@ class Staat:
             vragen=tuple(Vraagkeuze(v.titel, v.criteria, v.weging, v.omvang_a4) for v in gunning.vragen)
             if gunning else (),
             schaal=gunning.schaal if gunning else (),
+            wettelijk=profiel.wettelijk is not False,  # no key: compose's default, the chapter is in
             personeel=profiel.personeel,
             personeelseisen=profiel.personeelseisen,
             functieniveaus=profiel.functieniveaus,
@@ -223,6 +227,7 @@ class Staat:
         yaml.width = 4096
         data = yaml.load(tekst)
         data["bijlagen"] = "ja" if self.bijlagen else "nee"
+        data["wettelijk"] = "ja" if self.wettelijk else "nee"
         gunning = data["gunning"]
         gunning["prijs"] = self.prijs
         gunning["ondergrens"] = "geen" if self.ondergrens is None else self.ondergrens
