@@ -16,9 +16,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from inkoopkader import Doelgroep, InkoopkaderError, Item, Procedure, Rol
+from inkoopkader import InkoopkaderError, Item, Procedure
 from inkoopkader.compose import compose
-from inkoopkader.document import Eis, Vraag
 from inkoopkader.render.docx import NAMESPACE, bladwijzer_naam, lees_selectie
 from inkoopkader.select import select
 from inkoopkader.text import strip_markup
