@@ -421,3 +421,11 @@ def test_own_award_questions_may_name_both_twins_of_a_repeated_text(corpus) -> N
     doc = compose(corpus, sel, gunning=GunningInstelling(vragen=vragen))
     (eerste, _) = doc.vragen
     assert [a.anker for a in eerste.aspecten] == ["jzp-09"]  # the repetition is printed once
+
+
+def test_text_formats_number_headings_three_levels_deep() -> None:
+    from inkoopkader.document import Kopnummering
+
+    n = Kopnummering()
+    assert [n.volgende(1), n.volgende(2), n.volgende(3), n.volgende(2), n.volgende(1), n.volgende(2), n.volgende(4),
+            n.volgende(1, genummerd=False), n.volgende(2)] == ["1 ", "1.1 ", "1.1.1 ", "1.2 ", "2 ", "2.1 ", "", "", "2.2 "]

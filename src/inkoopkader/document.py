@@ -272,6 +272,24 @@ class Document:
 OCDS_SUFFIX = ".ocds.json"  # the OCDS export is JSON; the double suffix tells it from the document model
 
 
+class Kopnummering:
+    """Section numbers as the text formats print them ('2 ', '2.1 ', '2.1.3 '); deeper levels are not numbered.
+    (Word numbers its headings itself, with a numbering definition.)"""
+
+    DIEPSTE = 3
+
+    def __init__(self) -> None:
+        self.tellers = [0] * self.DIEPSTE
+
+    def volgende(self, diepte: int, genummerd: bool = True) -> str:
+        """The number of the next heading at `diepte` (1 = chapter), with a trailing space; '' unnumbered."""
+        if not genummerd or diepte > self.DIEPSTE:
+            return ""
+        self.tellers[diepte - 1] += 1
+        self.tellers[diepte:] = [0] * (self.DIEPSTE - diepte)
+        return ".".join(str(c) for c in self.tellers[:diepte]) + " "
+
+
 def default_filename(segment_id: str, formaat: str = "docx", procedure: Procedure = Procedure.AANBESTEDING) -> str:
     extra = "" if procedure is Procedure.AANBESTEDING else f"-{procedure.value}"
     suffix = OCDS_SUFFIX if formaat == "ocds" else f".{formaat}"

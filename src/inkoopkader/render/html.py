@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .. import framing
-from ..document import Alinea, Aspect, Eis, Opsomming, Sectie, Tabel, Toelichting, Vraag
+from ..document import Alinea, Aspect, Eis, Kopnummering, Opsomming, Sectie, Tabel, Toelichting, Vraag
 from ..model import Item
 from ..text import markup_runs
 
@@ -72,15 +72,10 @@ class _Schrijver:
         self.doc = doc
         self.kopniveau = kopniveau
         self.out: list[str] = []
-        self.tellers = [0, 0, 0]
+        self.nummering = Kopnummering()
 
     def kop(self, diepte: int, sectie: Sectie, genummerd: bool) -> None:
-        nummer = ""
-        if genummerd and diepte <= 3:
-            self.tellers[diepte - 1] += 1
-            for dieper in range(diepte, 3):
-                self.tellers[dieper] = 0
-            nummer = ".".join(str(c) for c in self.tellers[:diepte]) + " "
+        nummer = self.nummering.volgende(diepte, genummerd)
         niveau = min(self.kopniveau + diepte - 1, 6)
         anker = f' id="sectie-{escape(sectie.id)}"' if sectie.id else ""
         self.out.append(f'<h{niveau} class="utrecht-heading-{niveau}"{anker}>{escape(nummer)}{inline(sectie.titel)}'

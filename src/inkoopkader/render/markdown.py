@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .. import framing
 from ..anchors import MD_BIJLAGEN
-from ..document import Alinea, Aspect, Eis, Opsomming, Sectie, Tabel, Toelichting, Vraag
+from ..document import Alinea, Aspect, Eis, Kopnummering, Opsomming, Sectie, Tabel, Toelichting, Vraag
 from ..model import Item
 from ..text import md_tekst
 
@@ -46,15 +46,10 @@ class _Schrijver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.out: list[str] = []
-        self.tellers = [0, 0, 0]
+        self.nummering = Kopnummering()
 
     def kop(self, level: int, titel: str, genummerd: bool) -> None:
-        nummer = ""
-        if genummerd and level <= 3:
-            self.tellers[level - 1] += 1
-            for deeper in range(level, 3):
-                self.tellers[deeper] = 0
-            nummer = ".".join(str(c) for c in self.tellers[:level]) + " "
+        nummer = self.nummering.volgende(level, genummerd)
         self.out += [f"{'#' * min(level + 1, 6)} {nummer}{titel}", ""]
 
     def eis(self, blok: Eis) -> None:
