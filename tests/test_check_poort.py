@@ -289,7 +289,7 @@ def test_docx_location_is_heading_plus_paragraph(tmp_path):
 
 
 def test_pdf_rejoins_a_capitalised_word_broken_at_the_line_end_but_keeps_abbreviations():
-    from inkoopkader.check.read import _pdf_alineas
+    from inkoopkader.check.read.pdf import _pdf_alineas
 
     regels = [("De aanbieder werkt volgens het Kwaliteits-", 700.0, 10.0),
               ("kader JeugdzorgPlus en de Wmo-", 688.0, 10.0),

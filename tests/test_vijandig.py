@@ -19,7 +19,8 @@ import pytest
 
 import inkoopkader
 from inkoopkader import InkoopkaderError, limieten
-from inkoopkader.check import read as read_module
+from inkoopkader.check.read import markdown as read_markdown
+from inkoopkader.check.read import pdf as read_pdf
 from inkoopkader.check.read import ConceptFout, read_bytes, read_concept, read_text
 
 import vijandig
@@ -103,8 +104,8 @@ def test_heading_and_separator_parsing_mean_what_the_patterns_meant() -> None:
     for _ in range(20_000):
         regel = "".join(rng.choice(" #\t|-:ab") for _ in range(rng.randint(0, 12)))
         oud = _OUDE_KOP.match(regel)
-        assert read_module._kop(regel) == ((oud.group(2) or "") if oud else None), repr(regel)
-        assert read_module._is_scheidingsrij(regel) == bool(_OUDE_SCHEIDING.match(regel)), repr(regel)
+        assert read_markdown._kop(regel) == ((oud.group(2) or "") if oud else None), repr(regel)
+        assert read_markdown._is_scheidingsrij(regel) == bool(_OUDE_SCHEIDING.match(regel)), repr(regel)
 
 
 def test_one_long_paragraph_full_of_outdated_references(tmp_path: Path, corpus) -> None:
@@ -145,8 +146,8 @@ def test_pdf_pages_sharing_one_content_stream(tmp_path: Path, monkeypatch: pytes
 
     # Under the limits, a shared stream is extracted once and every page still gets its text.
     geteld: list[int] = []
-    origineel = read_module._pdf_regels
-    monkeypatch.setattr(read_module, "_pdf_regels", lambda page: geteld.append(1) or origineel(page))
+    origineel = read_pdf._pdf_regels
+    monkeypatch.setattr(read_pdf, "_pdf_regels", lambda page: geteld.append(1) or origineel(page))
     concept = read_concept(schrijf(tmp_path, "klein.pdf", vijandig.pdf_gedeelde_inhoud(30, 20)))
     assert len(geteld) == 1
     assert {b.locatie.pagina for b in concept.blokken} == set(range(1, 31))

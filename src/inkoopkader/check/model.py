@@ -2,7 +2,7 @@
 
 Pipeline (one module per stage, arrows one way):
 
-    read.py        path or text -> Concept (Tekstblok per paragraph / table cell / header …, anchors)
+    read/          path or text -> Concept (one module per format: docx, odt, pdf, markdown; veilig)
     match.py       Concept + criteria -> CriteriumResultaat per criterion (anchors first, then text)
     references.py  Concept -> KaderVerwijzing (whole-kader references) and VerouderdeVerwijzing
     report.py      Rapport -> json / junit / github (the rich summary lives in cli.py)

@@ -207,10 +207,10 @@ def _lees_sjabloon(pad: Path) -> bytes:
 def _als_document(pad: Path, data: bytes) -> bytes:
     """Check the template is a Word package; turn a .dotx into a .docx (content type) in memory.
 
-    The archive is opened with the checks of `check`'s reader (check.read._Zip): its directory is
+    The archive is opened with the checks of `check`'s readers (check.read.veilig._Zip): its directory is
     checked for bombs before anything is decompressed, and every part is read with a size cap.
     """
-    from ..check.read import ConceptFout, _Zip
+    from ..check.read.veilig import ConceptFout, _Zip
 
     geen_word = f"Het sjabloon '{pad}' is geen Word-document of -sjabloon (.docx of .dotx)"
     if not data.startswith(b"PK"):
