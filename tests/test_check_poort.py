@@ -310,5 +310,5 @@ def test_check_output_dash_writes_to_standard_output(tmp_path, monkeypatch):
     pad.write_text("Opdrachtnemer toont aan dat ze een werkend kwaliteitssysteem heeft.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(pad), "-s", "wmo-1a", "--id", "bwmo-32", "-f", "json", "-o", "-"])
     assert result.exit_code == 0, result.output
-    assert '"schema_version": 2' in result.stdout
+    assert '"schema_version": 3' in result.stdout
     assert not (tmp_path / "-").exists()
