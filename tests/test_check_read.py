@@ -1093,18 +1093,18 @@ def test_superscript_digits_in_numeric_attributes_do_not_crash(tmp_path: Path) -
     assert concept.selectie["kaders"] == [1]
 
 
-def test_a_damaged_record_is_ignored_wherever_it_is_and_lees_selectie_reads_like_check(tmp_path: Path) -> None:
-    from inkoopkader.render.docx import lees_selectie
+def test_a_damaged_record_is_ignored_wherever_it_is_and_read_selectie_reads_like_check(tmp_path: Path) -> None:
+    from inkoopkader.render.docx import read_selectie
 
     kapot = {"docProps/custom.xml": "<Properties><property name='inkoopkader.segment'>"}
     concept = lees_docx(tmp_path, p(r("Tekst")), parts=kapot)
     assert concept.selectie is None and concept.blokken[0].tekst == "Tekst"
-    assert lees_selectie(docx_bytes(p(r("Tekst")), parts=kapot)) is None
+    assert read_selectie(docx_bytes(p(r("Tekst")), parts=kapot)) is None
     with pytest.raises(InkoopkaderError, match="geen geldig Word-document"):
-        lees_selectie(b"geen zip")
+        read_selectie(b"geen zip")
     vijandig = {"docProps/custom.xml": '<!DOCTYPE x [<!ENTITY a "b">]><Properties/>'}
     with pytest.raises(InkoopkaderError, match="DOCTYPE"):
-        lees_selectie(docx_bytes(p(r("Tekst")), parts=vijandig))
+        read_selectie(docx_bytes(p(r("Tekst")), parts=vijandig))
 
 
 def test_a_paragraph_joined_from_lines_is_cleaned_as_a_whole_and_knows_its_lines() -> None:

@@ -463,7 +463,7 @@ def search(
     ('klachtenregeling' vindt ook 'klachtenprocedure'), afkortingen ook voluit ('VOG' vindt 'verklaring
     omtrent het gedrag'). Een tikfout wordt alleen in lange woorden vergeven.
     """
-    from .search import zoek, zoek_profielen
+    from .search import find as zoek, find_profielen as zoek_profielen
 
     corpus = _corpus()
     themas = [resolve_thema(t) for t in thema or []]

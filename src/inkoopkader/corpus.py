@@ -121,13 +121,13 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
     if cache:
         if key in _MEMO:
             return _MEMO[key]
-        cached = schijfcache.lees("corpus", key)
+        cached = schijfcache.read("corpus", key)
         if isinstance(cached, Corpus):
             _MEMO[key] = cached
             return cached
     corpus = build_corpus(directory, files, versie=key[:12])
     if cache:
-        schijfcache.schrijf("corpus", key, corpus)
+        schijfcache.write("corpus", key, corpus)
         _MEMO[key] = corpus
     return corpus
 

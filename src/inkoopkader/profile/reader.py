@@ -59,7 +59,7 @@ def _parse(path: Path) -> Any:
 
     bestand = bestandsnaam(path)
     try:
-        text = yamlveilig.lees(path, limieten.PROFIEL, f"Profiel '{bestand}'")  # regular, bounded, UTF-8
+        text = yamlveilig.read(path, limieten.PROFIEL, f"Profiel '{bestand}'")  # regular, bounded, UTF-8
     except FileNotFoundError:
         raise InkoopkaderError(
             f"Profiel '{bestand}' bestaat niet. "
@@ -72,7 +72,7 @@ def _parse(path: Path) -> Any:
     except OSError as exc:
         raise InkoopkaderError(f"Profiel '{bestand}' kan niet worden gelezen: {exc.strerror}.") from None
     try:
-        return yamlveilig.laad(_yaml(), text, bestand, ProfielFout)  # aliases, depth, keys, numbers checked
+        return yamlveilig.load(_yaml(), text, bestand, ProfielFout)  # aliases, depth, keys, numbers checked
     except DuplicateKeyError as exc:
         mark = exc.problem_mark or exc.context_mark
         found = re.search(r'duplicate key "?([^"]+?)"? with', exc.problem or "")

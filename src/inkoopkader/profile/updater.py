@@ -265,7 +265,7 @@ class _Bijwerken:
 
 def _read_bekend(data: Any, bestand: str) -> dict[int, set[str]] | None:
     """The profile's `bekend` block (see the module docstring), or None when it has none."""
-    from ..diff import lees_stand
+    from ..diff import read_stand
 
     waarde = data.get("bekend")
     if waarde is None:
@@ -274,7 +274,7 @@ def _read_bekend(data: Any, bestand: str) -> dict[int, set[str]] | None:
         raise _fout(bestand, "bekend: moet per kadernummer de criterium-ID's geven (niet wijzigen; "
                     "verwijder het blok om het opnieuw te laten maken)", _value_line(data, "bekend"))
     try:
-        return lees_stand(waarde)
+        return read_stand(waarde)
     except InkoopkaderError as exc:
         raise _fout(bestand, f"bekend: {exc} (niet wijzigen; verwijder het blok om het opnieuw te laten maken)",
                     _value_line(data, "bekend")) from None

@@ -338,7 +338,7 @@ class App:
 
     def _criteria_pagina(self, request: Request, staat: Staat, filters: Mapping[str, str], pagina: int,
                          bericht: str | None = None) -> Response:
-        from ..search import zoek
+        from ..search import find
 
         corpus = self.corpus
         selectie = staat.selecteer(corpus)
@@ -356,7 +356,7 @@ class App:
         treffers = None
         zoekterm = filters.get("zoek", "")
         if zoekterm:
-            treffers = {h.criterium.id for h in zoek(corpus, zoekterm, segment=segment.id, limiet=None)}
+            treffers = {h.criterium.id for h in find(corpus, zoekterm, segment=segment.id, limiet=None)}
         rijen = [k for k in keuzes if _past(k, filters, relevantie, uit, zonder, treffers)]
         paginas = max(1, -(-len(rijen) // PER_PAGINA))
         pagina = min(max(1, pagina), paginas)
