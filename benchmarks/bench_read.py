@@ -1,4 +1,4 @@
-"""Benchmark: reading a large composed draft (check/read.py) versus the python-docx floor.
+"""Benchmark: reading a large composed draft (check/read/, the .docx reader) versus the python-docx floor.
 
 The draft is the largest document compose makes: every criterion of every kader, as eis. The floor
 is what the issue names for the whole check: open the same file with python-docx and read all

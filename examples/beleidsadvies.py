@@ -28,7 +28,7 @@ def main(uitvoer: Path) -> None:
         print(f"  kader {kader.nummer:>2} {relevantie.value:<9} {kader.inzet.value:<10} {kader.titel}")
 
     print("\nCriteria over de meldcode:")
-    for hit in inkoopkader.zoek(corpus, "meldcode", segment=segment.id, limiet=5):
+    for hit in inkoopkader.find(corpus, "meldcode", segment=segment.id, limiet=5):
         print(f"  {hit.criterium.id:<8} {hit.fragment[:90]}")
 
     verzoek = inkoopkader.Verzoek.maak(

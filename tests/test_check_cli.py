@@ -55,7 +55,7 @@ def test_example_draft_passes_the_gate_and_shows_what_needs_attention() -> None:
 
 def test_example_draft_json_details() -> None:
     data = json.loads(invoke("check", EXAMPLE, *CI_OPTIONS, "--format", "json").output)
-    assert data["geslaagd"] is True and data["schema_version"] == 2
+    assert data["geslaagd"] is True and data["schema_version"] == 3
     status = {c["id"]: c["status"] for c in data["criteria"]}
     assert all(status[i] != "ontbreekt" for i in ("bwmo-01", "bwmo-32", "bwmo-37"))
     assert {c["id"] for c in data["criteria"] if c["vereist"]} == {"bwmo-01", "bwmo-32", "bwmo-37"}
@@ -405,7 +405,7 @@ def test_warm_check_run_imports_neither_pydantic_nor_ruamel(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "code", "uitvoer"),
     [
-        (["check", str(EXAMPLE), *CI_OPTIONS, "--format", "json"], 0, '"schema_version": 2'),
+        (["check", str(EXAMPLE), *CI_OPTIONS, "--format", "json"], 0, '"schema_version": 3'),
         (["check", str(EXAMPLE), *CI_OPTIONS, "--vereist", "bwmo-40", "--zonder-via-kader"], 1, "Poort afgekeurd"),
         (["check", str(EXAMPLE), "--segment", "wmo-9"], 2, "Bedoelt u"),
         ([], 2, "Usage"),

@@ -10,7 +10,7 @@ from check_fixtures import FIXTURES, KOPIEERBEWERKINGEN, evalueer, load_labels, 
 import inkoopkader
 from inkoopkader.check.match import match_criteria
 from inkoopkader.check.model import Concept, Locatie, Status, Tekstblok
-from inkoopkader.check.taal import SynoniemenFout, laad_synoniemen, stam
+from inkoopkader.check.taal import SynoniemenFout, load_synoniemen, stam
 
 # --- helpers ------------------------------------------------------------------------------------------
 
@@ -69,7 +69,7 @@ def test_stemmer_maps_forms_of_one_word_together():
 
 
 def test_synonyms_make_actor_swaps_equal():
-    syn = laad_synoniemen()
+    syn = load_synoniemen()
     bron = syn.termen_van("De organisatie toont aan op welke wijze zij de cliënt **informeert**.")
     concept = syn.termen_van("Opdrachtnemer beschrijft hoe hij de inwoner informeert.")
     assert bron == concept
@@ -79,14 +79,14 @@ def test_synonyms_make_actor_swaps_equal():
 
 
 def test_synonyms_split_compounds_of_marked_groups():
-    syn = laad_synoniemen()
+    syn = load_synoniemen()
     assert set(syn.termen_van("cliëntervaringen")) == set(syn.termen_van("ervaringen van inwoners"))
     # A listed compound is its own synonym, not split.
     assert syn.termen_van("cliëntplan") == syn.termen_van("ondersteuningsplan")
 
 
 def test_fast_terms_equal_the_detailed_tokens():
-    syn = laad_synoniemen()
+    syn = load_synoniemen()
     tekst = (FIXTURES / "leidraad-begeleiding.txt").read_text(encoding="utf-8") + " **vet** beschikt over"
     assert syn.termen_van(tekst) == [t.term for t in syn.tokens(tekst) if not t.stop]
 
@@ -103,7 +103,7 @@ def test_fast_terms_equal_the_detailed_tokens_on_every_fixture_and_random_phrase
 
     from inkoopkader.check.taal import bundled_synoniemen
 
-    bundled = laad_synoniemen()
+    bundled = load_synoniemen()
     teksten = []
     for path in sorted(FIXTURES.iterdir()):
         if path.suffix in (".md", ".txt"):
@@ -128,7 +128,7 @@ def test_fast_terms_equal_the_detailed_tokens_on_every_fixture_and_random_phrase
 def test_word_split_shortcut_equals_the_word_regex():
     from inkoopkader.check.taal import _WORD
 
-    syn = laad_synoniemen()
+    syn = load_synoniemen()
     for tekst in [
         "De cliënt, (zie art. 2.4) en/of zijn_haar netwerk:\u00a0ja\u2028nee\x1cx\x00y",
         "\u3000全角 Ǆemal 12.500 euro's — ‘JIJ-kader’ ",
@@ -148,7 +148,7 @@ def test_id_shortcut_removes_the_same_ids():
 
 
 def test_bundled_synonym_list_is_valid_and_known_words_are_general():
-    syn = laad_synoniemen()
+    syn = load_synoniemen()
     assert syn.is_algemeen(syn.termen_van("organisatie")[0])
     assert syn.is_algemeen(syn.termen_van("cliënt")[0])
     assert not syn.is_algemeen(syn.termen_van("kindcheck")[0])
@@ -185,7 +185,7 @@ def test_bad_synonym_data_names_file_and_line(tmp_path: Path, inhoud: str, fragm
     pad = tmp_path / "synoniemen.yaml"
     pad.write_text(inhoud, encoding="utf-8")
     with pytest.raises(SynoniemenFout) as info:
-        laad_synoniemen(pad)
+        load_synoniemen(pad)
     melding = str(info.value)
     assert fragment in melding
     assert "synoniemen.yaml" in melding
@@ -196,7 +196,7 @@ def test_bad_synonym_data_names_file_and_line(tmp_path: Path, inhoud: str, fragm
 
 def test_missing_synonym_file_is_a_dutch_error(tmp_path: Path):
     with pytest.raises(SynoniemenFout, match="kan niet worden gelezen"):
-        laad_synoniemen(tmp_path / "bestaat-niet.yaml")
+        load_synoniemen(tmp_path / "bestaat-niet.yaml")
 
 
 def test_an_own_synonym_list_is_used(tmp_path: Path, wmo):
@@ -211,7 +211,7 @@ def test_an_own_synonym_list_is_used(tmp_path: Path, wmo):
         "deskundig handelen in de ondersteuning aan jongeren."
     )
     standaard = match_criteria(concept, keuzes(wmo, "bwmo-24"))[0]
-    eigen_lijst = match_criteria(concept, keuzes(wmo, "bwmo-24"), synoniemen=laad_synoniemen(eigen))[0]
+    eigen_lijst = match_criteria(concept, keuzes(wmo, "bwmo-24"), synoniemen=load_synoniemen(eigen))[0]
     assert eigen_lijst.status is Status.GEDEKT and eigen_lijst.score == 100
     assert standaard.score < eigen_lijst.score
 
@@ -727,14 +727,14 @@ def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
         encoding="utf-8",
     )
     match_criteria(blokken(tekst), inkoopkader.select(corpus, "jeugdhulp-1").keuzes, corpus=corpus,
-                   synoniemen=laad_synoniemen(eigen))
+                   synoniemen=load_synoniemen(eigen))
     assert len(list(cache.glob("matching-*.json"))) == 3
 
 
 def test_synonym_list_content_hash_is_a_string_and_not_the_phrase_key_method():
     from inkoopkader.check.taal import Synoniemen
 
-    geladen = laad_synoniemen()
+    geladen = load_synoniemen()
     assert isinstance(geladen.inhoud_hash, str) and len(geladen.inhoud_hash) == 32
     assert Synoniemen(bron="in code").inhoud_hash == ""  # built in code: never used as a cache key
     assert Synoniemen.sleutel("De organisatie") == ("de", "organisati")  # the phrase key still works
@@ -751,7 +751,7 @@ def test_cached_synonym_list_from_older_code_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path / "cache"))
     eigen = tmp_path / "syn.yaml"
     eigen.write_text(taal.bundled_synoniemen().read_text(encoding="utf-8"), encoding="utf-8")
-    eerste = laad_synoniemen(eigen)
+    eerste = load_synoniemen(eigen)
     assert eerste.inhoud_hash
     (entry,) = (tmp_path / "cache").glob("synoniemen-*.json")
     kop, _, inhoud = entry.read_bytes()[len(cache.FORMAAT):].partition(b"\n")
@@ -762,5 +762,5 @@ def test_cached_synonym_list_from_older_code_is_rebuilt(tmp_path, monkeypatch):
     document["waarde"].pop(2 + index)
     inhoud = json.dumps(document).encode()
     entry.write_bytes(cache.FORMAAT + hashlib.sha256(inhoud).hexdigest().encode() + b"\n" + inhoud)
-    taal._laad.cache_clear()
-    assert laad_synoniemen(eigen).inhoud_hash == eerste.inhoud_hash
+    taal._load.cache_clear()
+    assert load_synoniemen(eigen).inhoud_hash == eerste.inhoud_hash

@@ -289,7 +289,7 @@ def test_docx_location_is_heading_plus_paragraph(tmp_path):
 
 
 def test_pdf_rejoins_a_capitalised_word_broken_at_the_line_end_but_keeps_abbreviations():
-    from inkoopkader.check.read import _pdf_alineas
+    from inkoopkader.check.read.pdf import _pdf_alineas
 
     regels = [("De aanbieder werkt volgens het Kwaliteits-", 700.0, 10.0),
               ("kader JeugdzorgPlus en de Wmo-", 688.0, 10.0),
@@ -310,5 +310,5 @@ def test_check_output_dash_writes_to_standard_output(tmp_path, monkeypatch):
     pad.write_text("Opdrachtnemer toont aan dat ze een werkend kwaliteitssysteem heeft.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(pad), "-s", "wmo-1a", "--id", "bwmo-32", "-f", "json", "-o", "-"])
     assert result.exit_code == 0, result.output
-    assert '"schema_version": 2' in result.stdout
+    assert '"schema_version": 3' in result.stdout
     assert not (tmp_path / "-").exists()

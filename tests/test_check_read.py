@@ -22,6 +22,7 @@ from lxml import etree
 import inkoopkader
 from inkoopkader import InkoopkaderError, Rol, limieten
 from inkoopkader.check import read as read_module
+from inkoopkader.check.read import pdf as read_pdf
 from inkoopkader.check.model import Concept, Tekstblok
 from inkoopkader.check.read import ConceptFout, criterium_van_bladwijzer, read_concept, read_text
 from inkoopkader.anchors import bladwijzer_naam
@@ -836,7 +837,7 @@ def test_pdf_pages_and_paragraphs(tmp_path: Path) -> None:
 def test_pdf_hyphenation_is_undone() -> None:
     regels = [("Opdrachtnemer levert zorg-", 700.0, 11.0), ("verlening aan iedere inwoner met Wmo-", 686.0, 11.0),
               ("ondersteuning in de gemeente.", 672.0, 11.0)]
-    assert read_module._pdf_alineas(regels) == [
+    assert read_pdf._pdf_alineas(regels) == [
         "Opdrachtnemer levert zorgverlening aan iedere inwoner met Wmo-ondersteuning in de gemeente."]
 
 
@@ -1055,7 +1056,7 @@ def test_fast_cleaning_equals_the_regex_definition() -> None:
     import re
     import sys
 
-    from inkoopkader.check.read import _ONZICHTBAAR, _schoon
+    from inkoopkader.check.read.veilig import _ONZICHTBAAR, _schoon
 
     spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c)))
     assert "\u00a0" in spaces and "\u2007" in spaces and "\x1c" in spaces
@@ -1092,23 +1093,24 @@ def test_superscript_digits_in_numeric_attributes_do_not_crash(tmp_path: Path) -
     assert concept.selectie["kaders"] == [1]
 
 
-def test_a_damaged_record_is_ignored_wherever_it_is_and_lees_selectie_reads_like_check(tmp_path: Path) -> None:
-    from inkoopkader.render.docx import lees_selectie
+def test_a_damaged_record_is_ignored_wherever_it_is_and_read_selectie_reads_like_check(tmp_path: Path) -> None:
+    from inkoopkader.render.docx import read_selectie
 
     kapot = {"docProps/custom.xml": "<Properties><property name='inkoopkader.segment'>"}
     concept = lees_docx(tmp_path, p(r("Tekst")), parts=kapot)
     assert concept.selectie is None and concept.blokken[0].tekst == "Tekst"
-    assert lees_selectie(docx_bytes(p(r("Tekst")), parts=kapot)) is None
+    assert read_selectie(docx_bytes(p(r("Tekst")), parts=kapot)) is None
     with pytest.raises(InkoopkaderError, match="geen geldig Word-document"):
-        lees_selectie(b"geen zip")
+        read_selectie(b"geen zip")
     vijandig = {"docProps/custom.xml": '<!DOCTYPE x [<!ENTITY a "b">]><Properties/>'}
     with pytest.raises(InkoopkaderError, match="DOCTYPE"):
-        lees_selectie(docx_bytes(p(r("Tekst")), parts=vijandig))
+        read_selectie(docx_bytes(p(r("Tekst")), parts=vijandig))
 
 
 def test_a_paragraph_joined_from_lines_is_cleaned_as_a_whole_and_knows_its_lines() -> None:
     """Joining line by line (to remember where each begins) must give the text joining all at once gives."""
-    from inkoopkader.check.read import _md_inline, _schoon
+    from inkoopkader.check.read.markdown import _md_inline
+    from inkoopkader.check.read.veilig import _schoon
 
     rnd = random.Random(7)
     stukjes = ["**vet", "vet**", "*", "_x_", "[link", "](http://a)", "`code`", "<br/>", "\u00ad", "woord", "  ",
@@ -1138,3 +1140,23 @@ def test_doctype_is_refused_in_any_encoding(tmp_path: Path) -> None:
             inhoud = document.encode("utf-16-le") if info.filename == "word/document.xml" else zin.read(info)
             zout.writestr(info.filename, inhoud)
     fout(schrijf(tmp_path, "utf16.docx", out.getvalue()), "DOCTYPE")
+
+
+def test_checking_a_markdown_draft_loads_only_the_markdown_reader(tmp_path: Path) -> None:
+    """check/read/ has one module per format and imports only the one a draft needs: a Markdown
+    draft never loads the Word, OpenDocument or PDF reader, nor lxml or pypdf."""
+    import sys
+
+    concept = tmp_path / "concept.md"
+    concept.write_text("# Kwaliteit\n\nDe aanbieder heeft een klachtenregeling.\n", encoding="utf-8")
+    code = (
+        "import sys, inkoopkader\n"
+        f"rapport = inkoopkader.check({str(concept)!r}, segment='wmo-1a')\n"
+        "assert rapport.resultaten\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('inkoopkader.check.read', 'lxml', 'pypdf')))))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    geladen = set(uit.stdout.split())
+    assert {"inkoopkader.check.read", "inkoopkader.check.read.markdown"} <= geladen, geladen
+    assert not geladen & {"inkoopkader.check.read.docx", "inkoopkader.check.read.odt", "inkoopkader.check.read.pdf",
+                          "lxml", "lxml.etree", "pypdf"}, geladen

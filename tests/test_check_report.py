@@ -70,7 +70,7 @@ def rapport(corpus, *, strikt: bool = False, min_dekking: float | None = None, c
 
 def test_json_follows_the_documented_schema(corpus) -> None:
     data = json.loads(to_json(rapport(corpus)))
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
     assert set(data) == {
         "schema_version", "concept", "segment", "corpus_versie", "selectie", "poort", "geslaagd", "redenen",
         "samenvatting", "dekking", "dekking_per_kader", "criteria", "kaderverwijzingen", "verouderd",
@@ -85,9 +85,10 @@ def test_json_follows_the_documented_schema(corpus) -> None:
     }
     crit = {c["id"]: c for c in data["criteria"]}
     assert set(crit["bwmo-01"]) == {
-        "id", "kader", "thema", "themas", "doelgroep", "rol", "tekst", "status", "score", "vereist", "via_anker",
-        "vergeleken_met", "verschil", "bewijs",
+        "id", "kader", "herkomst", "thema", "themas", "doelgroep", "rol", "tekst", "status", "score", "vereist",
+        "via_anker", "vergeleken_met", "verschil", "bewijs",
     }
+    assert crit["bwmo-01"]["kader"] == 1 and crit["bwmo-01"]["herkomst"] == "kader"
     assert crit["bwmo-01"]["vergeleken_met"] == "bron"
     assert "**" not in crit["bwmo-01"]["tekst"] and "correct en respectvol wordt bejegend" in crit["bwmo-01"]["tekst"]
     assert crit["bwmo-01"]["status"] == "gedekt" and crit["bwmo-01"]["score"] == 97.5
@@ -116,6 +117,7 @@ def test_json_coverage_per_thema_and_kader(corpus) -> None:
     assert dekking["samenwerking"]["voldoende"] is False
     kader1 = data["dekking_per_kader"][0]
     assert kader1["kader"] == 1 and kader1["criteria"] == 6 and kader1["als_geheel_verwezen"] is True
+    assert kader1["herkomst"] == "kader"
     assert data["poort"] == {"min_dekking": 0.5, "strikt": False}
     r = rapport(corpus, min_dekking=0.5)
     assert [(d.kader, d.totaal, d.gedekt, d.gewijzigd) for d in r.per_kader()] == [

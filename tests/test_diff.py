@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import inkoopkader
 from inkoopkader.cli import app
 from inkoopkader.corpus import corpus_waarschuwingen
-from inkoopkader.diff import lees_stand, naar_data, naar_tekst, stand, stand_tekst, vergelijk, vergelijk_ids
+from inkoopkader.diff import naar_data, naar_tekst, read_stand, stand, stand_tekst, vergelijk, vergelijk_ids
 from inkoopkader.profile import update_profile, write_profile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,9 +112,9 @@ def test_id_state_round_trips_compactly(corpus) -> None:
     tekst = {n: stand_tekst(ids) for n, ids in staat.items()}
     assert tekst[1] == "bwmo-01..44" and tekst[11] == "bcp-001..148"
     assert stand_tekst(["bwmo-01", "bwmo-02", "bwmo-04", "bwmo-05a"]) == "bwmo-01..02, bwmo-04, bwmo-05a"
-    assert lees_stand(tekst) == {n: set(ids) for n, ids in staat.items()}
+    assert read_stand(tekst) == {n: set(ids) for n, ids in staat.items()}
     with pytest.raises(inkoopkader.InkoopkaderError, match="geen criterium-ID"):
-        lees_stand({1: "bwmo-01..44, onzin"})
+        read_stand({1: "bwmo-01..44, onzin"})
     verschil = vergelijk_ids({1: ["bwmo-01", "bwmo-02"], 2: ["wav-01"]}, {1: ["bwmo-02", "bwmo-03"], 3: ["jzp-01"]})
     assert verschil.criteria_nieuw == ("bwmo-03", "jzp-01") and verschil.criteria_vervallen == ("bwmo-01", "wav-01")
     assert verschil.kaders_nieuw == (3,) and verschil.kaders_vervallen == (2,)

@@ -10,6 +10,7 @@ import sourcecheck
 from docx import Document
 
 from inkoopkader import OnbekendeWaarde, Rol, compose, select
+from inkoopkader.model import Herkomst
 from inkoopkader.personeel import standaard_eisen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,11 +238,12 @@ def test_check_recognises_staff_requirements(corpus, tmp_path: Path) -> None:
     docx = tmp_path / "jh4.docx"
     compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True, functieniveaus=["A", "B", "C", "D"]).save(docx)
     rapport = inkoopkader.check(docx, corpus, personeel=True, functieniveaus=["A", "B", "C", "D"])
-    personeel = [r for r in rapport.resultaten if r.criterium.kader == 0]
+    personeel = [r for r in rapport.resultaten if r.herkomst is Herkomst.PERSONEEL]
     assert len(personeel) > 10 and all(r.status.value == "gedekt" for r in personeel)
     assert "wce-niv-b" in {r.criterium.id for r in personeel}
     # the staff requirements the statutory chapter covers are not looked for twice
     assert not {"pe-vog-jeugd", "pe-registratie-jeugd"} & {r.criterium.id for r in personeel}
+    _assert_reports_name_staff_requirements_by_their_herkomst(corpus, rapport, len(personeel))
 
     draft = tmp_path / "concept.md"
     draft.write_text(
@@ -251,8 +253,63 @@ def test_check_recognises_staff_requirements(corpus, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     rapport = inkoopkader.check(draft, corpus, segment="jeugdhulp-4", personeel=True, functieniveaus=["B", "C"])
-    found = {r.criterium.id for r in rapport.resultaten if r.criterium.kader == 0 and r.status.value != "ontbreekt"}
+    found = {r.criterium.id for r in rapport.resultaten
+             if r.herkomst is Herkomst.PERSONEEL and r.status.value != "ontbreekt"}
     assert "wce-niv-b" in found or "wce-niv-c" in found
     assert "wce-comp-01" not in found and "pe-beleid-registratie-jeugd" not in found
     with pytest.raises(OnbekendeWaarde):
         inkoopkader.check(draft, corpus, segment="jeugdhulp-4", personeel=["pe-bestaat-niet"])
+
+
+def _assert_reports_name_staff_requirements_by_their_herkomst(corpus, rapport, aantal: int) -> None:
+    """Staff requirements belong to no kader: every report names and groups them by `Herkomst`, never
+    by a stand-in kader number (they were 'kader 0' before)."""
+    import json
+
+    from inkoopkader.check.report import kader_label, kader_naam, to_github, to_json, to_junit
+
+    groepen = {d.kader: d for d in rapport.per_kader()}
+    assert groepen[Herkomst.PERSONEEL].totaal == aantal and 0 not in groepen
+    assert list(groepen)[:2] == [Herkomst.WETTELIJK, Herkomst.PERSONEEL]  # as in the document: before the kaders
+    assert all(isinstance(k, int) and k > 0 for k in list(groepen)[2:])
+    assert kader_naam(corpus, Herkomst.PERSONEEL) == kader_label(corpus, Herkomst.PERSONEEL, kort=True)
+    assert kader_label(corpus, 3, kort=True).startswith("3. ")
+    assert "personeel" in kader_naam(corpus, Herkomst.PERSONEEL).lower()
+
+    data = json.loads(to_json(rapport))
+    rijen = {(d["kader"], d["herkomst"]) for d in data["dekking_per_kader"]}
+    assert {(None, "personeel"), (None, "wettelijk")} <= rijen and not {(0, "personeel"), (-1, "wettelijk")} & rijen
+    eisen = [c for c in data["criteria"] if c["herkomst"] == "personeel"]
+    assert len(eisen) == aantal and all(c["kader"] is None for c in eisen)
+    assert all(isinstance(c["kader"], int) for c in data["criteria"] if c["herkomst"] == "kader")
+
+    # a required staff requirement that is missing fails in JUnit and GitHub under its herkomst
+    from dataclasses import replace
+
+    from inkoopkader.check import Status
+
+    eerste = next(r for r in rapport.resultaten if r.herkomst is Herkomst.PERSONEEL)
+    mist = replace(eerste, status=Status.ONTBREEKT, vereist=True, bewijs=())
+    gefaald = replace(rapport, resultaten=tuple(mist if r is eerste else r for r in rapport.resultaten),
+                      redenen_afgekeurd=("vereist criterium ontbreekt",))
+    junit, github = to_junit(gefaald), to_github(gefaald)
+    assert f"{eerste.criterium.id} (personeel, vakmanschap)" in junit and "(kader 0" not in junit
+    assert f"{eerste.criterium.id} (personeel, vakmanschap) ontbreekt" in github and "(kader 0" not in github
+
+
+def test_the_check_summary_names_staff_requirements_without_a_kader_number(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from inkoopkader.cli import app
+
+    draft = tmp_path / "concept.md"
+    draft.write_text("# Personeel\n\nDe Aanbieder zet uitsluitend medewerkers in met een afgeronde opleiding op "
+                     "hbo-niveau waarmee SKJ-registratie mogelijk is.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(draft), "-s", "jeugdhulp-4", "--personeel", "--wettelijk"],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    regels = [r.strip() for r in result.output.splitlines()]
+    assert any(r.startswith("Personeel (opleiding, registratie, competenties)") for r in regels), result.output
+    assert any(r.startswith("Wettelijke verplichtingen") for r in regels)
+    assert not any(r.startswith(("0. ", "-1. ")) for r in regels)
+    assert any(r.startswith("8. JIJ-kader") for r in regels)  # a real kader keeps its number

@@ -15,12 +15,12 @@ from inkoopkader.model import Doelgroep, Inzet, Rol
 from inkoopkader.profile import (
     SCHEMA_VERSION,
     ProfielFout,
-    _yaml,
     load_profile,
     profiel_yaml,
     update_profile,
     write_profile,
 )
+from inkoopkader.profile.reader import _yaml
 from inkoopkader.select import select
 from inkoopkader.text import strip_markup
 
@@ -561,3 +561,19 @@ def test_filters_narrow_a_profile_the_same_way_in_check_and_compose(corpus, prof
 
     result = CliRunner().invoke(app, ["compose", "--profiel", str(profiel), "--kader", "1", "-f", "md", "-o", "-"])
     assert result.exit_code == 2 and "gaat niet samen met een profiel" in result.output
+
+
+def test_the_profile_package_keeps_its_public_names() -> None:
+    """profile/ is split into model, writer, reader, updater and commentaar; callers (cli, web,
+    scripts) keep importing the same names from inkoopkader.profile, and they are the modules' own."""
+    import inkoopkader.profile as profiel_pakket
+    from inkoopkader.profile import model, reader, updater, writer
+
+    verwacht = {"SCHEMA_VERSION": model, "Profiel": model, "ProfielFout": model, "ProfielKader": model,
+                "ProfielCriterium": model, "ProfielUpdate": model, "PersoneelKeuze": model,
+                "weiger_profielkeuzes": model, "load_profile": reader, "update_profile": updater,
+                "write_profile": writer, "profiel_yaml": writer}
+    for naam, module in verwacht.items():
+        assert naam in profiel_pakket.__all__, naam
+        assert getattr(profiel_pakket, naam) is getattr(module, naam), naam
+    assert inkoopkader.load_profile is reader.load_profile

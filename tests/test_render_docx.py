@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from inkoopkader import InkoopkaderError, Item, Procedure
 from inkoopkader.compose import compose
-from inkoopkader.render.docx import NAMESPACE, bladwijzer_naam, lees_selectie
+from inkoopkader.render.docx import NAMESPACE, bladwijzer_naam, read_selectie
 from inkoopkader.select import select
 from inkoopkader.text import strip_markup
 
@@ -374,7 +374,7 @@ def test_core_and_custom_properties(wmo) -> None:
     assert all(len(c) <= 255 for c in chunks)
     assert ",".join(chunks).split(",") == lichaam
 
-    selectie = lees_selectie(data)
+    selectie = read_selectie(data)
     assert selectie["segment"] == "wmo-1a" and selectie["corpus"] == doc.meta.corpus_versie
     assert selectie["procedure"] == "aanbesteding" and selectie["schema"] == 2
     assert selectie["criteria"] == lichaam
@@ -397,10 +397,10 @@ def test_selection_is_readable_from_properties_alone(wmo, tmp_path: Path) -> Non
                 target.writestr(info, source.read(info.filename))
     path = tmp_path / "alleen-eigenschappen.docx"
     path.write_bytes(stripped.getvalue())
-    selectie = lees_selectie(path)
+    selectie = read_selectie(path)
     assert selectie["segment"] == "wmo-1a" and selectie["procedure"] == "aanbesteding"
     assert selectie["criteria"] == [a for a, plaats, _ in doc.ankers() if not plaats.startswith("bijlage")]
-    assert lees_selectie(empty_docx_bytes()) is None
+    assert read_selectie(empty_docx_bytes()) is None
 
 
 def empty_docx_bytes() -> bytes:

@@ -19,7 +19,8 @@ import pytest
 
 import inkoopkader
 from inkoopkader import InkoopkaderError, limieten
-from inkoopkader.check import read as read_module
+from inkoopkader.check.read import markdown as read_markdown
+from inkoopkader.check.read import pdf as read_pdf
 from inkoopkader.check.read import ConceptFout, read_bytes, read_concept, read_text
 
 import vijandig
@@ -103,8 +104,8 @@ def test_heading_and_separator_parsing_mean_what_the_patterns_meant() -> None:
     for _ in range(20_000):
         regel = "".join(rng.choice(" #\t|-:ab") for _ in range(rng.randint(0, 12)))
         oud = _OUDE_KOP.match(regel)
-        assert read_module._kop(regel) == ((oud.group(2) or "") if oud else None), repr(regel)
-        assert read_module._is_scheidingsrij(regel) == bool(_OUDE_SCHEIDING.match(regel)), repr(regel)
+        assert read_markdown._kop(regel) == ((oud.group(2) or "") if oud else None), repr(regel)
+        assert read_markdown._is_scheidingsrij(regel) == bool(_OUDE_SCHEIDING.match(regel)), repr(regel)
 
 
 def test_one_long_paragraph_full_of_outdated_references(tmp_path: Path, corpus) -> None:
@@ -145,8 +146,8 @@ def test_pdf_pages_sharing_one_content_stream(tmp_path: Path, monkeypatch: pytes
 
     # Under the limits, a shared stream is extracted once and every page still gets its text.
     geteld: list[int] = []
-    origineel = read_module._pdf_regels
-    monkeypatch.setattr(read_module, "_pdf_regels", lambda page: geteld.append(1) or origineel(page))
+    origineel = read_pdf._pdf_regels
+    monkeypatch.setattr(read_pdf, "_pdf_regels", lambda page: geteld.append(1) or origineel(page))
     concept = read_concept(schrijf(tmp_path, "klein.pdf", vijandig.pdf_gedeelde_inhoud(30, 20)))
     assert len(geteld) == 1
     assert {b.locatie.pagina for b in concept.blokken} == set(range(1, 31))
@@ -355,8 +356,8 @@ def test_no_code_runs_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
             return (os.system, (f"touch {gewaarschuwd}",))
 
     sleutel = "a" * 64
-    cache.schrijf("corpus", sleutel, (1, "twee"))
-    assert cache.lees("corpus", sleutel) == (1, "twee")
+    cache.write("corpus", sleutel, (1, "twee"))
+    assert cache.read("corpus", sleutel) == (1, "twee")
     (tmp_path / f"corpus-{sleutel[:40]}.pickle").write_bytes(pickle.dumps(Kwaad()))  # the old name
     pad = tmp_path / f"corpus-{sleutel[:40]}.json"
     for document in (
@@ -368,10 +369,10 @@ def test_no_code_runs_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
         {"soort": "corpus", "sleutel": "b" * 64, "typen": [], "waarde": 1},
     ):
         pad.write_bytes(_entry("corpus", document))
-        assert cache.lees("corpus", sleutel) is None
+        assert cache.read("corpus", sleutel) is None
     assert not gewaarschuwd.exists()
     pad.write_bytes(pickle.dumps(Kwaad()))
-    assert cache.lees("corpus", sleutel) is None and not gewaarschuwd.exists()
+    assert cache.read("corpus", sleutel) is None and not gewaarschuwd.exists()
 
 
 def test_a_planted_or_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -381,16 +382,16 @@ def test_a_planted_or_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, monke
 
     monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
     sleutel = "c" * 64
-    cache.schrijf("kaderverwijzingen", sleutel, {"kaders": [1, 2]})
+    cache.write("kaderverwijzingen", sleutel, {"kaders": [1, 2]})
     (pad,) = tmp_path.glob("kaderverwijzingen-*.json")
     goed = pad.read_bytes()
-    assert cache.lees("kaderverwijzingen", sleutel) == {"kaders": [1, 2]}
+    assert cache.read("kaderverwijzingen", sleutel) == {"kaders": [1, 2]}
     pad.chmod(0o666)  # writable by anyone: a shared directory
-    assert cache.lees("kaderverwijzingen", sleutel) is None
+    assert cache.read("kaderverwijzingen", sleutel) is None
     pad.chmod(0o600)
     if os.geteuid() == 0:
         os.chown(pad, 4242, 4242)  # another user's file
-        assert cache.lees("kaderverwijzingen", sleutel) is None
+        assert cache.read("kaderverwijzingen", sleutel) is None
         os.chown(pad, 0, 0)
     rng = random.Random(7)
     for _ in range(300):  # flipped bytes, truncation, garbage: never an exception, never a wrong value
@@ -400,8 +401,8 @@ def test_a_planted_or_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, monke
         else:
             del data[rng.randrange(len(data)):]
         pad.write_bytes(bytes(data))
-        assert cache.lees("kaderverwijzingen", sleutel) in (None, {"kaders": [1, 2]})
-        assert bytes(data) == goed or cache.lees("kaderverwijzingen", sleutel) is None
+        assert cache.read("kaderverwijzingen", sleutel) in (None, {"kaders": [1, 2]})
+        assert bytes(data) == goed or cache.read("kaderverwijzingen", sleutel) is None
 
 
 def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -410,7 +411,7 @@ def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypa
 
     monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
     tekst = vijandig.ZIN + " Opdrachtnemer werkt conform het JIJ-kader en de Wbp."
-    taal._laad.cache_clear()  # what this process has in memory already: read from the disk cache
+    taal._load.cache_clear()  # what this process has in memory already: read from the disk cache
     references._MEMO.clear()
     eerst = inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True)
     entries = list(tmp_path.glob("*.json"))
@@ -418,7 +419,7 @@ def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypa
     rng = random.Random(1)
     for pad in entries:
         pad.write_bytes(bytes(rng.randrange(256) for _ in range(2000)))
-    taal._laad.cache_clear()
+    taal._load.cache_clear()
     references._MEMO.clear()
     assert inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True) == eerst
     herschreven = {p.name.split("-")[0] for p in tmp_path.glob("*.json") if p.read_bytes().startswith(b"inkoopkader")}
@@ -465,7 +466,7 @@ def test_library_arguments_of_the_wrong_type_give_the_projects_own_errors(corpus
         (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, min_dekking=float("nan")), "nan"),
         (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, min_dekking="80%"), "min_dekking moet"),
         (lambda: inkoopkader.check("x", corpus, segment="wmo-1a", tekst=True, min_dekking=1.5), "tussen 0 en 1"),
-        (lambda: inkoopkader.zoek(corpus, None), "zoekterm moet"),
+        (lambda: inkoopkader.find(corpus, None), "zoekterm moet"),
         (lambda: inkoopkader.resolve_kader(corpus, 10 ** 5000), "meer dan 900 cijfers"),
         (lambda: inkoopkader.resolve_kader(corpus, "9" * 4301), "Onbekend kader"),
         (lambda: inkoopkader.resolve_kader(corpus, "²"), "Onbekend kader"),
@@ -518,11 +519,11 @@ def test_a_long_search_query_is_refused_before_scoring(corpus) -> None:
     from inkoopkader.errors import LimietFout
 
     with binnen(20), pytest.raises(LimietFout) as info:
-        inkoopkader.zoek(corpus, "meldcode " * 11_000)
+        inkoopkader.find(corpus, "meldcode " * 11_000)
     weigering(info.value, "zoekterm", "INKOOPKADER_MAX_ZOEKTERM=")
     with pytest.raises(LimietFout):
         inkoopkader.select(corpus, "wmo-1a", zoekterm="x" * 201)
-    assert inkoopkader.zoek(corpus, "meldcode huiselijk geweld " * 7)  # 182 characters: fine
+    assert inkoopkader.find(corpus, "meldcode huiselijk geweld " * 7)  # 182 characters: fine
 
 
 # --- templates ---------------------------------------------------------------------------------------
@@ -794,16 +795,16 @@ def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkey
         "thema": Thema.VAKMANSCHAP, 7: [None, True, "t\udcff"], "eenheid": eenheid,
         "verplichting": corpus.wettelijk[0],  # a NamedTuple holding a NamedTuple (Wet)
     }
-    cache.schrijf("proef", "k" * 64, waarde)
-    terug = cache.lees("proef", "k" * 64)
+    cache.write("proef", "k" * 64, waarde)
+    terug = cache.read("proef", "k" * 64)
     assert terug == waarde and math.copysign(1, terug["getallen"]["b"]) == -1
     assert terug["eenheid"].termen == eenheid.termen and terug["eenheid"].waarden == eenheid.waarden
     assert type(terug["verplichting"]) is type(corpus.wettelijk[0]) and type(terug["verplichting"].wet).__name__ == "Wet"
-    cache.schrijf("corpus", "c" * 64, corpus)
-    assert cache.lees("corpus", "c" * 64) == corpus
+    cache.write("corpus", "c" * 64, corpus)
+    assert cache.read("corpus", "c" * 64) == corpus
     ingepakt = cache.inpakken(waarde["eenheid"])  # packed inside an entry, unpacked when needed
     assert isinstance(ingepakt, str) and cache.uitpakken(ingepakt).termen == eenheid.termen
     with pytest.raises(ValueError):
         cache.uitpakken('[[["os", "system", []]], ["o", 0]]')  # only the package's own types
-    cache.schrijf("vreemd", "v" * 64, object())  # unknown types are not cached at all
-    assert cache.lees("vreemd", "v" * 64) is None and not list(tmp_path.glob("vreemd-*"))
+    cache.write("vreemd", "v" * 64, object())  # unknown types are not cached at all
+    assert cache.read("vreemd", "v" * 64) is None and not list(tmp_path.glob("vreemd-*"))

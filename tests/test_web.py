@@ -222,7 +222,7 @@ def test_filters_search_and_pages(client: TestClient, corpus) -> None:  # type: 
     html = open_criteria(client)
     velden = criteria_form(html)
     r = client.post(f"/criteria?csrf={csrf(html)}", data={**velden, "f_zoek": "meldcode", "pagina": "1"})
-    treffers = {h.criterium.id for h in inkoopkader.zoek(corpus, "meldcode", segment="wmo-1a", limiet=None)}
+    treffers = {h.criterium.id for h in inkoopkader.find(corpus, "meldcode", segment="wmo-1a", limiet=None)}
     getoond = set(re.findall(r'name="crit" value="([^"]+)"', r.text))
     assert treffers and getoond == treffers
     r = client.post(f"/criteria?csrf={csrf(html)}", data={**velden, "f_thema": "vakmanschap", "f_kader": "7"})

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 
 import inkoopkader
 from inkoopkader import OnbekendeWaarde, Procedure, Rol, compose, select
+from inkoopkader.model import Herkomst
 from inkoopkader.check import check
 from inkoopkader.wettelijk import verplichtingen_voor
 
@@ -204,7 +205,7 @@ def test_check_finds_the_duties_in_a_composed_document(corpus, tmp_path: Path) -
     rapport = check(pad, corpus, strikt=True)  # against the record: the duties it printed, in their roles
     wet = [r for r in rapport.resultaten if r.criterium.id.startswith("wet-")]
     assert len(wet) == len(verplichtingen_voor(corpus, "Jeugdhulp"))
-    assert all(r.status.value == "gedekt" and r.criterium.kader == -1 for r in wet)
+    assert all(r.status.value == "gedekt" and r.herkomst is Herkomst.WETTELIJK for r in wet)
     assert {r.rol for r in wet} == {Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE}
     assert rapport.geslaagd, rapport.redenen_afgekeurd
 

@@ -28,6 +28,7 @@ _LAZY = {
     "Corpus": "model",
     "Criterium": "model",
     "Doelgroep": "model",
+    "Herkomst": "model",
     "Item": "model",
     "Kader": "model",
     "Notitie": "model",
@@ -44,7 +45,7 @@ _LAZY = {
     "resolve_thema": "resolve",
     "Zoekresultaat": "search",
     "Zoekresultaten": "search",
-    "zoek": "search",
+    "find": "search",
     "vergelijk": "diff",
     "Verschil": "diff",
     "Profiel": "profile",
@@ -66,6 +67,9 @@ _LAZY = {
     "Verzoek": "select",
     "OngeldigeKeuze": "select",
 }
+# Public functions renamed to one English verb per action (issue 15): the old name works for one
+# release, with a DeprecationWarning.
+_VEROUDERD = {"zoek": "find"}
 # These public functions share their names with submodules. Importing a submodule normally rebinds
 # the package attribute to the module (so `inkoopkader.compose(...)` would break after anything ran
 # `import inkoopkader.compose`); _Package keeps the function. The submodules stay importable as usual
@@ -87,6 +91,10 @@ def __getattr__(name: str) -> object:
     from importlib import import_module
     from importlib.util import find_spec
 
+    if name in _VEROUDERD:  # an old name, for one release
+        from .verouderd import alias
+
+        return alias(__name__, name, {name: __getattr__(_VEROUDERD[name])})
     module = _LAZY.get(name)
     if module is None:
         if not name.startswith("_") and find_spec(f"{__name__}.{name}") is not None:
@@ -110,6 +118,7 @@ __all__ = [
     "Doelgroep",
     "GunningFout",
     "GunningInstelling",
+    "Herkomst",
     "InkoopkaderError",
     "Inzet",
     "Item",
@@ -137,6 +146,7 @@ __all__ = [
     "__version__",
     "check",
     "compose",
+    "find",
     "load_corpus",
     "load_profile",
     "render",
@@ -148,5 +158,4 @@ __all__ = [
     "validate_corpus",
     "vergelijk",
     "write_profile",
-    "zoek",
 ]

@@ -127,7 +127,7 @@ def _chunks(text: str, size: int) -> Iterator[str]:
         yield current
 
 
-def lees_record(root: Any, getal: Callable[[str | None], int | None]) -> dict[str, object]:
+def read_record(root: Any, getal: Callable[[str | None], int | None]) -> dict[str, object]:
     """The selection from a parsed custom XML record (an lxml element in `NAMESPACE`).
 
     Returns 'segment', 'procedure', 'corpus_versie', 'kaders' (numbers), 'criteria' (IDs in the body,
@@ -163,7 +163,7 @@ def lees_record(root: Any, getal: Callable[[str | None], int | None]) -> dict[st
     }
 
 
-def lees_eigenschappen(props: Mapping[str | None, str], getal: Callable[[str | None], int | None]
+def read_eigenschappen(props: Mapping[str | None, str], getal: Callable[[str | None], int | None]
                        ) -> dict[str, object] | None:
     """The selection from document properties inkoopkader.* (Word's custom.xml, ODF's meta.xml)."""
     segment = props.get("inkoopkader.segment")

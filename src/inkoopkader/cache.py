@@ -51,10 +51,10 @@ def _path(soort: str, key: str) -> Path:
     return cache_dir() / f"{soort}-{key[:40]}.json"
 
 
-def lees(soort: str, key: str) -> object | None:
+def read(soort: str, key: str) -> object | None:
     """The cached value of this kind and key, or None (absent, foreign, corrupt or from other code)."""
     try:
-        data = _lees_vertrouwd(_path(soort, key))
+        data = _read_vertrouwd(_path(soort, key))
         if data is None:
             return None
         kop, rest = data[: len(FORMAAT)], data[len(FORMAAT):]
@@ -69,7 +69,7 @@ def lees(soort: str, key: str) -> object | None:
         return None
 
 
-def _lees_vertrouwd(pad: Path) -> bytes | None:
+def _read_vertrouwd(pad: Path) -> bytes | None:
     """The bytes of a cache entry this user wrote, or None."""
     try:
         fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -85,7 +85,7 @@ def _lees_vertrouwd(pad: Path) -> bytes | None:
         return handle.read(MAX_GROOTTE + 1)
 
 
-def schrijf(soort: str, key: str, value: object) -> None:
+def write(soort: str, key: str, value: object) -> None:
     """Store a value atomically (temp file + rename); failures are ignored on purpose.
 
     A value holding anything the format does not know (see `_Schrijver`) is not cached at all.

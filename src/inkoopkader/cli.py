@@ -463,7 +463,7 @@ def search(
     ('klachtenregeling' vindt ook 'klachtenprocedure'), afkortingen ook voluit ('VOG' vindt 'verklaring
     omtrent het gedrag'). Een tikfout wordt alleen in lange woorden vergeven.
     """
-    from .search import zoek, zoek_profielen
+    from .search import find as zoek, find_profielen as zoek_profielen
 
     corpus = _corpus()
     themas = [resolve_thema(t) for t in thema or []]
@@ -853,6 +853,7 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
     from rich.padding import Padding  # indented blocks keep their indent when a line wraps
     from .check import Status
     from .check.report import beste_bewijs, gefaalde_themas, kader_naam, verouderd_zin
+    from .check.report import kader_label, kader_volgorde
 
     def kader_titel(nummer: int) -> str:
         return _afgekapt(kader_naam(corpus, nummer, kort=True), 60)
@@ -899,7 +900,7 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
     # Titles are cut to what the terminal leaves after the number columns, so those never collapse.
     ruimte = max(20, out.width - 56)
     table.caption = "als geheel: het concept verklaart het kader als geheel van toepassing"
-    for nummer in sorted(set(per_kader) | set(verwezen)):  # also kaders only referenced as a whole
+    for nummer in sorted(set(per_kader) | set(verwezen), key=kader_volgorde):  # also kaders referenced as a whole
         dekking = per_kader.get(nummer)
         geheel = ""
         if nummer in verwezen:
@@ -909,7 +910,7 @@ def _check_samenvatting(out: Console, rapport: Any, corpus: Corpus) -> None:
             [str(dekking.totaal), str(dekking.gedekt), str(dekking.gewijzigd), f"{dekking.dekking:.0%}"]
             if dekking else ["0", "0", "0", "–"]
         )
-        table.add_row(_afgekapt(f"{nummer}. {kader_titel(nummer)}", ruimte), *cijfers, geheel)
+        table.add_row(_afgekapt(kader_label(corpus, nummer, kort=True), ruimte), *cijfers, geheel)
     out.print(table)
 
     # Section headers are fixed text: no automatic highlighting (rich would compile its regexes for it).

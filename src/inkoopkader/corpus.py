@@ -23,12 +23,15 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from . import cache as schijfcache
 from .errors import Bevinding, CorpusFout, InkoopkaderError, bestandsnaam
-from .model import Corpus, Kader, Thema
+from .model import Brondocument, Corpus, Kader, Thema
+
+if TYPE_CHECKING:
+    from .personeel import Beroepsprofiel, Personeelseis
 
 ENV_CORPUS = "INKOOPKADER_CORPUS"
 CACHE_FORMAT = 1
@@ -118,13 +121,13 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
     if cache:
         if key in _MEMO:
             return _MEMO[key]
-        cached = schijfcache.lees("corpus", key)
+        cached = schijfcache.read("corpus", key)
         if isinstance(cached, Corpus):
             _MEMO[key] = cached
             return cached
     corpus = build_corpus(directory, files, versie=key[:12])
     if cache:
-        schijfcache.schrijf("corpus", key, corpus)
+        schijfcache.write("corpus", key, corpus)
         _MEMO[key] = corpus
     return corpus
 
@@ -731,7 +734,8 @@ def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeel
     return tuple(wetten.values()), tuple(verplichtingen), findings
 
 
-def _personeel_integrity(kaders, profielen, eisen, documenten, personeel_file: Path, wetten=frozenset(),  # type: ignore[no-untyped-def]
+def _personeel_integrity(kaders: Iterable[Kader], profielen: Iterable[Beroepsprofiel], eisen: Iterable[Personeelseis],
+                         documenten: Iterable[Brondocument], personeel_file: Path, wetten: Iterable[str] = frozenset(),
                          own: bool = True) -> list[Bevinding]:
     """Profile item IDs unique and prefixed; staff requirements point at existing profiles/sources."""
     findings: list[Bevinding] = []

@@ -10,7 +10,7 @@ style of PIANOo's 'Actualisatie overzicht' and as JSON.
 
 The same comparison of IDs (`vergelijk_ids`) tells `inkoopkader init` which criteria are new since a
 profile was written: a profile keeps the IDs the corpus had then (`stand`, written compactly with
-`stand_tekst` and read back with `lees_stand`), so a block the inkoper deleted is never mistaken for
+`stand_tekst` and read back with `read_stand`), so a block the inkoper deleted is never mistaken for
 a new criterion.
 """
 
@@ -29,7 +29,7 @@ from .text import strip_markup
 
 __all__ = [
     "CriteriumWijziging", "IdVerschil", "KaderWijziging", "SegmentWijziging", "Verschil", "Veldwijziging",
-    "lees_stand", "naar_data", "naar_tekst", "stand", "stand_tekst", "vergelijk", "vergelijk_ids",
+    "naar_data", "naar_tekst", "read_stand", "stand", "stand_tekst", "vergelijk", "vergelijk_ids",
 ]
 
 TEKSTVELDEN = ("titel", "tekst", "items", "vervolg", "notities", "redactie")
@@ -166,7 +166,7 @@ def stand_tekst(ids: Iterable[str]) -> str:
     return ", ".join(delen)
 
 
-def lees_stand(waarde: Mapping[Any, Any]) -> dict[int, set[str]]:
+def read_stand(waarde: Mapping[Any, Any]) -> dict[int, set[str]]:
     """The state a profile recorded (kader number -> 'bwmo-01..45, …'), back as sets of IDs.
 
     Raises:
@@ -451,3 +451,10 @@ def naar_tekst(verschil: Verschil) -> str:
             regels.append(f"  {s.id}")
             regels += [f"    {r}" for w in s.velden for r in _regels(w)]
     return "\n".join(regels) + "\n"
+
+
+def __getattr__(naam: str) -> object:
+    """Old names of renamed functions, for one release (with a DeprecationWarning)."""
+    from .verouderd import alias
+
+    return alias(__name__, naam, {"lees_stand": read_stand})

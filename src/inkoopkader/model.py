@@ -13,7 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # personeel imports this module; the corpus only holds its objects
+    from .personeel import Beroepsprofiel, Personeelseis
 
 
 class Thema(str, Enum):
@@ -157,9 +160,26 @@ class Notitie:
     items: tuple[Item, ...] = ()
 
 
+class Herkomst(str, Enum):
+    """Where a requirement that compose prints and check looks for comes from.
+
+    `KADER`: a criterion of one of the fifteen kaders (its number in `Criterium.kader`); `PERSONEEL`:
+    a staff requirement (data/personeel.yaml) or one of its listed parts; `WETTELIJK`: a statutory duty
+    (data/wettelijk.yaml). Reports name and group the last two by this marker, never by a kader number.
+    """
+
+    KADER = "kader"
+    PERSONEEL = "personeel"
+    WETTELIJK = "wettelijk"
+
+
 @dataclass(frozen=True)
 class Criterium:
-    """One quality criterion, worded as in the source (inline emphasis as `**`/`*` markup)."""
+    """One quality criterion, worded as in the source (inline emphasis as `**`/`*` markup).
+
+    Staff requirements and statutory duties are checked as criteria too; their `herkomst` says so,
+    and their `kader` is then only the number of the stand-in kader that groups them internally.
+    """
 
     id: str
     kader: int
@@ -176,6 +196,7 @@ class Criterium:
     ook_gemeente: bool = False  # addresses the aanbieder (`doelgroep`) and the gemeente together
     duplicaat_van: str | None = None  # the source repeats this criterion verbatim: the ID of the first
     redactie: str | None = None  # an editorial note of this corpus (not source text), e.g. on a garbled sentence
+    herkomst: Herkomst = Herkomst.KADER
 
     @property
     def hoofdthema(self) -> Thema:
@@ -536,8 +557,8 @@ class Corpus:
     brondocumenten: tuple[Brondocument, ...]
     versie: str  # short content hash of the data files
     pad: str
-    beroepsprofielen: tuple = ()  # tuple[personeel.Beroepsprofiel, ...]
-    personeelseisen: tuple = ()  # tuple[personeel.Personeelseis, ...]
+    beroepsprofielen: tuple[Beroepsprofiel, ...] = ()  # data/profiles/*.yaml
+    personeelseisen: tuple[Personeelseis, ...] = ()  # data/personeel.yaml
     wetten: tuple[Wet, ...] = ()
     wettelijk: tuple[WettelijkeVerplichting, ...] = ()  # data/wettelijk.yaml, in file order
     afkortingen: tuple[Afkorting, ...] = ()  # data/zoeken.yaml
@@ -579,7 +600,12 @@ class Corpus:
                 result.append((kader, relevantie))
         return result
 
-    def beroepsprofiel(self, sleutel: str):  # type: ignore[no-untyped-def]
+    def beroepsprofiel(self, sleutel: str) -> Beroepsprofiel:
+        """A professional profile by its sleutel or prefix.
+
+        Raises:
+            KeyError: no such profile.
+        """
         for profiel in self.beroepsprofielen:
             if sleutel in (profiel.sleutel, profiel.prefix):
                 return profiel

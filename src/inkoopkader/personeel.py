@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Rol
+
+if TYPE_CHECKING:
+    from .select import Keuze
 
 
 @dataclass(frozen=True)
@@ -214,20 +217,21 @@ def kies_eisen(
     return gekozen
 
 
-PERSONEEL_KADER = 0
-"""Kader number under which staff requirements appear in `check` reports (no real kader has 0)."""
+_STANDIN_NUMMER = 0
+"""The number of the stand-in kader that groups the staff requirements while they are checked (a
+`Kader` needs one; no real kader has 0). Nothing reports it: results and reports use `Herkomst.PERSONEEL`."""
 
 
 def als_keuzes(
     eisen: Iterable[Personeelseis], profielen: Iterable[Beroepsprofiel], functieniveaus: Iterable[str] = ()
-) -> list[Any]:
+) -> list[Keuze]:
     """Staff requirements as checkable criteria, so `check` finds them in drafts like any criterion.
 
     Each requirement becomes a criterion (its own tender text, as compose writes it) and each of its
     listed parts (function levels, competences) one more, with the profile item's ID and source line.
-    They belong to a stand-in kader number 0, 'Deskundigheid en inzet van personeel'.
+    Each has `herkomst` PERSONEEL and belongs to a stand-in kader 'Deskundigheid en inzet van personeel'.
     """
-    from .model import Bron, Criterium, Doelgroep, Inkoopgebruik, Kader, Overzicht, Thema
+    from .model import Bron, Criterium, Doelgroep, Herkomst, Inkoopgebruik, Kader, Overzicht, Thema
     from .select import Keuze
 
     profielen = list(profielen)
@@ -235,13 +239,13 @@ def als_keuzes(
     criteria: list[tuple[Criterium, Personeelseis]] = []
     for eis in eisen:
         groep = (eis.titel,)
-        criteria.append((Criterium(eis.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep, Doelgroep.ORGANISATIE,
-                                   eis.tekst_voor(eis.rol), 1), eis))
+        criteria.append((Criterium(eis.id, _STANDIN_NUMMER, (Thema.VAKMANSCHAP,), groep, Doelgroep.ORGANISATIE,
+                                   eis.tekst_voor(eis.rol), 1, herkomst=Herkomst.PERSONEEL), eis))
         for item in eis.onderdelen(profielen, niveaus):
-            criteria.append((Criterium(item.id, PERSONEEL_KADER, (Thema.VAKMANSCHAP,), groep,
-                                       Doelgroep.PROFESSIONAL, item.tekst, item.regel), eis))
+            criteria.append((Criterium(item.id, _STANDIN_NUMMER, (Thema.VAKMANSCHAP,), groep,
+                                       Doelgroep.PROFESSIONAL, item.tekst, item.regel, herkomst=Herkomst.PERSONEEL), eis))
     kader = Kader(
-        nummer=PERSONEEL_KADER, sleutel="personeel", prefix="pe", titel="Deskundigheid en inzet van personeel",
+        nummer=_STANDIN_NUMMER, sleutel="personeel", prefix="pe", titel="Deskundigheid en inzet van personeel",
         uitgever="inkoopkader (uit kaders en beroepsprofielen)", jaar=0,
         overzicht=Overzicht("", "", ""), segmenten=(), vorm_toelichting="", inleiding="",
         korte_toelichting="", totstandkoming="", opbouw="", bron=Bron("personeel", "", None, (1, 1)),

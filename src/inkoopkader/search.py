@@ -274,7 +274,7 @@ def _controleer_zoekterm(query: object) -> str:
     return query  # type: ignore[return-value]
 
 
-def zoek_profielen(corpus: Corpus, query: str, *, limiet: int | None = 25) -> Zoekresultaten:
+def find_profielen(corpus: Corpus, query: str, *, limiet: int | None = 25) -> Zoekresultaten:
     """Search the professional profiles' items (competences, levels, results), best first.
 
     Returns a list of `ProfielTreffer` that also has `totaal` and `afgekapt` (see `Zoekresultaten`).
@@ -300,7 +300,7 @@ def zoek_profielen(corpus: Corpus, query: str, *, limiet: int | None = 25) -> Zo
     return _afgekapt(hits, limiet)
 
 
-def zoek(
+def find(
     corpus: Corpus,
     query: str,
     *,
@@ -349,3 +349,10 @@ def zoek(
             results.append(Zoekresultaat(criterium, round(score, 1), _snippet(_searchable(criterium), vraag, taal)))
     results.sort(key=lambda r: (-r.score, r.criterium.kader, r.criterium.id))
     return _afgekapt(results, limiet)
+
+
+def __getattr__(naam: str) -> object:
+    """Old names of renamed functions, for one release (with a DeprecationWarning)."""
+    from .verouderd import alias
+
+    return alias(__name__, naam, {"zoek": find, "zoek_profielen": find_profielen})

@@ -259,9 +259,9 @@ def select(corpus: Corpus, verzoek: Verzoek | str, **opties: Any) -> Selectie:
 
     matching: set[str] | None = None
     if verzoek.zoekterm:
-        from .search import zoek
+        from .search import find
 
-        matching = {hit.criterium.id for hit in zoek(corpus, verzoek.zoekterm, limiet=None)}
+        matching = {hit.criterium.id for hit in find(corpus, verzoek.zoekterm, limiet=None)}
     thema_set, doelgroep_set = set(verzoek.themas), set(verzoek.doelgroepen)
 
     kader_keuzes: dict[int, KaderKeuze] = {}

@@ -84,7 +84,7 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def vouw(word: str) -> str:
+def fold_word(word: str) -> str:
     """One word folded: lower case, accents removed ('Cliënt' -> 'client')."""
     if word.isascii():
         return word.lower()
@@ -129,3 +129,10 @@ def stam(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """Folded, stemmed word tokens."""
     return [stam(word) for word in fold(text).split()]
+
+
+def __getattr__(naam: str) -> object:
+    """Old names of renamed functions, for one release (with a DeprecationWarning)."""
+    from .verouderd import alias
+
+    return alias(__name__, naam, {"vouw": fold_word})

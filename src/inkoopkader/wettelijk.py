@@ -10,7 +10,7 @@ corpus.py, so the basisset is cached with the corpus.
 - `gedekt(verplichtingen)`: criteria and staff requirements that ask the same as one of the duties
   (`dekt` in the data); a document that has the duty does not print them a second time.
 - `als_keuzes(...)`: the duties as checkable stand-in criteria, so `check` finds them in drafts like
-  any criterion (stand-in kader number `WETTELIJK_KADER`).
+  any criterion (`Criterium.herkomst` WETTELIJK).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from typing import Any
 
 from .model import Corpus, Doelgroep, Procedure, Rol, Thema, WettelijkeVerplichting
 
-WETTELIJK_KADER = -1
-"""Kader number under which statutory duties appear in `check` reports (no real kader has it)."""
+_STANDIN_NUMMER = -1
+"""The number of the stand-in kader that groups the duties while they are checked (a `Kader` needs one;
+no real kader has it). Nothing reports it: results and reports use `Herkomst.WETTELIJK`."""
 
 WETTELIJK_TITEL = "Wettelijke verplichtingen"
 
@@ -61,20 +62,20 @@ def als_keuzes(verplichtingen: Iterable[WettelijkeVerplichting], procedure: Proc
                rollen: Mapping[str, Rol] | None = None) -> list[Any]:
     """Statutory duties as checkable criteria: each with its tender wording as compose prints it (in
     the words of the procedure), its default role (or the one recorded in `rollen`) and its bewijs.
-    They belong to a stand-in kader number -1, 'Wettelijke verplichtingen'."""
+    Each has `herkomst` WETTELIJK and belongs to a stand-in kader 'Wettelijke verplichtingen'."""
     from . import framing
-    from .model import Bron, Criterium, Doelgroep, Inkoopgebruik, Kader, Overzicht
+    from .model import Bron, Criterium, Doelgroep, Herkomst, Inkoopgebruik, Kader, Overzicht
     from .select import Keuze
 
     rollen = rollen or {}
     paren = []
     for v in verplichtingen:
         rol = rollen.get(v.id) or v.rol(procedure)
-        criterium = Criterium(v.id, WETTELIJK_KADER, (v.thema,), (v.titel,), Doelgroep.ORGANISATIE,
-                              framing.in_procedure(v.eis, procedure), 1)
+        criterium = Criterium(v.id, _STANDIN_NUMMER, (v.thema,), (v.titel,), Doelgroep.ORGANISATIE,
+                              framing.in_procedure(v.eis, procedure), 1, herkomst=Herkomst.WETTELIJK)
         paren.append((criterium, v, rol))
     kader = Kader(
-        nummer=WETTELIJK_KADER, sleutel="wettelijk", prefix="wet", titel=WETTELIJK_TITEL,
+        nummer=_STANDIN_NUMMER, sleutel="wettelijk", prefix="wet", titel=WETTELIJK_TITEL,
         uitgever="wetgever (data/wettelijk.yaml)", jaar=0, overzicht=Overzicht("", "", ""), segmenten=(),
         vorm_toelichting="", inleiding="", korte_toelichting="", totstandkoming="", opbouw="",
         bron=Bron("wettelijk", "", None, (1, 1)), criteria=tuple(c for c, _, _ in paren),

@@ -29,7 +29,7 @@ _GETAL = re.compile(r"[-+]?[0-9][0-9_]*")
 _STUURTEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-def lees(path: Path, limiet: limieten.Limiet, wat: str) -> str:
+def read(path: Path, limiet: limieten.Limiet, wat: str) -> str:
     """The text of a YAML file: a regular file, within `limiet`, in UTF-8.
 
     Opened without blocking and checked on the open descriptor (a FIFO or device is refused, never
@@ -55,7 +55,7 @@ def lees(path: Path, limiet: limieten.Limiet, wat: str) -> str:
     return data.decode("utf-8")
 
 
-def laad(yaml: Any, tekst: str, bestand: str, fout: type[BevindingenFout] = BevindingenFout) -> Any:
+def load(yaml: Any, tekst: str, bestand: str, fout: type[BevindingenFout] = BevindingenFout) -> Any:
     """`yaml.load(tekst)` with every parser event checked against the bounds above first.
 
     Raises:

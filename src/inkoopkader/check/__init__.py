@@ -80,11 +80,11 @@ def check(
         min_dekking: minimum share (0-1) of criteria found per thema (NaN, a bool or a text is refused).
         strikt: any outdated reference fails the gate.
         personeel: also look for staff requirements (True: the defaults of the segment's domain, or
-            a list of pe-… IDs), each with its listed levels/competences; they are reported under
-            kader 0 'Deskundigheid en inzet van personeel'. `functieniveaus` limits the levels.
+            a list of pe-… IDs), each with its listed levels/competences; their results have
+            `herkomst` PERSONEEL and are reported as one group. `functieniveaus` limits the levels.
         wettelijk: also look for the statutory duties of the segment's domain (data/wettelijk.yaml,
-            IDs wet-…), reported under kader -1 'Wettelijke verplichtingen'; criteria and staff
-            requirements they cover are then not looked for separately (compose does not print them
+            IDs wet-…), with `herkomst` WETTELIJK, reported as 'Wettelijke verplichtingen'; criteria and
+            staff requirements they cover are then not looked for separately (compose does not print them
             twice either). A document of `inkoopkader compose` is always checked for the duties it
             recorded, in their recorded roles.
         via_kader: a criterion that is not in the text counts as found (status `via-kader`) when the

@@ -56,10 +56,10 @@ from pathlib import Path
 from .. import cache
 from ..model import Corpus, Criterium, Inkoopgebruik, Item, NotitieSoort
 from ..select import Keuze
-from ..text import stam, strip_markup, vouw
+from ..text import fold_word, stam, strip_markup
 from .model import Bewijs, Concept, CriteriumResultaat, Status, Tekstblok
 from .polariteit import analyseer, is_gebiedend, terugverwijzing
-from .taal import Polariteit, Synoniemen, Token, laad_synoniemen
+from .taal import Polariteit, Synoniemen, Token, load_synoniemen
 
 __all__ = ["DREMPEL_GEDEKT", "DREMPEL_GEVONDEN", "DREMPEL_PARAFRASE", "match_criteria"]
 
@@ -335,7 +335,7 @@ def _voorbereid(
         for crit in (*extra, *alleen_analyse):
             digest.update(repr(crit).encode())
         key = digest.hexdigest()
-        cached = cache.lees("matching", key)
+        cached = cache.read("matching", key)
         if isinstance(cached, _Voorbereid):
             return cached
     weger = _Weger.over(syn, criteria)
@@ -343,7 +343,7 @@ def _voorbereid(
                               {c.id: weger.analyse(c) for c in (*criteria, *afgeleid(), *alleen_analyse)},
                               inpakken=key is not None)
     if key is not None:
-        cache.schrijf("matching", key, result)
+        cache.write("matching", key, result)
     return result
 
 
@@ -398,7 +398,7 @@ class _Tekst:
             woorden = _WOORD.findall(strip_markup(self.blokken[b].tekst))
             cache = _STAM_VAN
             result = self._stammen[b] = frozenset(
-                cache.get(w) or cache.setdefault(w, stam(vouw(w))) for w in woorden)
+                cache.get(w) or cache.setdefault(w, stam(fold_word(w))) for w in woorden)
         return result
 
     def zinnen(self, b: int) -> list[_Zin]:
@@ -693,7 +693,7 @@ def match_criteria(
     Raises:
         SynoniemenFout: the synonym list is invalid.
     """
-    syn = synoniemen or laad_synoniemen()
+    syn = synoniemen or load_synoniemen()
     kaders = {k.nummer: k for k in corpus.kaders} if corpus else {k.kader.nummer: k.kader for k in keuzes}
     alle = {c.id: c for kader in kaders.values() for c in kader.criteria}
     for keuze in keuzes:
@@ -770,7 +770,7 @@ def match_criteria(
         for crit in (bron_crit, *alt_crits.get(cid, ())):
             if crit.kort:
                 continue  # a short source criterion: `_korte_criteria`
-            treffers = _zoek(crit, tekst, weger, drempel_gevonden)
+            treffers = _find(crit, tekst, weger, drempel_gevonden)
             if treffers and (beste is None or round(treffers[0].score) > round(beste[1][0].score)):
                 beste = (crit, treffers)
         if beste is not None:
@@ -863,7 +863,7 @@ def match_criteria(
     return resultaten
 
 
-def _zoek(crit: _Crit, tekst: _Tekst, weger: _Weger, drempel: float) -> list[_Treffer]:
+def _find(crit: _Crit, tekst: _Tekst, weger: _Weger, drempel: float) -> list[_Treffer]:
     """The windows around retrieved candidates that hold the criterion, best first."""
     treffers: list[_Treffer] = []
     seen: set[tuple[int, int]] = set()

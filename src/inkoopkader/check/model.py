@@ -2,7 +2,7 @@
 
 Pipeline (one module per stage, arrows one way):
 
-    read.py        path or text -> Concept (Tekstblok per paragraph / table cell / header …, anchors)
+    read/          path or text -> Concept (one module per format: docx, odt, pdf, markdown; veilig)
     match.py       Concept + criteria -> CriteriumResultaat per criterion (anchors first, then text)
     references.py  Concept -> KaderVerwijzing (whole-kader references) and VerouderdeVerwijzing
     report.py      Rapport -> json / junit / github (the rich summary lives in cli.py)
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..model import Criterium, Rol, Thema
+from ..model import Criterium, Herkomst, Rol, Thema
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,30 @@ class CriteriumResultaat:
     # the criterion's operational text, such as the JIJ-kader's 'Waar kijkt de inspectie naar?').
     vergeleken_met: str = "bron"
 
+    @property
+    def herkomst(self) -> Herkomst:
+        """Whether the criterion is a kader's, a staff requirement or a statutory duty."""
+        return self.criterium.herkomst
+
+    @property
+    def kader(self) -> int | Herkomst:
+        """What the result is reported under: its kader's number, or for a staff requirement or a
+        statutory duty its `Herkomst` (they belong to no kader)."""
+        return kader_van(self.criterium)
+
+
+def kader_van(criterium: Criterium) -> int | Herkomst:
+    """What a criterion is reported under: its kader's number, or its `Herkomst` when it has none."""
+    return criterium.kader if criterium.herkomst is Herkomst.KADER else criterium.herkomst
+
+
+def kader_volgorde(kader: int | Herkomst) -> tuple[int, int]:
+    """Sort key for what results are reported under: statutory duties, staff requirements, then the
+    kaders by number (the order of a composed document)."""
+    if isinstance(kader, Herkomst) and kader is not Herkomst.KADER:
+        return (0 if kader is Herkomst.WETTELIJK else 1, 0)
+    return (2, int(kader) if isinstance(kader, int) else 0)
+
 
 @dataclass(frozen=True)
 class KaderVerwijzing:
@@ -197,7 +221,9 @@ class ThemaDekking(_Dekking):
 
 @dataclass(frozen=True)
 class KaderDekking(_Dekking):
-    kader: int
+    """Coverage of one kader's criteria, or of the staff requirements or statutory duties."""
+
+    kader: int | Herkomst  # a kader's number; Herkomst.PERSONEEL or WETTELIJK for those (no kader)
     totaal: int
     gedekt: int
     gewijzigd: int
@@ -240,11 +266,12 @@ class Rapport:
         return [d for d in self.per_thema() if d.dekking < self.min_dekking]
 
     def per_kader(self) -> list[KaderDekking]:
-        """Coverage per kader that has checked criteria, by kader number."""
-        rows: dict[int, list[CriteriumResultaat]] = {}
+        """Coverage per kader that has checked criteria, by kader number; statutory duties and staff
+        requirements (checked when asked for) first, each as one group under their `Herkomst`."""
+        rows: dict[int | Herkomst, list[CriteriumResultaat]] = {}
         for r in self.resultaten:
-            rows.setdefault(r.criterium.kader, []).append(r)
-        return [KaderDekking(kader, *_tel(items)) for kader, items in sorted(rows.items())]
+            rows.setdefault(r.kader, []).append(r)
+        return [KaderDekking(kader, *_tel(rows[kader])) for kader in sorted(rows, key=kader_volgorde)]
 
     def met_status(self, status: Status) -> list[CriteriumResultaat]:
         return [r for r in self.resultaten if r.status is status]

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import stam, strip_markup, vouw
+from ..text import fold_word, stam, strip_markup
 from .taal import Frase, Polariteit
 
 __all__ = ["Actor", "Zinsbeeld", "analyseer", "is_gebiedend", "terugverwijzing"]
@@ -59,8 +59,8 @@ class _Woorden:
     def __init__(self, tekst: str) -> None:
         self.tekst = tekst
         matches = list(_WOORD.finditer(tekst))
-        self.vouw = [vouw(m.group()) for m in matches]
-        self.stam = [stam(v) for v in self.vouw]
+        self.gevouwen = [fold_word(m.group()) for m in matches]
+        self.stam = [stam(v) for v in self.gevouwen]
         self.begin = [m.start() for m in matches]
         self.eind = [m.end() for m in matches]
 
@@ -199,8 +199,8 @@ def _actor(woorden: _Woorden, pol: Polariteit) -> Actor | None:
         """Index just after the word that governs the mention (determiners and adjectives skipped)."""
         k = i
         for _ in range(3):
-            if k > 0 and (woorden.vouw[k - 1] in pol.bepalers or (woorden.vouw[k - 1].endswith("e")
-                                                                   and len(woorden.vouw[k - 1]) > 3
+            if k > 0 and (woorden.gevouwen[k - 1] in pol.bepalers or (woorden.gevouwen[k - 1].endswith("e")
+                                                                   and len(woorden.gevouwen[k - 1]) > 3
                                                                    and woorden.stam[k - 1] not in pol.ontkenning)):
                 k -= 1
             else:
@@ -215,7 +215,7 @@ def _actor(woorden: _Woorden, pol: Polariteit) -> Actor | None:
             rol = "handelend"
         elif woorden.frase_eindigt_op(k, pol.voorzetsels):
             rol = "voorzetsel"
-            if woorden.vouw[k - 1] == "van":
+            if woorden.gevouwen[k - 1] == "van":
                 if vorige_eind == k - 1:
                     rol = "bezitter"  # 'de medewerker van de gemeente'
                 elif i - deelbegin(i) <= _MAX_ONDERWERP and not rollen:
@@ -241,7 +241,7 @@ def _actor(woorden: _Woorden, pol: Polariteit) -> Actor | None:
     # 'De gemeente en Opdrachtnemer stellen samen …': the provider is still one of the actors.
     if kant == "ander" and index + 1 < len(rollen):
         ni, _, nkant, _ = rollen[index + 1]
-        tussen = set(woorden.vouw[j:ni])
+        tussen = set(woorden.gevouwen[j:ni])
         if nkant == "eigen" and ni - j <= 3 and tussen & {"en", "of", "samen", "met"}:
             return Actor("eigen", woorden.tekst_van(i, rollen[index + 1][1]))
     return Actor(kant, tekst)
@@ -287,4 +287,4 @@ def terugverwijzing(tekst: str, pol: Polariteit) -> str | None:
 def is_gebiedend(tekst: str, pol: Polariteit) -> bool:
     """Whether a criterion starts in the imperative ('Zorg ervoor dat …'): addressed to the reader."""
     m = _WOORD.search(strip_markup(tekst))
-    return bool(m) and vouw(m.group()) in pol.gebiedend
+    return bool(m) and fold_word(m.group()) in pol.gebiedend

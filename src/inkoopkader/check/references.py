@@ -151,11 +151,11 @@ class _Voorfilter:
         sleutel = hashlib.sha256(
             "\0".join([str(_LITERALEN_FORMAT), sys.version, *self._veilig]).encode()
         ).hexdigest()
-        bewaard = cache.lees("literalen", sleutel)
+        bewaard = cache.read("literalen", sleutel)
         if isinstance(bewaard, tuple) and len(bewaard) == 1:
             return bewaard[0]  # type: ignore[no-any-return]
         literalen = _literalen_van(self._veilig)
-        cache.schrijf("literalen", sleutel, (literalen,))
+        cache.write("literalen", sleutel, (literalen,))
         return literalen
 
     def _los(self, index: int) -> re.Pattern[str]:
@@ -559,10 +559,10 @@ def load_kaderverwijzingen(pad: str | os.PathLike[str] | None = None) -> Verwijs
     memo_key = (str(path), sleutel)
     if memo_key in _MEMO:
         return _MEMO[memo_key]
-    data = cache.lees("kaderverwijzingen", sleutel)
+    data = cache.read("kaderverwijzingen", sleutel)
     if not isinstance(data, dict):
         data = _validate_file(path)
-        cache.schrijf("kaderverwijzingen", sleutel, data)
+        cache.write("kaderverwijzingen", sleutel, data)
     regels = _compile(str(path), data)
     _MEMO[memo_key] = regels
     return regels

@@ -3,10 +3,12 @@
 The human summary (rich tables) lives in `inkoopkader.cli`; these formats are for CI systems and
 scripts. All three describe the same gate as `Rapport.geslaagd`.
 
-JSON (`to_json`, ``schema_version`` 2). Top level:
+JSON (`to_json`, ``schema_version`` 3). Top level:
 
 =====================  =====================================================================================
-``schema_version``     2 (2: `vorm` became `rol`); raised only for incompatible changes (fields may be added within a version)
+``schema_version``     3 (2: `vorm` became `rol`; 3: ``kader`` is null for staff requirements and statutory
+                       duties, which ``herkomst`` names; they were kader 0 and -1); raised only for
+                       incompatible changes (fields may be added within a version)
 ``concept``            ``{"naam", "formaat"}``: the draft and how it was read (docx, odt, pdf, md, txt, tekst)
 ``segment``            segment ID the draft was checked against, e.g. ``wmo-1a``
 ``corpus_versie``      content hash of the corpus used
@@ -18,9 +20,12 @@ JSON (`to_json`, ``schema_version`` 2). Top level:
                        vereist_ontbrekend (not found: ontbreekt or ontkracht), kaderverwijzingen, verouderd
 ``dekking``            per thema: thema, criteria, gedekt, gewijzigd, ontbreekt, dekking (0-1), voldoende
                        (true/false against ``min_dekking``; null without one)
-``dekking_per_kader``  per kader: kader (nummer), criteria, gedekt, gewijzigd, ontbreekt, dekking,
+``dekking_per_kader``  per kader: kader (nummer, or null), herkomst (kader | personeel | wettelijk: the staff
+                       requirements and the statutory duties are one row each), criteria, gedekt, gewijzigd,
+                       ontbreekt, dekking,
                        als_geheel_verwezen (the draft references the kader as a whole)
-``criteria``           every checked criterion: id, kader, thema (hoofdthema), themas, doelgroep, rol,
+``criteria``           every checked criterion: id, kader (nummer, or null), herkomst (kader | personeel |
+                       wettelijk), thema (hoofdthema), themas, doelgroep, rol,
                        tekst (plain, no markup), status (gedekt | gewijzigd | via-kader | ontkracht |
                        ontbreekt), score (0-100),
                        vereist, via_anker, vergeleken_met (the wording the evidence was compared
@@ -57,9 +62,18 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..model import Thema
+from ..model import Herkomst, Thema
 from ..text import strip_markup
-from .model import Bewijs, CriteriumResultaat, KaderVerwijzing, Locatie, Rapport, Status, VerouderdeVerwijzing
+from .model import (
+    Bewijs,
+    CriteriumResultaat,
+    KaderVerwijzing,
+    Locatie,
+    Rapport,
+    Status,
+    VerouderdeVerwijzing,
+    kader_volgorde,
+)
 
 if TYPE_CHECKING:  # ElementTree: JUnit output only, the default summary should not pay for importing it
     import xml.etree.ElementTree as ET
@@ -70,7 +84,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "beste_bewijs",
     "gefaalde_themas",
+    "kader_label",
     "kader_naam",
+    "kader_volgorde",
     "locatie_data",
     "regel_van",
     "to_data",
@@ -80,7 +96,7 @@ __all__ = [
     "verouderd_zin",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 # --- shared helpers --------------------------------------------------------------------------------------
@@ -148,31 +164,44 @@ def verouderd_zin(v: VerouderdeVerwijzing) -> str:
     return f"'{v.term}' is verouderd: sinds {_datum(v.sinds)} vervangen door {v.vervangen_door}."
 
 
-PERSONEEL_KADER = 0  # staff requirements (data/personeel.yaml) are reported under this kader number
-WETTELIJK_KADER = -1  # statutory duties (data/wettelijk.yaml)
+_PERSONEEL_TITEL = "Personeel (opleiding, registratie, competenties)"
 
 
-def kader_naam(corpus: Corpus, nummer: int, *, kort: bool = False) -> str:
-    """How a report names the kader a result belongs to: '3. Kwaliteitskader … (2021)', or
-    with `kort` only the title's first sentence; the stand-ins 0 and -1 by what they hold."""
-    if nummer == PERSONEEL_KADER:
-        return "Personeel (opleiding, registratie, competenties)"
-    if nummer == WETTELIJK_KADER:
+def kader_naam(corpus: Corpus, kader: int | Herkomst, *, kort: bool = False) -> str:
+    """How a report names what a result belongs to (`KaderDekking.kader`, `CriteriumResultaat.kader`):
+    a kader by number, '3. Kwaliteitskader … (2021)', or with `kort` only the title's first sentence;
+    staff requirements and statutory duties (`Herkomst.PERSONEEL`, `Herkomst.WETTELIJK`) by what they hold."""
+    if kader is Herkomst.PERSONEEL:
+        return _PERSONEEL_TITEL
+    if kader is Herkomst.WETTELIJK:
         from ..wettelijk import WETTELIJK_TITEL
 
         return WETTELIJK_TITEL
     try:
-        kader = corpus.kader(nummer)
-    except KeyError:
-        return f"kader {nummer}"
-    return kader.titel.split(". ")[0] if kort else f"{kader.nummer}. {kader.titel} ({kader.jaar})"
+        gevonden = corpus.kader(int(kader))
+    except (KeyError, ValueError):
+        return f"kader {kader}"
+    return gevonden.titel.split(". ")[0] if kort else f"{gevonden.nummer}. {gevonden.titel} ({gevonden.jaar})"
+
+
+def kader_label(corpus: Corpus, kader: int | Herkomst, *, kort: bool = False) -> str:
+    """A row label for a table per kader: '3. Kwaliteitskader …' (the number first, also with `kort`),
+    or 'Personeel (…)' / 'Wettelijke verplichtingen' without a number."""
+    naam = kader_naam(corpus, kader, kort=kort)
+    return f"{kader}. {naam}" if kort and isinstance(kader, int) else naam
+
+
+def _bron(r: CriteriumResultaat) -> str:
+    """Where a result comes from, for a one-line message: 'kader 3', 'personeel', 'wettelijk'."""
+    return f"kader {r.kader}" if isinstance(r.kader, int) else r.kader.value
 
 
 def _per_kader(rapport: Rapport) -> list[dict[str, Any]]:
     verwezen = {v.kader for v in rapport.kaderverwijzingen}
     return [
         {
-            "kader": d.kader,
+            "kader": d.kader if isinstance(d.kader, int) else None,
+            "herkomst": d.kader.value if isinstance(d.kader, Herkomst) else Herkomst.KADER.value,
             "criteria": d.totaal,
             "gedekt": d.gedekt,
             "gewijzigd": d.gewijzigd,
@@ -193,7 +222,8 @@ def _criterium_data(r: CriteriumResultaat) -> dict[str, Any]:
     c = r.criterium
     return {
         "id": c.id,
-        "kader": c.kader,
+        "kader": c.kader if c.herkomst is Herkomst.KADER else None,
+        "herkomst": c.herkomst.value,
         "thema": c.hoofdthema.value,
         "themas": [t.value for t in c.thema],
         "doelgroep": c.doelgroep.value,
@@ -280,7 +310,7 @@ def to_data(rapport: Rapport) -> dict[str, Any]:
 
 
 def to_json(rapport: Rapport) -> str:
-    """The report as JSON text (UTF-8, indented), schema_version 2; see the module docstring."""
+    """The report as JSON text (UTF-8, indented), schema_version 3; see the module docstring."""
     return json.dumps(to_data(rapport), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -357,7 +387,7 @@ def to_junit(rapport: Rapport) -> str:
                 },
             )
             reden = _faalt(r, gefaald)
-            tekst = f"{r.criterium.id} (kader {r.criterium.kader}, {thema.value}): {strip_markup(r.criterium.tekst)}"
+            tekst = f"{r.criterium.id} ({_bron(r)}, {thema.value}): {strip_markup(r.criterium.tekst)}"
             if reden:
                 if not r.vereist:
                     d = dekking[thema]
@@ -454,7 +484,7 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
         reden = _faalt(r, gefaald)
         if reden and r.vereist:
             lines.append(
-                _gh("error", f"{r.criterium.id} (kader {r.criterium.kader}, {r.criterium.hoofdthema.value}) "
+                _gh("error", f"{r.criterium.id} ({_bron(r)}, {r.criterium.hoofdthema.value}) "
                              f"ontbreekt in het concept: {strip_markup(r.criterium.tekst)}",
                     bestand=bestand, titel=f"Vereist criterium ontbreekt: {r.criterium.id}")
             )

@@ -31,9 +31,9 @@ from typing import Any, NamedTuple
 
 from .. import cache
 from ..errors import Bevinding, CorpusFout, bestandsnaam
-from ..text import stam, strip_markup, vouw
+from ..text import fold_word, stam, strip_markup
 
-__all__ = ["Polariteit", "SynoniemenFout", "Synoniemen", "Token", "laad_synoniemen", "stam", "vouw"]
+__all__ = ["Polariteit", "SynoniemenFout", "Synoniemen", "Token", "fold_word", "load_synoniemen", "stam"]
 
 _WORD = re.compile(r"[^\W_]+")
 _GROUP_PREFIX = "#"
@@ -118,7 +118,7 @@ class Synoniemen:
     @staticmethod
     def sleutel(phrase: str) -> tuple[str, ...]:
         """The stem sequence a phrase is indexed by."""
-        return tuple(stam(vouw(w)) for w in _WORD.findall(strip_markup(phrase)))
+        return tuple(stam(fold_word(w)) for w in _WORD.findall(strip_markup(phrase)))
 
     def _voeg_toe(self, phrase: tuple[str, ...], term: str | None) -> None:
         entries = self.frasen.setdefault(phrase[0], [])
@@ -192,7 +192,7 @@ class Synoniemen:
         """Stems of a word as written, and whether it is a stop word (cached: drafts repeat words)."""
         info = self._infocache.get(surface)
         if info is None:
-            folded = vouw(surface)
+            folded = fold_word(surface)
             stop = folded in self.stopwoorden or (len(folded) == 1 and not folded.isdigit())
             info = (self._woord(folded), stop)
             self._infocache[surface] = info
@@ -302,7 +302,7 @@ class Synoniemen:
         woord_van: list[int] = []  # the word each flat stem comes from
         volgende = positie  # the first word not yet in `vlak`
 
-        def lees_tot(lengte: int) -> None:
+        def read_tot(lengte: int) -> None:
             nonlocal volgende
             while len(vlak) < lengte and volgende < n:
                 v_stems, v_stop = self._info(woorden[volgende])
@@ -311,14 +311,14 @@ class Synoniemen:
                 volgende += 1
 
         i = 0
-        lees_tot(1)
+        read_tot(1)
         # Go on while i is inside a word that was (partly) taken already: this word, or a
         # compound whose first stem ended a phrase.
         while i < len(vlak) and (i == 0 or woord_van[i] == woord_van[i - 1]):
             stem, is_stop = vlak[i]
             for phrase, term in self.frasen.get(stem, ()):
                 size = len(phrase)
-                lees_tot(i + size)
+                read_tot(i + size)
                 if i + size <= len(vlak) and all(vlak[i + k][0] == phrase[k] for k in range(1, size)):
                     if term is not None:
                         result.append(term)
@@ -328,7 +328,7 @@ class Synoniemen:
                 if not is_stop:
                     result.append(stem)
                 i += 1
-            lees_tot(i + 1)
+            read_tot(i + 1)
         return woord_van[i] if i < len(vlak) else volgende
 
     def is_algemeen(self, term: str) -> bool:
@@ -345,7 +345,7 @@ def bundled_synoniemen() -> Path:
     return bundled_data_dir() / "check" / "synoniemen.yaml"
 
 
-def laad_synoniemen(pad: str | os.PathLike[str] | None = None) -> Synoniemen:
+def load_synoniemen(pad: str | os.PathLike[str] | None = None) -> Synoniemen:
     """Load and validate a synonym list (default: the bundled one). Cached per file version.
 
     Raises:
@@ -358,11 +358,11 @@ def laad_synoniemen(pad: str | os.PathLike[str] | None = None) -> Synoniemen:
         raise SynoniemenFout(
             [Bevinding(str(path), f"bestand kan niet worden gelezen: {exc.strerror}")]
         ) from None
-    return _laad(str(path), stat.st_mtime_ns, stat.st_size)
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=8)
-def _laad(path: str, _mtime: int, _size: int) -> Synoniemen:
+def _load(path: str, _mtime: int, _size: int) -> Synoniemen:
     naam = bestandsnaam(Path(path))
     try:
         data = Path(path).read_bytes()
@@ -376,12 +376,12 @@ def _laad(path: str, _mtime: int, _size: int) -> Synoniemen:
     # The validated list is cached like the corpus (keyed by content), so that a CI run of `check`
     # does not pay for importing and running the YAML parser.
     key = hashlib.sha256(b"%d\0" % _CACHE_FORMAT + data + naam.encode()).hexdigest()[:32]
-    cached = cache.lees("synoniemen", key)
+    cached = cache.read("synoniemen", key)
     if isinstance(cached, Synoniemen):
         return cached
     syn = _parse(text, naam)
     syn.inhoud_hash = key
-    cache.schrijf("synoniemen", key, syn)
+    cache.write("synoniemen", key, syn)
     return syn
 
 
@@ -402,7 +402,7 @@ def _parse(text: str, naam: str) -> Synoniemen:
         ) from None
     except YAMLError as exc:
         raise SynoniemenFout([Bevinding(naam, f"ongeldige YAML: {exc}")]) from None
-    return _bouw(data, naam)
+    return _build(data, naam)
 
 
 def _regel(node: Any, key: Any) -> int | None:
@@ -438,7 +438,7 @@ def _tekstlijst(
     return result
 
 
-def _bouw(data: Any, naam: str) -> Synoniemen:
+def _build(data: Any, naam: str) -> Synoniemen:
     fouten: list[Bevinding] = []
     if not isinstance(data, dict):
         raise SynoniemenFout(
@@ -533,7 +533,7 @@ def _bouw(data: Any, naam: str) -> Synoniemen:
             gezien[phrase] = (term, vline)
             syn._voeg_toe(phrase, prefixed)
             if compound and len(phrase) == 1:
-                syn.koppen.append((vouw(variant.lower()), phrase[0]))
+                syn.koppen.append((fold_word(variant.lower()), phrase[0]))
 
     stop: set[str] = set()
     if "stopwoorden" in data:
@@ -552,7 +552,7 @@ def _bouw(data: Any, naam: str) -> Synoniemen:
                 )
                 continue
             if len(phrase) == 1:
-                stop.add(vouw(woord.lower()))
+                stop.add(fold_word(woord.lower()))
             else:
                 gezien[phrase] = ("stopwoorden", vline)
                 syn._voeg_toe(phrase, None)
@@ -564,7 +564,7 @@ def _bouw(data: Any, naam: str) -> Synoniemen:
                 algemeen.add(termen[woord])
                 continue
             phrase = Synoniemen.sleutel(woord)
-            if vouw(woord.lower()) in stop:
+            if fold_word(woord.lower()) in stop:
                 fouten.append(Bevinding(naam, f"'{woord}' staat in 'algemeen' én in 'stopwoorden'", vline))
                 continue
             if len(phrase) != 1:
@@ -622,3 +622,10 @@ def _polariteit(node: Any, parent: Any, naam: str, fouten: list[Bevinding]) -> P
         fouten.append(Bevinding(naam, f"'{' '.join(sorted(dubbel)[0])}' staat in actoren.eigen én in actoren.ander",
                                 _regel(node, "actoren")))
     return Polariteit(**velden, eigen_actoren=eigen, andere_actoren=ander)
+
+
+def __getattr__(naam: str) -> object:
+    """Old names of renamed functions, for one release (with a DeprecationWarning)."""
+    from ..verouderd import alias
+
+    return alias(__name__, naam, {"laad_synoniemen": load_synoniemen, "vouw": fold_word})

@@ -17,7 +17,7 @@ what the template lacks is added. Lists are real Word numbering (numbering.xml).
 Machine-readable anchors (for `inkoopkader check` and other tools), written as `inkoopkader.anchors`
 describes: a bookmark ``ik_<id>`` around every requirement and award aspect, ``ik_bijlagen`` on the
 first annex heading, a custom XML record of the selection and custom document properties.
-`lees_selectie` reads them back.
+`read_selectie` reads them back.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from ..text import markup_runs, strip_markup
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["NAMESPACE", "bladwijzer_naam", "lees_selectie", "render"]
+__all__ = ["NAMESPACE", "bladwijzer_naam", "read_selectie", "render"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -160,7 +160,7 @@ def _open(sjabloon: str | os.PathLike[str] | None) -> DocxDocument:
 
         raise ArgumentFout(f"sjabloon moet een pad zijn (str of Path), niet {type(sjabloon).__name__}.")
     pad = Path(sjabloon)
-    data = _lees_sjabloon(pad)
+    data = _read_sjabloon(pad)
     data = _als_document(pad, data)
     try:
         document = Document(io.BytesIO(data))
@@ -175,7 +175,7 @@ def _open(sjabloon: str | os.PathLike[str] | None) -> DocxDocument:
     return document
 
 
-def _lees_sjabloon(pad: Path) -> bytes:
+def _read_sjabloon(pad: Path) -> bytes:
     """The template's bytes: a regular file within the size limit (read without blocking)."""
     import stat
 
@@ -207,10 +207,10 @@ def _lees_sjabloon(pad: Path) -> bytes:
 def _als_document(pad: Path, data: bytes) -> bytes:
     """Check the template is a Word package; turn a .dotx into a .docx (content type) in memory.
 
-    The archive is opened with the checks of `check`'s reader (check.read._Zip): its directory is
+    The archive is opened with the checks of `check`'s readers (check.read.veilig._Zip): its directory is
     checked for bombs before anything is decompressed, and every part is read with a size cap.
     """
-    from ..check.read import ConceptFout, _Zip
+    from ..check.read.veilig import ConceptFout, _Zip
 
     geen_word = f"Het sjabloon '{pad}' is geen Word-document of -sjabloon (.docx of .dotx)"
     if not data.startswith(b"PK"):
@@ -578,7 +578,7 @@ class _Nummering:
         """A new numbered list of criteria that starts again at 1."""
         return self._num(self._criteria, restart=True)
 
-    def schrijf(self) -> None:
+    def write(self) -> None:
         """Add the definitions in schema order: every abstractNum before the first w:num."""
         wrapper = self._parse(
             f'<w:numbering xmlns:w="{W_NS}">{"".join(self._abstracts)}{"".join(self._nums)}</w:numbering>'
@@ -1186,7 +1186,7 @@ def render(doc: Document, *, sjabloon: str | os.PathLike[str] | None = None) -> 
     if sect_pr is not None:
         new_body.append(sect_pr)
     document.element.replace(old_body, new_body)
-    nummering.schrijf()
+    nummering.write()
     _opruimen(document)
     _settings(document)
     _kernmerken(document, doc)
@@ -1201,7 +1201,7 @@ def render(doc: Document, *, sjabloon: str | os.PathLike[str] | None = None) -> 
 # --- reading the anchors back -------------------------------------------------------------------
 
 
-def lees_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, Any] | None:
+def read_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, Any] | None:
     """The selection an inkoopkader document records, or None for a document without one.
 
     Returns a dict with 'segment', 'corpus', 'criteria' (IDs in document order), 'bladwijzers'
@@ -1215,3 +1215,10 @@ def lees_selectie(bron: str | os.PathLike[str] | bytes) -> dict[str, Any] | None
     from ..check.read import read_selectie
 
     return read_selectie(bron)
+
+
+def __getattr__(naam: str) -> object:
+    """Old names of renamed functions, for one release (with a DeprecationWarning)."""
+    from ..verouderd import alias
+
+    return alias(__name__, naam, {"lees_selectie": read_selectie})

@@ -180,7 +180,7 @@ class _Schrijver:
             self.sectie(sub, diepte + 1, genummerd)
         self.out.append("</section>")
 
-    def schrijf(self) -> str:
+    def write(self) -> str:
         doc, meta = self.doc, self.doc.meta
         niveau = max(1, self.kopniveau - 1)
         self.out.append('<article class="ik-document">')
@@ -206,7 +206,7 @@ class _Schrijver:
 
 def fragment(doc: Document, *, kopniveau: int = 2) -> str:
     """The document as an `<article>`: its title at `kopniveau - 1`, chapters from `kopniveau` down."""
-    return _Schrijver(doc, kopniveau).schrijf()
+    return _Schrijver(doc, kopniveau).write()
 
 
 def render(doc: Document) -> bytes:

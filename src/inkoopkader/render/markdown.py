@@ -125,7 +125,7 @@ class _Schrijver:
         for sub in sectie.subsecties:
             self.sectie(sub, level + 1, genummerd)
 
-    def schrijf(self) -> str:
+    def write(self) -> str:
         doc, meta = self.doc, self.doc.meta
         self.out += [f"# {inline(meta.titel)}", ""]
         segment = f"{meta.segment_id} – {meta.segment_titel}" + (
@@ -145,4 +145,4 @@ class _Schrijver:
 
 
 def render(doc: Document) -> bytes:
-    return _Schrijver(doc).schrijf().encode("utf-8")
+    return _Schrijver(doc).write().encode("utf-8")

@@ -51,15 +51,15 @@ class GeenGunningscriteria(InkoopkaderError):
 
 def _weging_alinea(doc: Document) -> str | None:
     """The price/quality paragraph of the document (section 'Prijs en kwaliteit')."""
-    def zoek(secties: tuple[Sectie, ...]) -> str | None:
+    def find(secties: tuple[Sectie, ...]) -> str | None:
         for sectie in secties:
             if sectie.id == "gunning-weging":
                 return next((strip_markup(b.tekst) for b in sectie.blokken if isinstance(b, Alinea)), None)
-            gevonden = zoek(sectie.subsecties)
+            gevonden = find(sectie.subsecties)
             if gevonden:
                 return gevonden
         return None
-    return zoek(doc.secties)
+    return find(doc.secties)
 
 
 def _aspect(nummer: int, aspect: Aspect) -> str:

@@ -44,7 +44,7 @@ from .. import __version__, framing
 from ..compose import GunningFout
 from ..document import Document, Schaalniveau, default_filename, traceerbaarheid_filename
 from ..errors import BevindingenFout, InkoopkaderError
-from ..model import Corpus, Doelgroep, Procedure, Relevantie, Rol, Thema
+from ..model import Corpus, Doelgroep, Herkomst, Procedure, Relevantie, Rol, Thema
 from ..render.html import fragment, inline
 from ..select import Keuze, Selectie, parse_procedure, parse_rol
 from .poort import Beveiliging, MiB, Poort, TeGroot
@@ -338,7 +338,7 @@ class App:
 
     def _criteria_pagina(self, request: Request, staat: Staat, filters: Mapping[str, str], pagina: int,
                          bericht: str | None = None) -> Response:
-        from ..search import zoek
+        from ..search import find
 
         corpus = self.corpus
         selectie = staat.selecteer(corpus)
@@ -356,7 +356,7 @@ class App:
         treffers = None
         zoekterm = filters.get("zoek", "")
         if zoekterm:
-            treffers = {h.criterium.id for h in zoek(corpus, zoekterm, segment=segment.id, limiet=None)}
+            treffers = {h.criterium.id for h in find(corpus, zoekterm, segment=segment.id, limiet=None)}
         rijen = [k for k in keuzes if _past(k, filters, relevantie, uit, zonder, treffers)]
         paginas = max(1, -(-len(rijen) // PER_PAGINA))
         pagina = min(max(1, pagina), paginas)
@@ -439,8 +439,8 @@ class App:
         from ..check import Status
         from ..check.report import beste_bewijs, gefaalde_themas, kader_naam, to_json, to_junit, verouderd_zin
 
-        def kader_titel(nummer: int) -> str:
-            return kader_naam(self.corpus, nummer)
+        def kader_titel(kader: int | Herkomst) -> str:  # a kader's number, or Herkomst.PERSONEEL / WETTELIJK
+            return kader_naam(self.corpus, kader)
 
         downloads = {}
         for formaat, tekst in (("json", to_json(rapport)), ("junit", to_junit(rapport))):

@@ -190,7 +190,7 @@ def _te_groot(limiet: int) -> str:
 def _begrensd(receive: Receive, limiet: int) -> Receive:
     gelezen = 0
 
-    async def lees() -> dict[str, Any]:
+    async def read() -> dict[str, Any]:
         nonlocal gelezen
         bericht = await receive()
         if bericht["type"] == "http.request":
@@ -199,7 +199,7 @@ def _begrensd(receive: Receive, limiet: int) -> Receive:
                 raise TeGroot(limiet)
         return bericht
 
-    return lees
+    return read
 
 
 def _veiligheidsheaders(*, statisch: bool) -> list[tuple[bytes, bytes]]:
