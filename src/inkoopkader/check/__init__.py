@@ -14,9 +14,10 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InkoopkaderError
+from ..errors import aantal as _aantal
 from ..model import Corpus, Doelgroep
 from .model import (
     Bewijs,
@@ -32,6 +33,22 @@ from .model import (
     VerouderdeVerwijzing,
 )
 
+if TYPE_CHECKING:
+    from ..select import Verzoek
+
+
+class GeenSelectie(InkoopkaderError):
+    """Neither a segment, a profile nor a request, and the draft carries no selection of its own."""
+
+
+def __getattr__(naam: str) -> Any:
+    if naam == "format_tekst":  # the human summary; imported on use (it needs the text module)
+        from .samenvatting import format_tekst
+
+        return format_tekst
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
+
 __all__ = [
     "Bewijs",
     "Concept",
@@ -44,7 +61,9 @@ __all__ = [
     "Tekstblok",
     "ThemaDekking",
     "VerouderdeVerwijzing",
+    "GeenSelectie",
     "check",
+    "format_tekst",
 ]
 
 
@@ -54,6 +73,8 @@ def check(
     *,
     segment: str | None = None,
     profiel: str | os.PathLike[str] | None = None,
+    verzoek: Verzoek | None = None,
+    alles_vereist: bool = False,
     vereist: Iterable[str] = (),
     min_dekking: float | None = None,
     strikt: bool = False,
@@ -76,6 +97,9 @@ def check(
             alleen_specifiek, procedure …). Only requirements and award aspects are looked for, not
             criteria ter inspiratie.
         profiel: a selection profile from `inkoopkader init`; its criteria are required.
+        verzoek: the selection request itself (`select.Verzoek`, e.g. `Profiel.verzoek()`), instead of
+            `segment`/`profiel` and `selectie_opties`; with `alles_vereist` every criterion it
+            selects is required (as for a profile).
         vereist: criterion IDs that must be present.
         min_dekking: minimum share (0-1) of criteria found per thema (NaN, a bool or a text is refused).
         strikt: any outdated reference fails the gate.
@@ -113,6 +137,10 @@ def check(
             voortgang(naam, gedaan, 4)
 
     vereist = _controleer_argumenten(bron, corpus, segment, vereist, min_dekking, tekst)
+    if verzoek is not None and (segment is not None or profiel is not None or selectie_opties):
+        from ..errors import ArgumentFout
+
+        raise ArgumentFout("Geef een verzoek óf een segment of profiel met selectie-opties, niet beide.")
     if profiel is not None:
         from ..profile import weiger_profielkeuzes
 
@@ -130,7 +158,15 @@ def check(
 
     required: set[str] = {v.strip().lower() for v in _lijst("vereist", vereist) if v.strip()}
     uit_record = False
-    if profiel is not None:
+    if verzoek is not None:
+        from ..errors import als_type
+
+        als_type(verzoek, "verzoek", Verzoek, "een Verzoek (inkoopkader.select.Verzoek)")
+        selectie = select(corpus, verzoek)
+        herkomst = verzoek.herkomst or f"segment: {selectie.segment.id}"
+        if alles_vereist:
+            required |= {k.criterium.id for k in selectie.lichaam}
+    elif profiel is not None:
         from ..profile import load_profile
 
         loaded = load_profile(corpus, profiel)
@@ -147,9 +183,9 @@ def check(
         herkomst = "document (samengesteld met inkoopkader compose)"
         uit_record = True
     else:
-        raise InkoopkaderError(
-            f"Waartegen moet '{concept.naam}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) "
-            "of --profiel; alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
+        raise GeenSelectie(
+            f"Waartegen moet '{concept.naam}' worden gecontroleerd? Geef een segment (b.v. wmo-1a) of een "
+            "selectieprofiel; alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
         )
 
     # Requirements and award aspects are what a draft must contain; inspiration and the gemeente's own
@@ -253,7 +289,8 @@ def check(
             f"dekking {dekking.thema.value} {dekking.dekking:.0%} is lager dan de vereiste {min_dekking:.0%}"
         )
     if strikt and verouderd:
-        redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
+        redenen.append(f"{_aantal(len(verouderd), 'verouderde verwijzing', 'verouderde verwijzingen')} en de "
+                       "strikte controle staat aan")
     stap("Klaar", 4)
     return replace(rapport, redenen_afgekeurd=tuple(redenen))
 
