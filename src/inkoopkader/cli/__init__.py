@@ -13,7 +13,7 @@ only the module of the command it runs.
 
 from typing import Any
 
-from .basis import State, app_voor, main
+from .basis import app_voor, main
 
 __all__ = ["app", "main"]
 

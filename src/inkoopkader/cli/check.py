@@ -142,7 +142,7 @@ def _controleer_concept(concept: Path) -> None:
 @app.command("check")
 @user_errors
 def check_command(
-    concept: Annotated[Path, typer.Argument(help="Het concept: .docx, .odt, .pdf, .md of .txt ('-' = standaardinvoer).", show_default=False)],
+    concept: Annotated[Path, typer.Argument(metavar="CONCEPT", help="Het concept: .docx, .odt, .pdf, .md of .txt ('-' = standaardinvoer).", show_default=False)],
     segment: Annotated[Optional[str], typer.Option("--segment", "-s", help="Controleer tegen de criteria van dit segment, b.v. wmo-1a.", show_default=False)] = None,
     profiel: Annotated[Optional[Path], typer.Option("--profiel", "-p", help="Selectieprofiel (YAML) van 'inkoopkader init'; de criteria daarin zijn vereist.", show_default=False)] = None,
     thema: opties.Themas = None,

@@ -19,8 +19,8 @@ class DiffUitvoer(str, Enum):
 @app.command("diff")
 @user_errors
 def diff_command(
-    oud: Annotated[Path, typer.Argument(help="De oude corpusmap (met frameworks/).", show_default=False)],
-    nieuw: Annotated[Path, typer.Argument(help="De nieuwe corpusmap (met frameworks/).", show_default=False)],
+    oud: Annotated[Path, typer.Argument(metavar="OUDE-MAP", help="De oude corpusmap (met frameworks/).", show_default=False)],
+    nieuw: Annotated[Path, typer.Argument(metavar="NIEUWE-MAP", help="De nieuwe corpusmap (met frameworks/).", show_default=False)],
     formaat: Annotated[DiffUitvoer, typer.Option("--format", "-f", help="tekst of json.")] = DiffUitvoer.tekst,
 ) -> None:
     """Vergelijk twee corpusmappen: nieuwe, vervallen en gewijzigde criteria (tekst, labels, aanbestedingslaag), kaders en segmenten.

@@ -28,7 +28,7 @@ def _segment_summary(kader: Any) -> str:
 @user_errors
 def frameworks(
     kader: Annotated[
-        Optional[str], typer.Argument(help="Nummer of sleutel van een kader, b.v. 8 of jij-kader.", show_default=False)
+        Optional[str], typer.Argument(metavar="[KADER]", help="Nummer of sleutel van een kader, b.v. 8 of jij-kader.", show_default=False)
     ] = None,
     formaat: TabelOfJson = Formaat.tabel,
 ) -> None:

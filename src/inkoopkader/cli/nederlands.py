@@ -25,6 +25,8 @@ _ZINNEN: list[tuple[str, str]] = [
     (r"\[OPTIONS\]", "[OPTIES]"),
     (r"COMMAND \[ARGS\]\.\.\.", "OPDRACHT [ARGUMENTEN]..."),
     (r"\[ARGS\]\.\.\.", "[ARGUMENTEN]..."),
+    (r"(?m)^(Gebruik: .*)\{([A-Z][A-Z-]*)\}", r"\1\2"),  # typer 0.28 writes a required argument as {NAAM}
+    (r"(?m)^(Gebruik: .*)\{([A-Z][A-Z-]*)\}", r"\1\2"),
     (r"Try '(.+?)' for help\.", r"Probeer '\1' voor hulp."),
     (r"(?m)^Error: ", "Fout: "),
     (r"No such option: (\S+)", r"Onbekende optie: \1"),

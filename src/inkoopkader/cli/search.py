@@ -14,7 +14,7 @@ from .uitvoer import console, print_json, rich_text
 @app.command("search")
 @user_errors
 def search(
-    query: Annotated[str, typer.Argument(help="Zoekterm(en), b.v. meldcode of 'eigen regie'.")],
+    query: Annotated[str, typer.Argument(metavar="ZOEKTERM", help="Zoekterm(en), b.v. meldcode of 'eigen regie'.")],
     thema: opties.Themas = None,
     kader: opties.Kaders = None,
     segment: opties.Segment = None,

@@ -14,7 +14,7 @@ from .uitvoer import console, kopbreedte, print_json
 @user_errors
 def segments(
     segment: Annotated[
-        Optional[str], typer.Argument(help="Segment, b.v. wmo-1a, 'Wmo 1a' of jh1.", show_default=False)
+        Optional[str], typer.Argument(metavar="[SEGMENT]", help="Segment, b.v. wmo-1a, 'Wmo 1a' of jh1.", show_default=False)
     ] = None,
     formaat: TabelOfJson = Formaat.tabel,
 ) -> None:

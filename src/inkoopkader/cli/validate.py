@@ -14,7 +14,7 @@ from .uitvoer import console, err_console
 @user_errors
 def validate(
     directory: Annotated[
-        Optional[Path], typer.Argument(help="Corpusmap; standaard het gebruikte corpus.", show_default=False)
+        Optional[Path], typer.Argument(metavar="[MAP]", help="Corpusmap; standaard het gebruikte corpus.", show_default=False)
     ] = None,
 ) -> None:
     """Controleer een corpusmap: schema, unieke ID's, bekende segmenten en thema's, opmaak."""
