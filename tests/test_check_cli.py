@@ -287,10 +287,15 @@ def test_min_dekking_rejects_nonsense(waarde: str) -> None:
 def test_progress_indicator_on_a_terminal_for_large_input(monkeypatch: pytest.MonkeyPatch) -> None:
     from rich.console import Console
 
+    from inkoopkader.cli import check as check_cli, uitvoer
+
     buffer = io.StringIO()
-    monkeypatch.setattr(cli, "err_console", Console(file=buffer, force_terminal=True, width=100))
-    monkeypatch.setattr(cli, "_GROOT_CONCEPT", 0)
-    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json")
+    uitvoer.zet_console("err", Console(file=buffer, force_terminal=True, width=100))
+    monkeypatch.setattr(check_cli, "GROOT_CONCEPT", 0)
+    try:
+        result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json")
+    finally:
+        uitvoer.zet_console("err", None)
     assert result.exit_code == 0 and json.loads(result.stdout)["geslaagd"] is True
     assert "Klaar" in buffer.getvalue()  # the transient progress bar was drawn on stderr, up to the last step
 
@@ -408,7 +413,7 @@ def test_warm_check_run_imports_neither_pydantic_nor_ruamel(tmp_path: Path) -> N
         (["check", str(EXAMPLE), *CI_OPTIONS, "--format", "json"], 0, '"schema_version": 3'),
         (["check", str(EXAMPLE), *CI_OPTIONS, "--vereist", "bwmo-40", "--zonder-via-kader"], 1, "Poort afgekeurd"),
         (["check", str(EXAMPLE), "--segment", "wmo-9"], 2, "Bedoelt u"),
-        ([], 2, "Usage"),
+        ([], 2, "Gebruik"),
     ],
 )
 def test_console_script_exit_codes_and_flushed_output(args: list[str], code: int, uitvoer: str, tmp_path: Path) -> None:

@@ -84,3 +84,28 @@ def test_composed_word_document_covers_its_own_criteria_with_and_without_bookmar
     assert via_formulering <= met_formulering
     if segment == "jeugdhulp-1":
         assert {"jzp-20", "vsm-22", "jij-14"} <= via_formulering, via_formulering
+
+
+def test_staff_requirements_of_a_composed_document_are_checked_from_its_record(corpus, tmp_path) -> None:
+    """compose records the staff requirements (and their listed levels) it printed; check looks for
+    exactly those, with the role the document gives them, without being told --personeel."""
+    from docx import Document as Word
+
+    from inkoopkader.model import Herkomst
+
+    doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True, functieniveaus=["B", "C"])
+    pad = doc.save(tmp_path / "jh4.docx")
+    rapport = check(pad, corpus)
+    personeel = {r.criterium.id: r for r in rapport.resultaten if r.herkomst is Herkomst.PERSONEEL}
+    gedrukt = {t.id for t in doc.traceerbaarheid if t.kader == "personeel" and t.tekst_document}
+    assert gedrukt and gedrukt <= set(personeel)
+    assert {"wce-niv-b", "wce-niv-c"} <= set(personeel) and "wce-niv-d" not in personeel
+    assert not _niet_gedekt(rapport), _niet_gedekt(rapport)
+    # Without the chapter's text the requirements are missing, and the report says so.
+    word = Word(str(pad))
+    for alinea in word.paragraphs:
+        if "beroepsregistratie" in alinea.text.lower() or "registratie in het" in alinea.text.lower():
+            alinea.text = ""
+    word.save(str(tmp_path / "zonder.docx"))
+    zonder = check(tmp_path / "zonder.docx", corpus)
+    assert any(r.herkomst is Herkomst.PERSONEEL and r.status is Status.ONTBREEKT for r in zonder.resultaten)

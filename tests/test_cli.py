@@ -223,8 +223,8 @@ def test_compose_bad_input_exit_2() -> None:
     assert result.exit_code == 2
     result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-99", "-f", "md", "-o", "-")
     assert result.exit_code == 2 and "Bedoelt u 'bwmo-09'" in result.output
-    result = invoke("compose", "-s", "wmo-1a", "--datum", "31-12-2026", "-f", "md", "-o", "-")
-    assert result.exit_code == 2 and "JJJJ-MM-DD" in result.output
+    result = invoke("compose", "-s", "wmo-1a", "--datum", "31-13-2026", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "DD-MM-JJJJ of JJJJ-MM-DD" in result.output
     result = invoke("compose", "-s", "wmo-1a", "-o", "-")
     assert result.exit_code == 2 and "standaarduitvoer" in result.output
 

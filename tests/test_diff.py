@@ -211,7 +211,7 @@ def test_validate_warns_about_an_old_edition_check(data_copy: Path) -> None:
 
     result = invoke("validate", str(data_copy))
     assert result.exit_code == 0, result.output  # a warning, not a finding
-    assert "Let op:" in result.output and "14 waarschuwing(en); het corpus is wel geldig" in result.output
+    assert "Let op:" in result.output and "14 waarschuwingen; het corpus is wel geldig" in result.output
 
 
 def test_a_known_successor_is_a_warning_and_shown(data_copy: Path) -> None:

@@ -91,7 +91,7 @@ def test_validation_reports_a_broken_tender_layer_with_file_and_line(data_copy) 
     regel = next(i for i, r in enumerate(tekst.splitlines(), 1) if r == "  wbs-12:")
     assert any(f".yaml:{regel + 1}: wbs-12: rol minimumeis zonder bewijs" in m for m in meldingen), meldingen
     assert any("wbs-99: geen criterium van kader 6" in m for m in meldingen), meldingen
-    assert any("criteria zonder aanbestedingslaag: wbs-17" in m for m in meldingen), meldingen
+    assert any("1 criterium zonder aanbestedingslaag: wbs-17" in m for m in meldingen), meldingen
 
     path.write_text(origineel, encoding="utf-8")
     kader2 = data_copy / "inkoop" / "02-werken-aan-veiligheid.yaml"

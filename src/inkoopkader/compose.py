@@ -760,7 +760,7 @@ class _Opbouw:
             if keuze.criterium.id in self.duplicaten:
                 continue  # its row follows below, pointing to the twin the document prints
             crit, kader, gebruik = keuze.criterium, keuze.kader, keuze.gebruik
-            sectie, nummer = self.plaats.get(crit.id, ("niet opgenomen (alleen met --bijlagen)", ""))
+            sectie, nummer = self.plaats.get(crit.id, ("niet opgenomen (alleen in de bijlagen)", ""))
             if keuze.rol is Rol.INSPIRATIE or crit.id not in self.plaats or crit.id in self.gedekt:
                 tekst_doc = ""
                 aangepast = geactualiseerd = False
@@ -780,7 +780,7 @@ class _Opbouw:
         wetten = {w.id for w in self.corpus.wetten}
         for dubbel, keuze in self.duplicaten.items():  # the source repeats it; the document has it once
             crit = self.corpus.criterium(dubbel)
-            sectie, nummer = self.plaats.get(keuze.criterium.id, ("niet opgenomen (alleen met --bijlagen)", ""))
+            sectie, nummer = self.plaats.get(keuze.criterium.id, ("niet opgenomen (alleen in de bijlagen)", ""))
             rows.append(TraceRij(
                 id=dubbel, kader=str(keuze.kader.nummer), kader_titel=keuze.kader.titel, editie=str(keuze.kader.jaar),
                 thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,

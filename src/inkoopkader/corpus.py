@@ -594,7 +594,7 @@ def _inkoop_integrity(kader: Kader, laag: Any, raw: Any, where: str) -> list[Bev
                                           _line_of(raw, ("geschiktheidseis", veld))))
     missing = [cid for cid in crits if laag.gebruik(cid) is None]
     if missing:
-        findings.append(Bevinding(where, f"{len(missing)} criteria zonder aanbestedingslaag: {', '.join(missing[:10])}"
+        findings.append(Bevinding(where, f"{len(missing)} {'criterium' if len(missing) == 1 else 'criteria'} zonder aanbestedingslaag: {', '.join(missing[:10])}"
                                   + (" …" if len(missing) > 10 else "")))
     return findings
 

@@ -357,7 +357,7 @@ def woordverschil(oud: str, nieuw: str, context: int = 4, maximum: int = 3) -> s
                                      " ".join(na) + (" …" if i2 + context < len(a) else "")) if x.strip())
         stukken.append(stuk)
     if len(stukken) > maximum:
-        stukken = [*stukken[:maximum], f"(en nog {len(stukken) - maximum} wijziging(en))"]
+        stukken = [*stukken[:maximum], f"(en nog {len(stukken) - maximum} {'wijziging' if len(stukken) - maximum == 1 else 'wijzigingen'})"]
     return " | ".join(stukken)
 
 
@@ -403,7 +403,7 @@ def naar_tekst(verschil: Verschil) -> str:
     labels_gewijzigd = sum(1 for w in verschil.criteria_gewijzigd if w.labels)
     inkoop_gewijzigd = sum(1 for w in verschil.criteria_gewijzigd if w.aanbesteding)
     regels.append(
-        f"Samenvatting: {len(ids.criteria_nieuw)} criteria nieuw, {len(ids.criteria_vervallen)} vervallen, "
+        f"Samenvatting: criteria {len(ids.criteria_nieuw)} nieuw, {len(ids.criteria_vervallen)} vervallen, "
         f"{len(verschil.criteria_gewijzigd)} gewijzigd (tekst {tekst_gewijzigd}, labels {labels_gewijzigd}, "
         f"aanbestedingslaag {inkoop_gewijzigd}); kaders: {len(ids.kaders_nieuw)} nieuw, "
         f"{len(ids.kaders_vervallen)} vervallen, {len(verschil.kaders_gewijzigd)} met gewijzigde gegevens; "

@@ -34,7 +34,7 @@ class BevindingenFout(InkoopkaderError):
         self.bevindingen = list(bevindingen)
         eerste = "\n".join(str(b) for b in self.bevindingen[:20])
         rest = len(self.bevindingen) - 20
-        meer = f"\n… en nog {rest} bevinding(en)" if rest > 0 else ""
+        meer = f"\n… en nog {aantal(rest, 'bevinding', 'bevindingen')}" if rest > 0 else ""
         super().__init__(f"{self.onderwerp} is ongeldig:\n{eerste}{meer}")
 
 
@@ -59,13 +59,14 @@ def kort(waarde: object, lengte: int = 80) -> str:
 class OnbekendeWaarde(InkoopkaderError):
     """A value the user gave (segment, kader, ID, thema) does not exist; suggests the closest."""
 
-    def __init__(self, soort: str, waarde: str, suggestie: str | None, bekend: Iterable[str] = ()):
+    def __init__(self, soort: str, waarde: str, suggestie: str | None, bekend: Iterable[str] = (), *,
+                 bekend_als: str = "Bekend"):
         self.soort = soort
         self.waarde = waarde
         self.suggestie = suggestie
         hint = f" Bedoelt u '{suggestie}'?" if suggestie else ""
         opties = list(bekend)
-        lijst = f" Bekend: {', '.join(opties)}." if opties and len(opties) <= 20 else ""
+        lijst = f" {bekend_als}: {', '.join(opties)}." if opties and len(opties) <= 20 else ""
         # 'het'-words (segment, kader, thema, criterium, formaat) take "onbekend", 'de'-words "onbekende".
         bijvoeglijk = "Onbekende" if soort in _DE_WOORDEN else "Onbekend"
         super().__init__(f"{bijvoeglijk} {soort} '{kort(waarde)}'.{hint}{lijst}")
@@ -145,3 +146,8 @@ def dichtstbijzijnde(waarde: str, opties: Iterable[str], drempel: float = 60.0) 
         waarde, keuzes, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=drempel
     )
     return beste[0] if beste else None
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 criterium', '3 criteria', '0 criteria': a count with the noun in the right number."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"

@@ -323,9 +323,8 @@ def proportionaliteit(procedure: Procedure) -> str:
 def lege_hoofdtekst(segment: Segment) -> str:
     return (
         f"Voor {segment.titel} zijn met de gekozen filters geen eisen of beoordelingsaspecten geselecteerd. Kies "
-        "criteria met --id of met een selectieprofiel (inkoopkader init), neem een kader op met --kader, of "
-        "laat filters als --thema en --doelgroep weg. Met --bijlagen toont het document welke criteria ter "
-        "inspiratie beschikbaar zijn."
+        "criteria afzonderlijk of met een selectieprofiel, neem meer kaders op, of laat filters op thema en "
+        "doelgroep weg. Met bijlagen toont het document welke criteria ter inspiratie beschikbaar zijn."
     )
 
 

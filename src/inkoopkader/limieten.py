@@ -102,7 +102,7 @@ PROFIEL = Limiet("profiel", 1 * MB, "bytes", "een selectieprofiel (YAML)")
 YAML_ALIASSEN = Limiet("yaml_aliassen", 10_000, "knopen", "knopen die aliassen (*naam) in een selectieprofiel herhalen")
 YAML_DIEPTE = Limiet("yaml_diepte", 32, "niveaus", "nesting van lijsten en mappings in een selectieprofiel")
 SJABLOON = Limiet("sjabloon", 50 * MB, "bytes", "een huisstijlsjabloon (.docx, .dotx)")
-ZOEKTERM = Limiet("zoekterm", 200, "tekens", "een zoekterm (search, --zoek)")
+ZOEKTERM = Limiet("zoekterm", 200, "tekens", "een zoekterm")
 
 ALLE: tuple[Limiet, ...] = (
     CONCEPT, TEKST, STDIN, TEKENS, ALINEAS, ZIP_ONDERDELEN, ZIP_UITGEPAKT, BLADWIJZERS, VELDEN,

@@ -11,6 +11,16 @@ from pathlib import Path
 from .errors import InkoopkaderError
 
 
+class BestaatAl(InkoopkaderError):
+    """The target file exists and overwriting was not allowed (`force`)."""
+
+    def __init__(self, pad: Path, toelichting: str = "") -> None:
+        self.pad = pad
+        self.toelichting = toelichting
+        super().__init__(f"'{pad}' bestaat al{toelichting}. Kies een andere naam, of sta overschrijven toe "
+                         "(force=True).")
+
+
 def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
     """Write `data` to `target` via a temporary file in the same directory and an atomic rename.
 
@@ -46,10 +56,7 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
             _maak_exclusief(tmp, target)
     except FileExistsError:
         _remove(tmp)
-        raise InkoopkaderError(
-            f"'{target}' bestaat al (net aangemaakt door een ander proces?). Kies een andere naam met -o of "
-            "overschrijf met --force."
-        ) from None
+        raise BestaatAl(target, " (net aangemaakt door een ander proces?)") from None
     except PermissionError:
         _remove(tmp)
         raise InkoopkaderError(
@@ -99,7 +106,7 @@ def controleer_doel(target: Path, *, force: bool = False) -> Path:
     """
     target = Path(target)
     if not str(target) or target.name in ("", ".", ".."):
-        raise InkoopkaderError(f"'{target}' is geen bestandsnaam; geef met -o een bestandsnaam op, b.v. -o eisen.docx.")
+        raise InkoopkaderError(f"'{target}' is geen bestandsnaam; geef een bestandsnaam op, b.v. eisen.docx.")
     try:
         lock = word_lock_file(target)
         bestaat = os.path.lexists(target)
@@ -111,15 +118,15 @@ def controleer_doel(target: Path, *, force: bool = False) -> Path:
     if lock is not None:
         raise InkoopkaderError(
             f"'{target}' is geopend in Word (vergrendelingsbestand '{lock.name}'). Sluit het document "
-            "en probeer opnieuw, of kies een andere naam met -o. Is Word niet open, verwijder dan het "
+            "en probeer opnieuw, of kies een andere naam. Is Word niet open, verwijder dan het "
             "vergrendelingsbestand."
         )
     if is_map:
-        raise InkoopkaderError(f"'{target}' is een map; geef met -o een bestandsnaam op.")
+        raise InkoopkaderError(f"'{target}' is een map; geef een bestandsnaam op.")
     if bestaat:
         _controleer_bestaand(target)
         if not force:
-            raise InkoopkaderError(f"'{target}' bestaat al. Kies een andere naam met -o of overschrijf met --force.")
+            raise BestaatAl(target)
     if not target.parent.is_dir():
         raise InkoopkaderError(f"De map '{target.parent}' bestaat niet.")
     return target
@@ -136,7 +143,8 @@ def _controleer_bestaand(target: Path) -> None:
         raise InkoopkaderError(f"'{target}' kan niet worden geschreven: {exc.strerror or exc}.") from None
     if stat.S_ISLNK(modus):
         raise InkoopkaderError(
-            f"'{target}' is een symbolische koppeling; die wordt niet overschreven, ook niet met --force. "
+            f"'{target}' is een symbolische koppeling; die wordt nooit overschreven, ook niet als overschrijven "
+            "is toegestaan. "
             "Geef de echte bestandsnaam op."
         )
     if not stat.S_ISREG(modus) and not stat.S_ISDIR(modus):
@@ -144,7 +152,8 @@ def _controleer_bestaand(target: Path) -> None:
                  else "een pijp (FIFO)" if stat.S_ISFIFO(modus) else "een socket" if stat.S_ISSOCK(modus)
                  else "geen gewoon bestand")
         raise InkoopkaderError(
-            f"'{target}' is {soort}, geen gewoon bestand; dat wordt niet overschreven, ook niet met --force."
+            f"'{target}' is {soort}, geen gewoon bestand; dat wordt nooit overschreven, ook niet als overschrijven "
+            "is toegestaan."
         )
 
 

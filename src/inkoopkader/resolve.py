@@ -33,7 +33,25 @@ def resolve_segment(corpus: Corpus, reference: str) -> Segment:
         if any(_squash(name) == wanted for name in names):
             return segment
     ids = [s.id for s in corpus.segmenten]
+    # 'wmo-4' is a Wmo segment that does not exist: suggest the Wmo segments, not 'jeugdhulp-4'
+    # (closer as text). The domain is the letters before the number ('jh' counts as jeugdhulp).
+    domein = re.match(r"[a-z]+", wanted)
+    zelfde = [s for s in corpus.segmenten
+              if domein and len(domein.group()) >= 2 and _squash(s.id).startswith(domein.group())]
+    if zelfde:
+        opties = [s.id for s in zelfde]
+        raise OnbekendeWaarde("segment", reference, _naaste(wanted, opties), opties,
+                              bekend_als=f"{zelfde[0].domein}-segmenten")
     raise OnbekendeWaarde("segment", reference, dichtstbijzijnde(reference, ids), ids)
+
+
+def _naaste(gezocht: str, opties: list[str]) -> str:
+    """The option whose number is nearest ('wmo4' -> 'wmo-3'), else the closest as text."""
+    getal = re.search(r"\d+", gezocht)
+    genummerd = [(int(m.group()), o) for o in opties if (m := re.search(r"\d+", o))]
+    if getal and genummerd:
+        return min(genummerd, key=lambda no: abs(no[0] - int(getal.group())))[1]
+    return dichtstbijzijnde(gezocht, opties, drempel=0) or opties[0]
 
 
 def resolve_kader(corpus: Corpus, reference: str | int) -> Kader:

@@ -248,6 +248,7 @@ def select(corpus: Corpus, verzoek: Verzoek | str, **opties: Any) -> Selectie:
     gekozen_lijsten = {n: {_criterium(corpus, c).id for c in ids} for n, ids in verzoek.criteria_map.items()}
 
     relaties = corpus.kaders_voor_segment(found.id)
+    _controleer_kaders_in_segment(corpus, found, relaties, verzoek)
     if verzoek.alleen_specifiek:
         relaties = [(k, r) for k, r in relaties if r is Relevantie.SPECIFIEK]
     wanted, skipped = set(verzoek.kaders), set(verzoek.zonder_kaders)
@@ -311,6 +312,39 @@ def select(corpus: Corpus, verzoek: Verzoek | str, **opties: Any) -> Selectie:
         verzoek=verzoek,
         meldingen=rollen.meldingen(),
         filters=verzoek.filters(),
+    )
+
+
+def _controleer_kaders_in_segment(corpus: Corpus, segment: Segment, relaties: list[tuple[Kader, Relevantie]],
+                                  verzoek: Verzoek) -> None:
+    """Refuse asking for a kader that the segment does not have (the selection would be empty, or
+    silently miss it), naming the kaders it does have.
+
+    Raises:
+        OngeldigeKeuze: a requested kader is not linked to the segment, or only generally while
+            only specific kaders are asked for.
+    """
+    if not verzoek.kaders:
+        return
+    relevantie = {k.nummer: r for k, r in relaties}
+    buiten = [n for n in verzoek.kaders if n not in relevantie]
+    algemeen = [n for n in verzoek.kaders if verzoek.alleen_specifiek and relevantie.get(n) is Relevantie.ALGEMEEN]
+    if not buiten and not algemeen:
+        return
+    nummer = (buiten or algemeen)[0]
+    kader = corpus.kader(nummer)
+    if buiten:
+        bekend = ", ".join(f"{k.nummer} ({k.sleutel}{'' if r is Relevantie.SPECIFIEK else ', algemeen'})"
+                           for k, r in sorted(relaties, key=lambda kr: kr[0].nummer))
+        raise OngeldigeKeuze(
+            f"Kader {kader.nummer} ({kader.titel.split('. ')[0]}) hoort niet bij segment {segment.id}. Kaders voor "
+            f"{segment.id}: {bekend or 'geen'}."
+        )
+    specifiek = ", ".join(str(k.nummer) for k, r in relaties if r is Relevantie.SPECIFIEK)
+    raise OngeldigeKeuze(
+        f"Kader {kader.nummer} ({kader.titel.split('. ')[0]}) hoort bij segment {segment.id} als algemeen kader, "
+        f"niet als specifiek; met alleen specifieke kaders blijft er niets van over. Specifiek voor "
+        f"{segment.id}: {specifiek or 'geen'}."
     )
 
 

@@ -14,9 +14,10 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InkoopkaderError
+from ..errors import aantal as _aantal
 from ..model import Corpus, Doelgroep
 from .model import (
     Bewijs,
@@ -32,6 +33,22 @@ from .model import (
     VerouderdeVerwijzing,
 )
 
+if TYPE_CHECKING:
+    from ..select import Verzoek
+
+
+class GeenSelectie(InkoopkaderError):
+    """Neither a segment, a profile nor a request, and the draft carries no selection of its own."""
+
+
+def __getattr__(naam: str) -> Any:
+    if naam == "format_tekst":  # the human summary; imported on use (it needs the text module)
+        from .samenvatting import format_tekst
+
+        return format_tekst
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
+
 __all__ = [
     "Bewijs",
     "Concept",
@@ -44,7 +61,9 @@ __all__ = [
     "Tekstblok",
     "ThemaDekking",
     "VerouderdeVerwijzing",
+    "GeenSelectie",
     "check",
+    "format_tekst",
 ]
 
 
@@ -54,6 +73,8 @@ def check(
     *,
     segment: str | None = None,
     profiel: str | os.PathLike[str] | None = None,
+    verzoek: Verzoek | None = None,
+    alles_vereist: bool = False,
     vereist: Iterable[str] = (),
     min_dekking: float | None = None,
     strikt: bool = False,
@@ -76,6 +97,9 @@ def check(
             alleen_specifiek, procedure …). Only requirements and award aspects are looked for, not
             criteria ter inspiratie.
         profiel: a selection profile from `inkoopkader init`; its criteria are required.
+        verzoek: the selection request itself (`select.Verzoek`, e.g. `Profiel.verzoek()`), instead of
+            `segment`/`profiel` and `selectie_opties`; with `alles_vereist` every criterion it
+            selects is required (as for a profile).
         vereist: criterion IDs that must be present.
         min_dekking: minimum share (0-1) of criteria found per thema (NaN, a bool or a text is refused).
         strikt: any outdated reference fails the gate.
@@ -113,6 +137,10 @@ def check(
             voortgang(naam, gedaan, 4)
 
     vereist = _controleer_argumenten(bron, corpus, segment, vereist, min_dekking, tekst)
+    if verzoek is not None and (segment is not None or profiel is not None or selectie_opties):
+        from ..errors import ArgumentFout
+
+        raise ArgumentFout("Geef een verzoek óf een segment of profiel met selectie-opties, niet beide.")
     if profiel is not None:
         from ..profile import weiger_profielkeuzes
 
@@ -130,7 +158,15 @@ def check(
 
     required: set[str] = {v.strip().lower() for v in _lijst("vereist", vereist) if v.strip()}
     uit_record = False
-    if profiel is not None:
+    if verzoek is not None:
+        from ..errors import als_type
+
+        als_type(verzoek, "verzoek", Verzoek, "een Verzoek (inkoopkader.select.Verzoek)")
+        selectie = select(corpus, verzoek)
+        herkomst = verzoek.herkomst or f"segment: {selectie.segment.id}"
+        if alles_vereist:
+            required |= {k.criterium.id for k in selectie.lichaam}
+    elif profiel is not None:
         from ..profile import load_profile
 
         loaded = load_profile(corpus, profiel)
@@ -147,9 +183,9 @@ def check(
         herkomst = "document (samengesteld met inkoopkader compose)"
         uit_record = True
     else:
-        raise InkoopkaderError(
-            f"Waartegen moet '{concept.naam}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) "
-            "of --profiel; alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
+        raise GeenSelectie(
+            f"Waartegen moet '{concept.naam}' worden gecontroleerd? Geef een segment (b.v. wmo-1a) of een "
+            "selectieprofiel; alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
         )
 
     # Requirements and award aspects are what a draft must contain; inspiration and the gemeente's own
@@ -171,14 +207,22 @@ def check(
     # requirements) a statutory duty or a staff requirement covers, unless picked explicitly.
     dekking = set(gedekt(verplichtingen))
     personeel_keuzes: list[Any] = []
+    opgenomen: set[str] | None = None  # the staff items compose recorded in the document
+    if personeel is False and uit_record:
+        personeel, functieniveaus, opgenomen = _personeel_uit_record(corpus, concept.selectie or {})
     if personeel is not False:
         from ..personeel import als_keuzes, kies_eisen
 
         eisen = kies_eisen(corpus.personeelseisen, selectie.segment.domein, personeel, functieniveaus,
                            corpus.beroepsprofielen)
+        if opgenomen is not None:  # with the role the document gives them
+            rollen = _rollen_uit_record(concept.selectie or {})
+            eisen = [replace(e, rol=rollen.get(e.id, e.rol)) for e in eisen]
         eisen = [e for e in eisen if e.id not in dekking]
         dekking |= {cid for e in eisen if e.rol.is_eis for cid in e.dekt}
         personeel_keuzes = als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
+        if opgenomen is not None:
+            personeel_keuzes = [k for k in personeel_keuzes if k.criterium.id in opgenomen]
     keuzes = [k for k in keuzes if k.criterium.id not in dekking or k.gekozen]
     selected_ids = {k.criterium.id for k in keuzes}
     extra = [cid for cid in sorted(required) if cid not in selected_ids and corpus.criterium(cid) is not None]
@@ -253,28 +297,48 @@ def check(
             f"dekking {dekking.thema.value} {dekking.dekking:.0%} is lager dan de vereiste {min_dekking:.0%}"
         )
     if strikt and verouderd:
-        redenen.append(f"{len(verouderd)} verouderde verwijzing(en) en --strikt staat aan")
+        redenen.append(f"{_aantal(len(verouderd), 'verouderde verwijzing', 'verouderde verwijzingen')} en de "
+                       "strikte controle staat aan")
     stap("Klaar", 4)
     return replace(rapport, redenen_afgekeurd=tuple(redenen))
+
+
+def _rollen_uit_record(record: dict[str, object]) -> dict[str, Any]:
+    """The requirement roles compose recorded per ID (unknown or non-requirement roles are left out)."""
+    from ..model import Rol
+
+    rollen = {}
+    for cid, waarde in dict(record.get("rollen") or {}).items():  # type: ignore[call-overload]
+        rol = next((r for r in Rol if r.value == waarde), None)
+        if rol is not None and rol.is_eis:
+            rollen[str(cid)] = rol
+    return rollen
+
+
+def _personeel_uit_record(corpus: Corpus, record: dict[str, object]
+                          ) -> tuple[list[str] | bool, tuple[str, ...], set[str] | None]:
+    """The staff requirements compose put in the document: their IDs, the function levels listed
+    (by level ID) and every recorded ID; (False, (), None) when the document has none."""
+    ids = [str(i) for i in record.get("criteria", []) or []]  # type: ignore[union-attr]
+    eisen = {e.id for e in corpus.personeelseisen}
+    gekozen = [i for i in ids if i in eisen]
+    if not gekozen:
+        return False, (), None
+    niveaus = {n.id for p in corpus.beroepsprofielen for n in p.niveaus}
+    return gekozen, tuple(i for i in ids if i in niveaus), set(ids)
 
 
 def _verplichtingen(corpus: Corpus, selectie: Any, record: dict[str, object] | None, wettelijk: bool
                     ) -> tuple[list[Any], dict[str, Any]]:
     """The statutory duties to look for, with recorded roles: those compose recorded in the document, or
     (`wettelijk`) those of the segment's domain."""
-    from ..model import Rol
     from ..wettelijk import verplichtingen_voor
 
     if record is not None:
         ids = [str(i) for i in record.get("criteria", []) or []]  # type: ignore[union-attr]
         gevonden = [v for i in ids if (v := corpus.verplichting(i)) is not None]
-        rollen = {}
-        for vid, waarde in dict(record.get("rollen") or {}).items():  # type: ignore[call-overload]
-            rol = next((r for r in Rol if r.value == waarde), None)
-            if rol is not None and rol.is_eis:
-                rollen[str(vid)] = rol
         if gevonden or not wettelijk:
-            return gevonden, rollen
+            return gevonden, _rollen_uit_record(record)
     if wettelijk:
         return verplichtingen_voor(corpus, selectie.segment.domein), {}
     return [], {}

@@ -5,7 +5,7 @@ Pipeline (one module per stage, arrows one way):
     read/          path or text -> Concept (one module per format: docx, odt, pdf, markdown; veilig)
     match.py       Concept + criteria -> CriteriumResultaat per criterion (anchors first, then text)
     references.py  Concept -> KaderVerwijzing (whole-kader references) and VerouderdeVerwijzing
-    report.py      Rapport -> json / junit / github (the rich summary lives in cli.py)
+    report.py      Rapport -> json / junit / github; samenvatting.py: the human summary (text)
     __init__.py    check(): wires the stages and decides the gate
 """
 

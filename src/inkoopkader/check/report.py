@@ -1,6 +1,6 @@
 """Machine-readable forms of a check `Rapport`: JSON, JUnit XML and GitHub workflow commands.
 
-The human summary (rich tables) lives in `inkoopkader.cli`; these formats are for CI systems and
+The human summary is `samenvatting.format_tekst`; these formats are for CI systems and
 scripts. All three describe the same gate as `Rapport.geslaagd`.
 
 JSON (`to_json`, ``schema_version`` 3). Top level:
@@ -62,6 +62,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..errors import aantal
 from ..model import Herkomst, Thema
 from ..text import strip_markup
 from .model import (
@@ -536,11 +537,12 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
     counts = {s: len(rapport.met_status(s)) for s in Status}
     gevonden = counts[Status.GEDEKT] + counts[Status.GEWIJZIGD] + counts[Status.VIA_KADER]
     samenvatting = (
-        f"{gevonden} van {len(rapport.resultaten)} criteria gevonden ({counts[Status.GEDEKT]} gedekt, "
+        f"{gevonden} van {aantal(len(rapport.resultaten), 'criterium', 'criteria')} gevonden ({counts[Status.GEDEKT]} gedekt, "
         f"{counts[Status.GEWIJZIGD]} gewijzigd, {counts[Status.VIA_KADER]} via kader; "
         f"{counts[Status.ONTKRACHT]} ontkracht) voor {rapport.segment}; "
         + "; ".join(f"{d.thema.value} {d.dekking:.0%}" for d in rapport.per_thema())
-        + f"; {len(rapport.kaderverwijzingen)} kaderverwijzing(en), {len(rapport.verouderd)} verouderde verwijzing(en)."
+        + f"; {aantal(len(rapport.kaderverwijzingen), 'kaderverwijzing', 'kaderverwijzingen')}, "
+        f"{aantal(len(rapport.verouderd), 'verouderde verwijzing', 'verouderde verwijzingen')}."
     )
     niet_vereist = [r for r in rapport.met_status(Status.ONTBREEKT) if not _faalt(r, gefaald)]
     if niet_vereist:

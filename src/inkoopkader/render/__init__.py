@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from ..document import Document
 
 _MODULES = {"docx": "docx", "md": "markdown", "markdown": "markdown", "json": "json", "csv": "csv", "xlsx": "xlsx",
-            "ocds": "ocds"}
-FORMATEN = ("docx", "md", "json", "csv", "xlsx", "ocds")  # as offered to users ('markdown' is accepted for 'md')
+            "ocds": "ocds", "pdf": "pdf"}
+FORMATEN = ("docx", "md", "json", "csv", "xlsx", "ocds", "pdf")  # as offered to users ('markdown' is accepted for 'md')
 
 
 def render(doc: Document, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
@@ -22,6 +22,6 @@ def render(doc: Document, formaat: str, *, sjabloon: str | os.PathLike[str] | No
     if key not in _MODULES:
         raise OnbekendeWaarde("formaat", formaat, dichtstbijzijnde(formaat, FORMATEN), list(FORMATEN))
     module = import_module(f".{_MODULES[key]}", __name__)
-    if key == "docx":
+    if key in ("docx", "pdf"):
         return module.render(doc, sjabloon=sjabloon)
     return module.render(doc)

@@ -110,7 +110,7 @@ def as_data(doc: Document) -> dict[str, Any]:
         raise GeenGunningscriteria(
             "Dit document heeft geen gunningsvragen, dus geen gunningscriteria om als OCDS te exporteren: de "
             "selectie bevat geen criteria met de rol gunningscriterium. Geef criteria die rol in het profiel of "
-            "met --rol gunningscriterium."
+            "kies die rol voor het hele document."
         )
     criteria: list[dict[str, Any]] = []
     for vraag in gunning.vragen:
