@@ -45,3 +45,23 @@ def mini_corpus(tmp_path: Path) -> Path:
     target = tmp_path / "minicorpus"
     shutil.copytree(MINICORPUS, target)
     return target
+
+
+@pytest.fixture
+def kader_corpus(tmp_path: Path):
+    """A factory: `kader_corpus(6)` or `kader_corpus(2, 6)` gives a writable, valid corpus with only those
+    kaders of data/ (and their tender layers) in the minicorpus around them; validated in a fraction of
+    the time the full corpus takes. For tests that change one kader's data to see how validation reacts."""
+
+    def make(*nummers: int) -> Path:
+        target = tmp_path / "kadercorpus"
+        shutil.copytree(MINICORPUS, target)
+        for sub in ("frameworks", "inkoop"):
+            for path in (target / sub).glob("*.yaml"):
+                path.unlink()
+            for nummer in nummers:
+                (source,) = (ROOT / "data" / sub).glob(f"{nummer:02d}-*.yaml")
+                shutil.copy(source, target / sub / source.name)
+        return target
+
+    return make

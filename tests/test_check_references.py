@@ -247,15 +247,17 @@ def test_warm_load_needs_neither_ruamel_nor_pydantic(tmp_path: Path) -> None:
     assert warm.stdout.split() == ["False", "False"]  # … then read from the cache
 
 
-def test_corpus_with_own_rules_file_uses_it(corpus, data_copy: Path) -> None:
+def test_corpus_with_own_rules_file_uses_it(corpus, mini_corpus: Path) -> None:
     import inkoopkader
 
-    rules = data_copy / BESTAND
+    rules = mini_corpus / BESTAND
+    rules.parent.mkdir()
     rules.write_text(
-        rules.read_text(encoding="utf-8").replace("'JIJ-? ?kader'", "'JIJ-? ?kader'\n      - 'toezichtkader jeugd'"),
+        (ROOT / "data" / BESTAND).read_text(encoding="utf-8").replace(
+            "'JIJ-? ?kader'", "'JIJ-? ?kader'\n      - 'toezichtkader jeugd'"),
         encoding="utf-8",
     )
-    own = inkoopkader.load_corpus(data_copy, cache=False)
+    own = inkoopkader.load_corpus(mini_corpus, cache=False)
     tekst = "Opdrachtnemer werkt conform het toezichtkader jeugd."
     assert [v.kader for v in refs(own, tekst)] == [8]
     assert refs(corpus, tekst) == []
