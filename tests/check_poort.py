@@ -114,6 +114,22 @@ def historische_gevallen(corpus: Any) -> Telling:
     return telling
 
 
+@dataclass
+class Uitkomsten:
+    """Every labelled case run once: the figures and the list of wrong cases are both made from it."""
+
+    polariteit: Telling
+    parafrasen: Telling
+    toelichting: Telling
+    kaders: Telling
+    historisch: Telling
+
+
+def uitkomsten(corpus: Any) -> Uitkomsten:
+    return Uitkomsten(criteria_gevallen(corpus, "polariteit.yaml"), criteria_gevallen(corpus, "parafrasen.yaml"),
+                      toelichting_gevallen(corpus), kader_gevallen(corpus), historische_gevallen(corpus))
+
+
 # --- figures ---------------------------------------------------------------------------------------
 
 
@@ -140,13 +156,12 @@ class Cijfers:
         return f"{self.soort:<34} {self.deel:<10} {self.n:>4} {_deel(self.recall)}  {_deel(self.precisie)}  {self.extra}"
 
 
-def cijfers(corpus: Any, delen: Iterable[str | None] = (*DELEN, None)) -> list[Cijfers]:
-    """Every figure of the issue's 'done when', per part ('ontwikkel', 'toets', None = all)."""
-    polariteit = criteria_gevallen(corpus, "polariteit.yaml")
-    parafrasen = criteria_gevallen(corpus, "parafrasen.yaml")
-    toelichting = toelichting_gevallen(corpus)
-    kaders = kader_gevallen(corpus)
-    historisch = historische_gevallen(corpus)
+def cijfers(corpus: Any, delen: Iterable[str | None] = (*DELEN, None), uit: Uitkomsten | None = None) -> list[Cijfers]:
+    """Every figure of the issue's 'done when', per part ('ontwikkel', 'toets', None = all); `uit`: the
+    outcomes when they were computed already."""
+    uit = uit or uitkomsten(corpus)
+    polariteit, parafrasen, toelichting, kaders, historisch = (
+        uit.polariteit, uit.parafrasen, uit.toelichting, uit.kaders, uit.historisch)
     result: list[Cijfers] = []
     for deel in delen:
         naam = deel or "samen"
@@ -207,24 +222,25 @@ def cijfers(corpus: Any, delen: Iterable[str | None] = (*DELEN, None)) -> list[C
     return result
 
 
-def fouten(corpus: Any) -> list[str]:
+def fouten(corpus: Any, uit: Uitkomsten | None = None) -> list[str]:
     """Every case that came out wrong, for a readable test failure."""
+    uit = uit or uitkomsten(corpus)
     regels = []
-    for naam in ("polariteit.yaml", "parafrasen.yaml"):
-        for deel, verwacht, (status, anders, _), geval in criteria_gevallen(corpus, naam).rijen:
+    for naam, telling in (("polariteit.yaml", uit.polariteit), ("parafrasen.yaml", uit.parafrasen)):
+        for deel, verwacht, (status, anders, _), geval in telling.rijen:
             ok = (status in ("gedekt", "gewijzigd") if verwacht == "gevonden" else status == verwacht) and not anders
             if not ok:
                 regels.append(f"{naam} [{deel}] {geval['id']}: {status} (verwacht {verwacht}), anders {anders}: "
                               f"{geval['tekst'][:70]}")
-    for deel, verwacht, (status, anders, _), geval in toelichting_gevallen(corpus).rijen:
+    for deel, verwacht, (status, anders, _), geval in uit.toelichting.rijen:
         if not toelichting_juist(verwacht, status) or anders:
             regels.append(f"toelichting.yaml [{deel}] {geval.get('id', '-')}: {status} (verwacht {verwacht}), "
                           f"anders {anders}: {geval['tekst'][:70]}")
-    for deel, geval, gevonden, _ in kader_gevallen(corpus).rijen:
+    for deel, geval, gevonden, _ in uit.kaders.rijen:
         kregen = sorted({v.kader for v in gevonden})
         if kregen != sorted(geval["kaders"]):
             regels.append(f"kaderverwijzingen [{deel}] {kregen} (verwacht {geval['kaders']}): {geval['tekst'][:70]}")
-    for deel, geval, gevonden, _ in historische_gevallen(corpus).rijen:
+    for deel, geval, gevonden, _ in uit.historisch.rijen:
         kregen = sorted({v.onderwerp for v in gevonden})
         if kregen != sorted(geval["verouderd"]):
             regels.append(f"historisch [{deel}] {kregen} (verwacht {geval['verouderd']}): {geval['tekst'][:70]}")

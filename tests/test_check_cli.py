@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from inkoopkader import cli
 from inkoopkader.cli import _parse_dekking, app
 from inkoopkader.errors import InkoopkaderError
 

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 
 import inkoopkader
-from inkoopkader import InkoopkaderError, Rol, limieten
+from inkoopkader import InkoopkaderError, limieten
 from inkoopkader.check import read as read_module
 from inkoopkader.check.read import pdf as read_pdf
 from inkoopkader.check.model import Concept, Tekstblok

@@ -106,7 +106,8 @@ def test_criteria_about_one_decision_have_the_same_doelgroepen(corpus) -> None:
     assert corpus.criterium("wbs-10").doelgroepen == corpus.criterium("wbs-13").doelgroepen
 
 
-def test_two_doelgroepen_only_as_gemeente_plus_aanbieder(data_copy) -> None:
+def test_two_doelgroepen_only_as_gemeente_plus_aanbieder(kader_corpus) -> None:
+    data_copy = kader_corpus(6)
     pad = data_copy / "frameworks" / "06-wmo-basisset-kwetsbare-burgers.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(tekst.replace("doelgroep: [organisatie, gemeente]", "doelgroep: [organisatie, professional]", 1),
@@ -143,7 +144,8 @@ def test_the_heuristic_would_have_caught_the_glued_headings() -> None:
         assert match and not _WERKWOORD.search(match.group("kop"))
 
 
-def test_a_text_that_still_starts_with_its_title_is_invalid(data_copy) -> None:
+def test_a_text_that_still_starts_with_its_title_is_invalid(kader_corpus) -> None:
+    data_copy = kader_corpus(13)
     pad = data_copy / "frameworks" / "13-wat-werkt-armoede-schulden.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(tekst.replace('    tekst: "De gemeente kan \'bijzondere', '    tekst: "Kosten verminderen De gemeente kan \'bijzondere', 1),
@@ -192,7 +194,8 @@ def test_the_uitgangspunten_of_kader_6_are_groups(corpus) -> None:
     assert all(corpus.criterium(f"wbs-{n:02d}").groep for n in range(1, 18))
 
 
-def test_group_names_carry_no_markup(corpus, data_copy) -> None:
+def test_group_names_carry_no_markup(corpus, kader_corpus) -> None:
+    data_copy = kader_corpus(14)
     assert [(c.id, g) for c in corpus.criteria() for g in c.groep if "*" in g] == []
     pad = data_copy / "frameworks" / "14-wat-werkt-integraal-werken.yaml"
     tekst = pad.read_text(encoding="utf-8")
@@ -248,7 +251,8 @@ def test_every_verbatim_repetition_in_the_source_is_marked(corpus) -> None:
         "jzp-13": "jzp-08", "jzp-14": "jzp-09", "jzp-30": "jzp-27", "hmo-53": "hmo-32"}
 
 
-def test_a_duplicate_mark_on_a_different_text_is_invalid(data_copy) -> None:
+def test_a_duplicate_mark_on_a_different_text_is_invalid(kader_corpus) -> None:
+    data_copy = kader_corpus(3)
     pad = data_copy / "frameworks" / "03-jeugdzorgplus.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(tekst.replace("duplicaat_van: jzp-08", "duplicaat_van: jzp-07", 1), encoding="utf-8")

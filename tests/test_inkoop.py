@@ -76,7 +76,8 @@ def test_kader_advice_on_references_as_a_whole(corpus) -> None:
     assert {k.nummer for k in corpus.kaders if k.inzet.value == "inspiratie"} == {2, 11, 12, 13, 14, 15}
 
 
-def test_validation_reports_a_broken_tender_layer_with_file_and_line(data_copy) -> None:
+def test_validation_reports_a_broken_tender_layer_with_file_and_line(kader_corpus) -> None:
+    data_copy = kader_corpus(2, 6)
     path = data_copy / "inkoop" / "06-wmo-basisset-kwetsbare-burgers.yaml"
     origineel = path.read_text(encoding="utf-8")
     path.write_text(origineel.replace("rollen: [gunningscriterium]", "rollen: [gunningscriterum]", 1), encoding="utf-8")

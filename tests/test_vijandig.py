@@ -504,9 +504,10 @@ def test_unknown_function_level_is_refused_with_the_known_ones(corpus) -> None:
         inkoopkader.compose(corpus, selectie, personeel=True, functieniveaus=["wce-niv-bb"])
 
 
-def test_validate_refuses_a_segment_listed_twice_in_one_kader(data_copy: Path) -> None:
+def test_validate_refuses_a_segment_listed_twice_in_one_kader(kader_corpus) -> None:
     from inkoopkader import validate_corpus
 
+    data_copy = kader_corpus(1)
     pad = data_copy / "frameworks" / "01-beschermd-wonen-mo.yaml"
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(tekst.replace("    relevantie: specifiek\n", "    relevantie: specifiek\n  - id: wmo-1a\n"

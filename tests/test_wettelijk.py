@@ -92,26 +92,32 @@ def test_the_basisset_covers_what_the_issue_asks(corpus) -> None:
     assert "IGJ" not in corpus.verplichting("wet-jeugd-calamiteiten-geweld").eis  # not in the law's text
 
 
-def test_validation_names_file_and_line_of_a_quote_that_is_not_verbatim(data_copy: Path) -> None:
-    pad = data_copy / "wettelijk.yaml"
+def test_validation_names_file_and_line_of_a_quote_that_is_not_verbatim(mini_corpus: Path) -> None:
+    """On the minicorpus (its wettelijk.yaml: two laws and three duties copied from data/)."""
+    pad = mini_corpus / "wettelijk.yaml"
     tekst = pad.read_text(encoding="utf-8")
-    pad.write_text(tekst.replace("niet eerder afgegeven dan\n      drie maanden", "niet eerder afgegeven dan\n      vier maanden", 1),
+    pad.write_text(tekst.replace("die in ieder geval veilig, doeltreffend,", "die in ieder geval veilig, effectief,", 1),
                    encoding="utf-8")
-    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
-    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1) if r.startswith("  - id: wet-jeugd-vog"))
-    assert any("wettelijk.yaml:" in m and "wet-jeugd-vog: citaat staat niet letterlijk in bronnen/wetten/jeugdwet.txt" in m
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(mini_corpus)]
+    regel = next(i for i, r in enumerate(pad.read_text(encoding="utf-8").splitlines(), 1)
+                 if r.startswith("  - id: wet-jeugd-verantwoorde-hulp"))
+    assert any("wettelijk.yaml:" in m and "wet-jeugd-verantwoorde-hulp: citaat staat niet letterlijk in bronnen/wetten/jeugdwet.txt" in m
                and int(m.split("wettelijk.yaml:")[1].split(":")[0]) > regel for m in meldingen), meldingen
 
-    pad.write_text(tekst.replace("dekt: [jzp-51]", "dekt: [jzp-511]").replace("wet: wmcz2018", "wet: wmcz2081"), encoding="utf-8")
-    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
-    assert any("dekt onbekend criterium of personeelseis 'jzp-511'" in m for m in meldingen), meldingen
-    assert any("onbekende wet 'wmcz2081'; bedoelt u 'wmcz2018'?" in m for m in meldingen), meldingen
+    pad.write_text(tekst.replace("dekt: [pe-registratie-jeugd]", "dekt: [pe-registratie-jeugdd]")
+                   .replace("wet: besluit-jeugdwet", "wet: besluit-jeugwdet"), encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(mini_corpus)]
+    assert any("onbekende wet 'besluit-jeugwdet'; bedoelt u 'besluit-jeugdwet'?" in m for m in meldingen), meldingen
+    pad.write_text(tekst.replace("dekt: [pe-registratie-jeugd]", "dekt: [pe-registratie-jeugdd]"), encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(mini_corpus)]
+    assert any("dekt onbekend criterium of personeelseis 'pe-registratie-jeugdd'; bedoelt u 'pe-registratie-jeugd'?" in m
+               for m in meldingen), meldingen
 
     pad.write_text(tekst, encoding="utf-8")
-    wet = data_copy / "bronnen" / "wetten" / "wmo2015.txt"
+    wet = mini_corpus / "bronnen" / "wetten" / "jeugdwet.txt"
     wet.write_text(wet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    meldingen = [str(b) for b in inkoopkader.validate_corpus(data_copy)]
-    assert any("sha256 van bronnen/wetten/wmo2015.txt klopt niet" in m for m in meldingen), meldingen
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(mini_corpus)]
+    assert any("sha256 van bronnen/wetten/jeugdwet.txt klopt niet" in m for m in meldingen), meldingen
 
 
 # --- the chapter in composed documents ---------------------------------------------------------------------

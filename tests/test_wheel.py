@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,16 @@ def test_wheel_installed_elsewhere_loads_the_corpus(tmp_path: Path) -> None:
         check=True, capture_output=True,
     )
     (wheel,) = dist.glob("inkoopkader-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    # Every data file ships (compared with data/ itself), except the test cases next to the data
+    # (data/check/cases/, run by tests/test_check_gevallen.py; they ship in the sdist with tests/).
+    data = ROOT / "data"
+    expected = {f"inkoopkader/data/{p.relative_to(data).as_posix()}" for p in data.rglob("*")
+                if p.is_file() and p.relative_to(data).parts[:2] != ("check", "cases")}
+    assert expected <= set(names), sorted(expected - set(names))[:5]
+    assert "inkoopkader/data/check/kaderverwijzingen.yaml" in names
+    assert not [n for n in names if n.startswith("inkoopkader/data/check/cases/")]
+    assert any(p.parts[:2] == ("check", "cases") for p in (q.relative_to(data) for q in data.rglob("*.yaml")))
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
