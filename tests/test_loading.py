@@ -151,6 +151,22 @@ def test_environment_variable_selects_corpus(mini_corpus: Path, monkeypatch: pyt
     assert load_corpus().kader(8).titel == "JIJ-kader (lokaal)"
 
 
+def test_two_directories_with_the_same_data_each_keep_their_own_path(mini_corpus: Path, tmp_path: Path) -> None:
+    """The cache shares validated content, not the directory: files next to the data (check rules)
+    are read from the corpus's own `pad`."""
+    import shutil
+
+    kopie = tmp_path / "kopie"
+    shutil.copytree(mini_corpus, kopie)
+    a = load_corpus(mini_corpus)
+    inkoopkader.corpus._MEMO.clear()  # the second comes from the disk cache
+    b = load_corpus(kopie)
+    assert a.versie == b.versie
+    assert Path(a.pad).resolve() == mini_corpus.resolve()
+    assert Path(b.pad).resolve() == kopie.resolve()
+    assert Path(load_corpus(mini_corpus).pad).resolve() == mini_corpus.resolve()  # and from memory
+
+
 def test_cache_is_used_and_keyed_by_content(mini_corpus: Path) -> None:
     first = load_corpus(mini_corpus)
     files = list(_cache_dir().glob("corpus-*.json"))

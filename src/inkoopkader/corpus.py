@@ -118,17 +118,25 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
     directory = resolve_corpus_dir(path)
     files = _data_files(directory)
     key = _content_hash(files)
+    # The content decides the key, but a corpus also knows its own directory (`pad`: the check rules
+    # and other files next to the data are read from there): two directories with the same data
+    # share the validated content, each with its own `pad`.
+    memo_key = f"{key}\0{directory}"
     if cache:
-        if key in _MEMO:
-            return _MEMO[key]
+        if memo_key in _MEMO:
+            return _MEMO[memo_key]
         cached = schijfcache.read("corpus", key)
         if isinstance(cached, Corpus):
-            _MEMO[key] = cached
+            if cached.pad != str(directory):
+                from dataclasses import replace
+
+                cached = replace(cached, pad=str(directory))
+            _MEMO[memo_key] = cached
             return cached
     corpus = build_corpus(directory, files, versie=key[:12])
     if cache:
         schijfcache.write("corpus", key, corpus)
-        _MEMO[key] = corpus
+        _MEMO[memo_key] = corpus
     return corpus
 
 

@@ -120,7 +120,7 @@ def vertaal(tekst: str) -> str:
 
 def click_van_typer() -> ModuleType:
     """The click package typer uses: its own copy (typer 0.28) or click itself."""
-    import typer.core
+    import typer.core  # noqa: F401  (loaded before its echo is replaced)
 
     eigen = getattr(typer.core, "_click", None)
     if isinstance(eigen, ModuleType):
@@ -148,7 +148,7 @@ def installeer() -> None:
     echo.__doc__ = origineel.__doc__
     import gettext
 
-    import typer.core
+    import typer.core  # noqa: F401  (loaded before its echo is replaced)
 
     for naam, module in list(sys.modules.items()):
         if naam == klik.__name__ or naam.startswith(klik.__name__ + ".") or naam == "typer.core":
