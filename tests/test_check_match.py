@@ -669,10 +669,13 @@ def test_prepared_criteria_come_from_the_cache_with_identical_results(
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("INKOOPKADER_CACHE", str(cache))
+    match._VOORBEREID.clear()  # what this process prepared already: built again and written
     concept = blokken(corpus.criterium("bwmo-24").tekst.replace("De organisatie", "Opdrachtnemer") + ONVERWANT)
     eerst = match_criteria(concept, wmo.keuzes, corpus=corpus)
     assert resultaat(eerst, "bwmo-24").status is Status.GEDEKT
     assert len(list(cache.glob("matching-*.json"))) == 1
+    assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst  # from memory, unpacked once
+    match._VOORBEREID.clear()  # a new process: from the disk cache
 
     def niet_opnieuw(*_args, **_kwargs):
         raise AssertionError("the prepared criteria should have come from the cache")
@@ -683,6 +686,7 @@ def test_prepared_criteria_come_from_the_cache_with_identical_results(
 
     # A damaged entry is rebuilt; edited matching code gets an entry of its own.
     next(cache.glob("matching-*.json")).write_bytes(b"kapot")
+    match._VOORBEREID.clear()
     assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
     monkeypatch.setattr(match, "_code_sleutel", lambda: "bewerkte code")
     assert match_criteria(concept, wmo.keuzes, corpus=corpus) == eerst
@@ -692,8 +696,11 @@ def test_prepared_criteria_come_from_the_cache_with_identical_results(
 def test_staff_requirements_and_own_synonyms_get_their_own_cache_entry(
     corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    from inkoopkader.check import match
+
     cache = tmp_path / "cache"
     monkeypatch.setenv("INKOOPKADER_CACHE", str(cache))
+    match._VOORBEREID.clear()
     tekst = "Opdrachtnemer werkt conform het JIJ-kader."
     inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True)
     inkoopkader.check(tekst, corpus, segment="jeugdhulp-1", tekst=True)

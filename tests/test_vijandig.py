@@ -407,12 +407,13 @@ def test_a_planted_or_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, monke
 
 def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        corpus) -> None:
-    from inkoopkader.check import references, taal
+    from inkoopkader.check import match, references, taal
 
     monkeypatch.setenv("INKOOPKADER_CACHE", str(tmp_path))
     tekst = vijandig.ZIN + " Opdrachtnemer werkt conform het JIJ-kader en de Wbp."
     taal._load.cache_clear()  # what this process has in memory already: read from the disk cache
     references._MEMO.clear()
+    match._VOORBEREID.clear()
     eerst = inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True)
     entries = list(tmp_path.glob("*.json"))
     assert {p.name.split("-")[0] for p in entries} >= {"matching", "kaderverwijzingen", "synoniemen"}
@@ -421,6 +422,7 @@ def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypa
         pad.write_bytes(bytes(rng.randrange(256) for _ in range(2000)))
     taal._load.cache_clear()
     references._MEMO.clear()
+    match._VOORBEREID.clear()
     assert inkoopkader.check(tekst, corpus, segment="wmo-1a", tekst=True) == eerst
     herschreven = {p.name.split("-")[0] for p in tmp_path.glob("*.json") if p.read_bytes().startswith(b"inkoopkader")}
     assert herschreven >= {"matching", "kaderverwijzingen", "synoniemen"}  # read again, so rebuilt

@@ -312,6 +312,7 @@ class _Voorbereid:
         waarde = cache.uitpakken(data)
         if waarde is not None and not isinstance(waarde, _Analyse):
             raise ValueError(f"de cache bevat voor {cid} geen analyse")
+        self.ingepakt[cid] = waarde  # unpacked once per process (a web app checks many drafts)
         return waarde
 
 
@@ -335,16 +336,31 @@ def _voorbereid(
         for crit in (*extra, *alleen_analyse):
             digest.update(repr(crit).encode())
         key = digest.hexdigest()
+        if key in _VOORBEREID:
+            return _VOORBEREID[key]
         cached = cache.read("matching", key)
         if isinstance(cached, _Voorbereid):
-            return cached
+            return _onthoud(key, cached)
     weger = _Weger.over(syn, criteria)
     result = _Voorbereid.maak(weger.n, weger.df,
                               {c.id: weger.analyse(c) for c in (*criteria, *afgeleid(), *alleen_analyse)},
                               inpakken=key is not None)
     if key is not None:
         cache.write("matching", key, result)
+        _onthoud(key, result)
     return result
+
+
+_VOORBEREID: dict[str, _Voorbereid] = {}
+"""The prepared halves this process used last (by cache key): a second check in the same process (the
+web app, the tests) neither reads the cache file again nor unpacks an analysis twice."""
+
+
+def _onthoud(key: str, voorbereid: _Voorbereid) -> _Voorbereid:
+    while len(_VOORBEREID) >= 8:  # a few selections at a time; each holds the corpus's analyses
+        del _VOORBEREID[next(iter(_VOORBEREID))]
+    _VOORBEREID[key] = voorbereid
+    return voorbereid
 
 
 @lru_cache(maxsize=1)  # the code does not change while the process runs
