@@ -209,6 +209,14 @@ def test_profile_that_is_no_yaml_says_so(tmp_path: Path, naam: str, inhoud: byte
     assert pad.read_bytes() == inhoud  # init did not touch it
 
 
+def test_missing_profile_suggests_init(tmp_path: Path) -> None:
+    pad = tmp_path / "profiel-wmo.yaml"
+    for args in (["compose", "--profiel", pad, "-f", "md", "-o", "-"], ["check", EXAMPLE, "--profiel", pad]):
+        result = invoke(*args)
+        assert result.exit_code == 2 and "bestaat niet" in result.output, (args, result.output)
+        assert "inkoopkader init --segment SEGMENT -o profiel-wmo.yaml" in result.output
+
+
 @pytest.mark.parametrize("datum", ["01-03-2027", "1-3-2027", "01/03/2027", "2027-03-01"])
 def test_dates_in_dutch_and_iso_order(datum: str) -> None:
     result = invoke("compose", "-s", "wmo-1a", "--datum", datum, "-f", "json", "-o", "-")

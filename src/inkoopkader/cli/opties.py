@@ -161,8 +161,11 @@ def controleer_profielbestand(pad: Path) -> None:
     try:
         if pad.is_dir():
             raise InkoopkaderError(f"'{pad}' is een map, geen selectieprofiel. {uitleg}")
+        if not pad.exists() and not pad.is_symlink():
+            raise InkoopkaderError(f"Profiel '{pad}' bestaat niet. Maak er een met: "
+                                   f"inkoopkader init --segment SEGMENT -o {pad.name}")
         if not pad.is_file():
-            return  # the library says it does not exist
+            return  # the library gives its own message for anything else that is no regular file
         with pad.open("rb") as handle:
             begin = handle.read(64 * 1024)
     except OSError:

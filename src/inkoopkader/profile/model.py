@@ -53,7 +53,7 @@ def weiger_profielkeuzes(filters: Mapping[str, Any]) -> None:
     """
     if any(filters.get(naam) for naam in _PROFIELKEUZES):
         raise InkoopkaderError(
-            "Kaders kiezen (--kader, --zonder-kader) gaat niet samen met een profiel: het profiel bepaalt de "
+            "Kaders kiezen (kaders, zonder_kaders) gaat niet samen met een profiel: het profiel bepaalt de "
             "kaders. Pas het profiel aan of kies een segment zonder profiel."
         )
 

@@ -61,10 +61,7 @@ def _parse(path: Path) -> Any:
     try:
         text = yamlveilig.read(path, limieten.PROFIEL, f"Profiel '{bestand}'")  # regular, bounded, UTF-8
     except FileNotFoundError:
-        raise InkoopkaderError(
-            f"Profiel '{bestand}' bestaat niet. "
-            f"Maak er een met: inkoopkader init --segment SEGMENT -o {path.name}"
-        ) from None
+        raise InkoopkaderError(f"Profiel '{bestand}' bestaat niet.") from None
     except IsADirectoryError:
         raise InkoopkaderError(f"Profiel '{bestand}' is een map, geen bestand.") from None
     except UnicodeDecodeError as exc:
