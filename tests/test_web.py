@@ -353,6 +353,17 @@ def test_statutory_chapter_can_be_switched_off_and_travels_in_the_profile(client
     assert "\nwettelijk: nee" in profiel
 
 
+@pytest.mark.slow
+def test_pdf_download_through_libreoffice(client: TestClient) -> None:
+    html = open_criteria(client)
+    token = csrf(html)
+    r = client.post(f"/voorbeeld?csrf={token}", data=criteria_form(html))
+    assert 'data-formaat="pdf"' in r.text  # LibreOffice is installed where the tests run (.ci/run)
+    pdf = client.post(f"/download/pdf?csrf={token}", data={"staat": staat_uit(r.text)})
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF") and 'filename="kwaliteitscriteria-wmo-1a.pdf"' in pdf.headers["content-disposition"]
+
+
 def test_ocds_export_only_where_there_is_an_award(client: TestClient) -> None:
     import json
 

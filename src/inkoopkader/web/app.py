@@ -463,7 +463,14 @@ class App:
     def _download_formaten(self) -> tuple[str, ...]:
         from ..render import FORMATEN
 
-        gewenst = ("docx", "xlsx", "ocds", "md", "json", "csv")
+        gewenst = ["docx", "xlsx", "ocds", "md", "json", "csv"]
+        try:  # PDF only where LibreOffice is installed on the server
+            from ..render.pdf import libreoffice
+
+            libreoffice()
+            gewenst.insert(1, "pdf")
+        except InkoopkaderError:
+            pass
         return tuple(f for f in gewenst if f in FORMATEN)
 
 
@@ -483,6 +490,7 @@ _MEDIATYPES = {
     "md": "text/markdown; charset=utf-8",
     "json": "application/json",
     "ocds": "application/json",
+    "pdf": "application/pdf",
     "csv": "text/csv; charset=utf-8",
 }
 
