@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
+
+from .onveranderlijk import onveranderlijk
 
 if TYPE_CHECKING:  # personeel imports this module; the corpus only holds its objects
     from .personeel import Beroepsprofiel, Personeelseis
@@ -127,7 +129,7 @@ class NotitieSoort(str, Enum):
         return "NB" if self is NotitieSoort.NB else self.value.replace("-", " ").capitalize()
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Item:
     """A sub-item of a criterion or note; items nest where the source nests.
 
@@ -150,7 +152,7 @@ class Item:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Notitie:
     """A note that accompanies a criterion: 'Ter inspiratie', 'Tip', 'NB', 'Bron', …"""
 
@@ -173,7 +175,7 @@ class Herkomst(str, Enum):
     WETTELIJK = "wettelijk"
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Criterium:
     """One quality criterion, worded as in the source (inline emphasis as `**`/`*` markup).
 
@@ -223,13 +225,13 @@ class Criterium:
                     yield sub.tekst
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class SegmentRelatie:
     segment: str
     relevantie: Relevantie
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Overzicht:
     """The kader's row in the source's overview table."""
 
@@ -238,14 +240,14 @@ class Overzicht:
     inkoopsegment: str
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class GroepToelichting:
     groep: tuple[str, ...]
     tekst: str
     regel: int | None = None
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Bron:
     """Where a kader sits in its source document."""
 
@@ -255,7 +257,7 @@ class Bron:
     regels: tuple[int, int]
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Brondocument:
     id: str
     titel: str
@@ -266,7 +268,7 @@ class Brondocument:
     sha256: str
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Opvolger:
     """A newer edition of a kader than the one in the corpus (found when its edition was checked)."""
 
@@ -276,7 +278,7 @@ class Opvolger:
     toelichting: str | None = None
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Actualiteit:
     """A currency note of a kader: something it cites has changed since."""
 
@@ -285,7 +287,7 @@ class Actualiteit:
     toelichting: str | None = None
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Correctie:
     """A fix of an obvious OCR or typing slip in the source text."""
 
@@ -297,7 +299,7 @@ class Correctie:
     criterium: str | None = None
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Inkoopgebruik:
     """The tender layer of one criterion (data/inkoop/): the roles it can honestly serve.
 
@@ -322,7 +324,7 @@ class Inkoopgebruik:
         return rol is Rol.INSPIRATIE or rol in self.rollen
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class KaderEis:
     """A requirement that follows from a kader as a whole (e.g. certification), with its source line."""
 
@@ -332,7 +334,7 @@ class KaderEis:
     rol: Rol = Rol.GESCHIKTHEIDSEIS
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class KaderInkoop:
     """The tender layer of one kader: reference advice, default placement and per-criterion roles."""
 
@@ -352,7 +354,7 @@ class KaderInkoop:
         return None
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Kader:
     """One kwaliteitskader with everything the source says about it."""
 
@@ -427,7 +429,7 @@ class Kader:
         return self.gecontroleerd_op < vandaag.replace(year=vandaag.year - 1, day=dag)
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Segment:
     """An inkoopsegment as the source's appendix defines it."""
 
@@ -451,7 +453,7 @@ class Segment:
         return f"{self.domein} {self.code} – {self.naam}"
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class ActualiteitOnderwerp:
     """A law, body or edition that changed after the source was written."""
 
@@ -464,9 +466,9 @@ class ActualiteitOnderwerp:
     vervangingen: tuple[tuple[str, str], ...] = ()  # (pattern, current name) for the document body
 
 
-# Wet and WettelijkeVerplichting are NamedTuples, not dataclasses: a frozen dataclass costs about 0.7 ms
-# to define at import, and a warm `load_corpus()` (which unpickles them) has a budget of 1.3x `import
-# pydantic` (benchmarks/bench_load.py). They are as immutable and typed, and cost a tenth of that.
+# Wet and WettelijkeVerplichting are NamedTuples: as immutable and typed as the @onveranderlijk classes,
+# and as cheap to define (a warm `load_corpus()` has a budget of 1.3x `import pydantic`,
+# benchmarks/bench_load.py; see onveranderlijk.py).
 
 
 class Wet(NamedTuple):
@@ -527,7 +529,7 @@ class WettelijkeVerplichting(NamedTuple):
         return tuple(d.strip() for d in self.citaat.split("…") if d.strip())
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Afkorting:
     """An abbreviation search understands ('VOG'), with what it stands for ('verklaring omtrent het gedrag')."""
 
@@ -535,7 +537,7 @@ class Afkorting:
     voluit: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Uitgave:
     """A numbered release of the corpus data (data/corpus.yaml), described in data/CHANGELOG.md."""
 
@@ -543,7 +545,7 @@ class Uitgave:
     datum: dt.date
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Corpus:
     """All kaders, segments and currency facts, validated and cross-checked.
 

@@ -16,16 +16,16 @@ kaders, so the result is cached with the corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import Rol
+from .onveranderlijk import onveranderlijk
 
 if TYPE_CHECKING:
     from .select import Keuze
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class ProfielItem:
     """Any identified, traceable item of a profile (competence, level, result, indicator …)."""
 
@@ -36,7 +36,7 @@ class ProfielItem:
     veld: str = "tekst"  # the field of the source item the text comes from
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Registratie:
     register: str  # SKJ | BIG | Registerplein …
     eis: str  # vereist | opleiding-registreerbaar
@@ -44,7 +44,7 @@ class Registratie:
     regel: int
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Functieniveau:
     """A function or qualification level with what the source requires of it."""
 
@@ -69,7 +69,7 @@ class Functieniveau:
         return f"{text} {registratie}".strip()
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Beroepsprofiel:
     sleutel: str
     prefix: str
@@ -89,7 +89,7 @@ class Beroepsprofiel:
     pad: str = ""
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Onderbouwing:
     """A source passage that supports a staff requirement."""
 
@@ -99,7 +99,7 @@ class Onderbouwing:
     plaats: str
 
 
-@dataclass(frozen=True)
+@onveranderlijk
 class Personeelseis:
     """A staff requirement or question, ready for the tender, with its parts and sources."""
 
