@@ -1,6 +1,6 @@
 """Benchmark: reading a large composed draft (check/read/, the .docx reader) versus the python-docx floor.
 
-The draft is the largest document compose makes: every criterion of every kader, as eis. The floor
+The draft is the largest document compose makes: every criterion of every kader, as minimumeis where it can be one. The floor
 is what the issue names for the whole check: open the same file with python-docx and read all
 paragraph and table text. `read_concept` reads more than that floor (headers, footers, content
 controls, fields, text boxes, nested tables, bookmarks, the recorded selection), so a ratio near or
@@ -38,7 +38,7 @@ def main() -> None:
     from inkoopkader.check.read import read_concept
 
     corpus = inkoopkader.load_corpus()
-    selectie = inkoopkader.select(corpus, "wmo-1a", ids=[c.id for c in corpus.criteria()], vorm=inkoopkader.Vorm.EIS)
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=[c.id for c in corpus.criteria()], rol=inkoopkader.Rol.MINIMUMEIS)
     data = inkoopkader.compose(corpus, selectie).render("docx")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "alle-kaders-eis.docx"
