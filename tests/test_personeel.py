@@ -236,11 +236,13 @@ def test_check_recognises_staff_requirements(corpus, tmp_path: Path) -> None:
     import inkoopkader
 
     docx = tmp_path / "jh4.docx"
-    compose(corpus, select(corpus, "jeugdhulp-4"), personeel=True, functieniveaus=["A", "B", "C", "D"]).save(docx)
-    rapport = inkoopkader.check(docx, corpus, personeel=True, functieniveaus=["A", "B", "C", "D"])
+    keuze = ["pe-registratie-jeugd", "pe-vog-jeugd", "pe-beleid-registratie-jeugd", "pe-competenties-wijkcoach",
+             "pe-opleiding-functieniveau"]
+    compose(corpus, select(corpus, "jeugdhulp-4"), personeel=keuze, functieniveaus=["A", "B", "C", "D"]).save(docx)
+    rapport = inkoopkader.check(docx, corpus, personeel=keuze, functieniveaus=["A", "B", "C", "D"])
     personeel = [r for r in rapport.resultaten if r.herkomst is Herkomst.PERSONEEL]
     assert len(personeel) > 10 and all(r.status.value == "gedekt" for r in personeel)
-    assert "wce-niv-b" in {r.criterium.id for r in personeel}
+    assert {"wce-niv-b", "wce-comp-01"} <= {r.criterium.id for r in personeel}
     # the staff requirements the statutory chapter covers are not looked for twice
     assert not {"pe-vog-jeugd", "pe-registratie-jeugd"} & {r.criterium.id for r in personeel}
     _assert_reports_name_staff_requirements_by_their_herkomst(corpus, rapport, len(personeel))
@@ -313,3 +315,21 @@ def test_the_check_summary_names_staff_requirements_without_a_kader_number(tmp_p
     assert any(r.startswith("Wettelijke verplichtingen") for r in regels)
     assert not any(r.startswith(("0. ", "-1. ")) for r in regels)
     assert any(r.startswith("8. JIJ-kader") for r in regels)  # a real kader keeps its number
+
+
+def test_wijkcoach_competences_only_on_request_and_each_traceable(corpus) -> None:
+    """The Enschede job profile is one gemeente's: its competences are never a default (issue 11), and
+    every level or competence printed has its own row with ID and source line in the traceability."""
+    for segment in ("jeugdhulp-4", "wmo-1a"):
+        doc = compose(corpus, select(corpus, segment), personeel=True)
+        assert "pe-competenties-wijkcoach" not in [a for a, _, _ in doc.ankers()], segment
+    doc = compose(corpus, select(corpus, "jeugdhulp-4"), personeel=["pe-competenties-wijkcoach"])
+    rijen = [r for r in doc.traceerbaarheid if r.kader == "personeel" and r.id.startswith("wce-")]
+    vraag = next(v for v in doc.vragen if v.titel == "Deskundigheid en inzet van personeel")
+    aspect = next(a for a in vraag.aspecten if a.anker == "pe-competenties-wijkcoach")
+    assert [r.id for r in rijen] == list(aspect.item_ankers) and len(rijen) >= 5
+    profiel = corpus.beroepsprofiel("wijkcoach-enschede")
+    for rij in rijen:
+        assert rij.plaats.endswith("(onderdeel van pe-competenties-wijkcoach)") and rij.nummer == vraag.nummer
+        regel = int(rij.bronregel.rsplit("regel ", 1)[1])
+        assert rij.tekst_document and rij.bronregel.startswith(profiel.titel) and regel > 0

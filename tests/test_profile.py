@@ -536,7 +536,7 @@ def test_personeel_block_in_profile(corpus, tmp_path: Path) -> None:
     text = text.replace("    - pe-beleid-registratie-jeugd", "", 1).replace("functieniveaus: []", "functieniveaus: [C]")
     path.write_text(text, encoding="utf-8")
     kwargs = load_profile(corpus, path).compose_kwargs()
-    assert kwargs["personeel"] == ("pe-registratie-jeugd", "pe-vog-jeugd", "pe-competenties-wijkcoach")
+    assert kwargs["personeel"] == ("pe-registratie-jeugd", "pe-vog-jeugd")
     assert kwargs["functieniveaus"] == ("C",)
     path.write_text(text.replace("- pe-registratie-jeugd", "- pe-registratie-jeugt"), encoding="utf-8")
     with pytest.raises(Exception, match="Bedoelt u 'pe-registratie-jeugd'"):

@@ -745,8 +745,10 @@ class _Opbouw:
                 return f"‘{doc.titel}’, versie {doc.versie}"
         return kader.bron.document
 
-    def traceerbaarheid(self, personeel: Sequence[_Personeelsblok]) -> tuple[TraceRij, ...]:
+    def traceerbaarheid(self, personeel: Sequence[_Personeelsblok], met_bijlagen: bool) -> tuple[TraceRij, ...]:
         rows = []
+        # A criterion outside the body is printed in an annex only when the annexes are asked for.
+        buiten = "niet opgenomen (alleen in de bijlagen)" if met_bijlagen else "niet opgenomen"
         for v in self.verplichtingen:
             sectie, nummer = self.plaats.get(v.id, ("", ""))
             rol = v.rol(self.procedure)
@@ -760,7 +762,7 @@ class _Opbouw:
             if keuze.criterium.id in self.duplicaten:
                 continue  # its row follows below, pointing to the twin the document prints
             crit, kader, gebruik = keuze.criterium, keuze.kader, keuze.gebruik
-            sectie, nummer = self.plaats.get(crit.id, ("niet opgenomen (alleen in de bijlagen)", ""))
+            sectie, nummer = self.plaats.get(crit.id, (buiten, ""))
             if keuze.rol is Rol.INSPIRATIE or crit.id not in self.plaats or crit.id in self.gedekt:
                 tekst_doc = ""
                 aangepast = geactualiseerd = False
@@ -780,7 +782,7 @@ class _Opbouw:
         wetten = {w.id for w in self.corpus.wetten}
         for dubbel, keuze in self.duplicaten.items():  # the source repeats it; the document has it once
             crit = self.corpus.criterium(dubbel)
-            sectie, nummer = self.plaats.get(keuze.criterium.id, ("niet opgenomen (alleen in de bijlagen)", ""))
+            sectie, nummer = self.plaats.get(keuze.criterium.id, (buiten, ""))
             rows.append(TraceRij(
                 id=dubbel, kader=str(keuze.kader.nummer), kader_titel=keuze.kader.titel, editie=str(keuze.kader.jaar),
                 thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
@@ -799,6 +801,16 @@ class _Opbouw:
                 tekst_bron=blok.eis.tekst_voor(blok.rol), aangepast=True, geactualiseerd=False,
                 bewijs=blok.eis.bewijs or "",
             ))
+            if blok in self.personeel_gedekt:
+                continue
+            for item in blok.onderdelen:  # each level or competence printed, with its own ID and source line
+                rows.append(TraceRij(
+                    id=item.id, kader="personeel", kader_titel=blok.profiel_titel or "", editie="",
+                    thema="vakmanschap", doelgroep="organisatie", rol=blok.rol.value,
+                    plaats=f"{sectie} (onderdeel van {blok.eis.id})" if sectie else "", nummer=nummer,
+                    bronregel=f"{blok.profiel_titel}, regel {item.regel}" if blok.profiel_titel else str(item.regel),
+                    tekst_document=item.tekst, tekst_bron=item.tekst, aangepast=False, geactualiseerd=False, bewijs="",
+                ))
         return tuple(rows)
 
     # --- the whole document ------------------------------------------------------------------------
@@ -836,7 +848,7 @@ class _Opbouw:
             meldingen.append(f.lege_hoofdtekst(self.segment))
         return Document(
             meta=meta, selectie=self.volledig, secties=(inleiding, *secties), bijlagen=tuple(bijlagen),
-            gunning=gunning, traceerbaarheid=self.traceerbaarheid(personeel), meldingen=tuple(meldingen),
+            gunning=gunning, traceerbaarheid=self.traceerbaarheid(personeel, meta.met_bijlagen), meldingen=tuple(meldingen),
         )
 
 
