@@ -333,3 +333,22 @@ def test_wijkcoach_competences_only_on_request_and_each_traceable(corpus) -> Non
         assert rij.plaats.endswith("(onderdeel van pe-competenties-wijkcoach)") and rij.nummer == vraag.nummer
         regel = int(rij.bronregel.rsplit("regel ", 1)[1])
         assert rij.tekst_document and rij.bronregel.startswith(profiel.titel) and regel > 0
+
+
+def test_a_staff_requirement_can_be_required_in_check(corpus, tmp_path: Path) -> None:
+    """`check --vereist pe-vog-jeugd` looks for the staff requirement, also without --personeel and also
+    when the statutory chapter covers it; the text report names it without a kader number."""
+    import inkoopkader
+    from inkoopkader.check import format_tekst
+
+    draft = tmp_path / "concept.md"
+    draft.write_text("# Eisen\n\nDe tarieven worden jaarlijks geïndexeerd volgens de CBS-prijsindex.\n", encoding="utf-8")
+    rapport = inkoopkader.check(draft, corpus, segment="jeugdhulp-4", vereist=["pe-vog-jeugd", "wet-jeugd-meldcode"])
+    vereist = {r.criterium.id: r for r in rapport.resultaten if r.vereist}
+    assert set(vereist) == {"pe-vog-jeugd", "wet-jeugd-meldcode"}
+    assert vereist["pe-vog-jeugd"].herkomst is Herkomst.PERSONEEL and vereist["pe-vog-jeugd"].status.value == "ontbreekt"
+    tekst = format_tekst(rapport, corpus)
+    assert "pe-vog-jeugd (personeel," in tekst and "wet-jeugd-meldcode (wettelijke verplichting," in tekst
+    assert "kader -1" not in tekst and "kader 0" not in tekst
+    with pytest.raises(OnbekendeWaarde, match="pe-vog-jeugd"):
+        inkoopkader.check(draft, corpus, segment="jeugdhulp-4", vereist=["pe-vog-jeugdd"])

@@ -191,11 +191,12 @@ def check(
     # Requirements and award aspects are what a draft must contain; inspiration and the gemeente's own
     # points are not draft text.
     keuzes = [k for k in selectie.lichaam if k.criterium.doelgroep is not Doelgroep.GEMEENTE]
+    pe_ids = {e.id for e in corpus.personeelseisen}
     for cid in required:
-        if corpus.criterium(cid) is None and corpus.verplichting(cid) is None:
+        if corpus.criterium(cid) is None and corpus.verplichting(cid) is None and cid not in pe_ids:
             from ..errors import OnbekendeWaarde, dichtstbijzijnde
 
-            bekend = [c.id for c in corpus.criteria()] + [v.id for v in corpus.wettelijk]
+            bekend = [c.id for c in corpus.criteria()] + [v.id for v in corpus.wettelijk] + sorted(pe_ids)
             raise OnbekendeWaarde("criterium", cid, dichtstbijzijnde(cid, bekend))
     verplichtingen, wet_rollen = _verplichtingen(corpus, selectie, concept.selectie if uit_record else None,
                                                  wettelijk)
@@ -210,6 +211,19 @@ def check(
     opgenomen: set[str] | None = None  # the staff items compose recorded in the document
     if personeel is False and uit_record:
         personeel, functieniveaus, opgenomen = _personeel_uit_record(corpus, concept.selectie or {})
+    # A staff requirement named as required is looked for, also when the staff chapter is not chosen.
+    pe_vereist = sorted(required & pe_ids)
+    if pe_vereist:
+        from ..personeel import standaard_eisen
+
+        if personeel is False:
+            personeel = pe_vereist
+        else:
+            basis = ([e.id for e in standaard_eisen(corpus.personeelseisen, selectie.segment.domein)]
+                     if personeel is True else list(_lijst("personeel", personeel)))
+            personeel = [*basis, *(cid for cid in pe_vereist if cid not in basis)]
+        if opgenomen is not None:
+            opgenomen |= set(pe_vereist)
     if personeel is not False:
         from ..personeel import als_keuzes, kies_eisen
 
@@ -218,7 +232,7 @@ def check(
         if opgenomen is not None:  # with the role the document gives them
             rollen = _rollen_uit_record(concept.selectie or {})
             eisen = [replace(e, rol=rollen.get(e.id, e.rol)) for e in eisen]
-        eisen = [e for e in eisen if e.id not in dekking]
+        eisen = [e for e in eisen if e.id not in dekking or e.id in required]
         dekking |= {cid for e in eisen if e.rol.is_eis for cid in e.dekt}
         personeel_keuzes = als_keuzes(eisen, corpus.beroepsprofielen, functieniveaus)
         if opgenomen is not None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import aantal
-from ..model import Corpus
+from ..model import Corpus, Herkomst
 from ..text import strip_markup
 from .model import Rapport, Status
 
@@ -156,7 +156,9 @@ class _Tekst:
         self.kop("Ontbrekende vereiste criteria", "rood")
         for r in weg:
             c = r.criterium
-            self.regel(f"{c.id} (kader {c.kader}, {c.hoofdthema.value}) {strip_markup(c.tekst)}", 2, 4)
+            waar = {Herkomst.WETTELIJK: "wettelijke verplichting", Herkomst.PERSONEEL: "personeel"}.get(
+                c.herkomst, f"kader {c.kader}")
+            self.regel(f"{c.id} ({waar}, {c.hoofdthema.value}) {strip_markup(c.tekst)}", 2, 4)
 
     def ontkracht(self) -> None:
         from .report import beste_bewijs
