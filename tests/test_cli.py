@@ -221,6 +221,8 @@ def test_compose_bad_input_exit_2() -> None:
     assert result.exit_code == 2 and "Bedoelt u 'open-house'" in result.output
     result = invoke("compose", "-s", "wmo-1a", "--prijs", "100", "-f", "md", "-o", "-")
     assert result.exit_code == 2
+    result = invoke("compose", "-s", "wmo-1a", "--procedure", "subsidie", "--prijs", "30", "-f", "md", "-o", "-")
+    assert result.exit_code == 2 and "--prijs hoort bij een aanbesteding" in result.output
     result = invoke("compose", "-s", "wmo-1a", "--id", "bwmo-99", "-f", "md", "-o", "-")
     assert result.exit_code == 2 and "Bedoelt u 'bwmo-09'" in result.output
     result = invoke("compose", "-s", "wmo-1a", "--datum", "31-13-2026", "-f", "md", "-o", "-")

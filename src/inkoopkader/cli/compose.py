@@ -115,6 +115,7 @@ def compose_command(
     from ..errors import InkoopkaderError
     from ..output import controleer_doel, write_atomic
     from ..select import parse_rol, select
+    from ..model import Procedure
 
     if vorm is not None:
         raise InkoopkaderError(
@@ -140,6 +141,11 @@ def compose_command(
     verzoek, geladen = opties.maak_verzoek(corpus, segment, profiel, filters)
     meta: dict[str, Any] = geladen.compose_kwargs() if geladen is not None else {}
     selectie = select(corpus, verzoek)
+    if prijs is not None and selectie.procedure is not Procedure.AANBESTEDING:
+        raise InkoopkaderError(
+            f"--prijs hoort bij een aanbesteding; bij procedure {selectie.procedure.value} is er geen gunning en "
+            "dus geen prijsweging. Laat --prijs weg, of kies --procedure aanbesteding."
+        )
     if functieniveau:
         from ..personeel import controleer_functieniveaus
 
