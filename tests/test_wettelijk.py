@@ -33,20 +33,56 @@ def _data() -> dict:
     return YAML(typ="safe").load((DATA / "wettelijk.yaml").read_text(encoding="utf-8"))
 
 
-def test_every_quote_is_verbatim_in_its_saved_copy() -> None:
-    """Each part of a quote (between omission marks ' … ') is in the law text, in order."""
+def _artikelen(ruw: str) -> dict[str, tuple[str, set[int]]]:
+    """The saved copy per article ('4.1.6', '5.1.1', '28'), normalised: the text under its '## ' headers,
+    whether the copy has one header per article ('## Artikel 4.1.6 | …') or per lid or onderdeel
+    ('## 5.1.1.2 (artikel 5.1.1, tweede lid) | …')."""
+    delen: dict[str, list[list[str]]] = {}
+    huidig = None
+    for regel in ruw.splitlines():
+        if regel.startswith("## "):
+            kop = regel[3:].split("|")[0]
+            gevonden = re.search(r"\(artikel ([0-9.]+[a-z]?)", kop) or re.match(r"Artikel ([0-9.]+[a-z]?)", kop)
+            huidig = gevonden.group(1).rstrip(".") if gevonden else None
+            delen.setdefault(huidig, []).append([])
+        elif huidig is not None:
+            delen[huidig][-1].append(regel)
+    result = {}
+    for artikel, secties in delen.items():
+        teksten = [t for t in (norm("\n".join(s)) for s in secties) if t]
+        grenzen, positie = set(), 0
+        for t in teksten:  # where a section (a lid or onderdeel in some copies) begins and ends
+            grenzen |= {positie, positie + len(t)}
+            positie += len(t) + 1
+        result[artikel] = (" ".join(teksten), grenzen)
+    return result
+
+
+def test_every_quote_is_verbatim_in_its_own_article_and_marks_what_it_leaves_out() -> None:
+    """Each part of a quote (between omission marks ' … ') is in the stated article of the law text, in
+    order; a quote that stops inside a lid (the text goes on without a new lid or onderdeel) ends with
+    '…', and one that starts inside a sentence starts with '…'."""
     data = _data()
     wetten = {w["id"]: w for w in data["wetten"]}
-    teksten = {i: norm((DATA / "bronnen" / w["bestand"]).read_text(encoding="utf-8")) for i, w in wetten.items()}
+    artikelen = {i: _artikelen((DATA / "bronnen" / w["bestand"]).read_text(encoding="utf-8")) for i, w in wetten.items()}
     assert len(data["verplichtingen"]) >= 20
     for v in data["verplichtingen"]:
-        tekst, positie = teksten[v["wet"]], 0
+        assert str(v["artikel"]) in artikelen[v["wet"]], (v["id"], f"artikel {v['artikel']} staat niet in de kopie")
+        tekst, grenzen = artikelen[v["wet"]][str(v["artikel"])]
         delen = [d.strip() for d in v["citaat"].split("…") if d.strip()]
         assert sum(len(d) for d in delen) >= 100 or len(delen) == 1, v["id"]
+        positie, begin = 0, None
         for deel in delen:
             gevonden = tekst.find(norm(deel), positie)
             assert gevonden >= 0, (v["id"], deel[:80])
+            begin = gevonden if begin is None else begin
             positie = gevonden + len(norm(deel))
+        rest, ervoor = tekst[positie:].lstrip(), tekst[:begin].rstrip()
+        citaat = v["citaat"].strip()
+        assert citaat.endswith("…") or positie in grenzen or re.match(r"(\d+\.? [A-Z]|[a-z]\. |\d+°)", rest), (
+            v["id"], "het citaat stopt midden in een lid zonder '…'", rest[:60])
+        assert citaat.startswith("…") or begin in grenzen or re.search(r"(^|[.;:])\s*(\d+\.?|[a-z]\.)?$", ervoor), (
+            v["id"], "het citaat begint midden in een zin zonder '…'", ervoor[-60:])
 
 
 def test_law_copies_carry_their_provenance() -> None:
@@ -167,7 +203,9 @@ def test_the_chapter_follows_the_domain_and_the_procedure(corpus) -> None:
         if procedure is Procedure.SUBSIDIE:
             assert not any("Opdrachtnemer" in t for t in teksten)
     meldplicht = next(e for e in compose(corpus, select(corpus, "jeugdhulp-4")).eisen if e.anker == "wet-jeugd-meldplicht")
-    assert meldplicht.rol is Rol.GESCHIKTHEIDSEIS and meldplicht.nummer == "G1"
+    # a provider that has yet to start reports before it starts: a duty during the contract, not at the bid
+    assert meldplicht.rol is Rol.UITVOERINGSVOORWAARDE and meldplicht.nummer.startswith("U")
+    assert "vóór de start" in meldplicht.tekst
 
 
 def test_a_duty_is_printed_once_and_without_the_chapter_the_criteria_return(corpus) -> None:
@@ -212,7 +250,7 @@ def test_check_finds_the_duties_in_a_composed_document(corpus, tmp_path: Path) -
     wet = [r for r in rapport.resultaten if r.criterium.id.startswith("wet-")]
     assert len(wet) == len(verplichtingen_voor(corpus, "Jeugdhulp"))
     assert all(r.status.value == "gedekt" and r.herkomst is Herkomst.WETTELIJK for r in wet)
-    assert {r.rol for r in wet} == {Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE}
+    assert {r.rol for r in wet} == {Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE}
     assert rapport.geslaagd, rapport.redenen_afgekeurd
 
     tekst = compose(corpus, select(corpus, "wmo-1a"), wettelijk=False).render("md").decode()
@@ -273,3 +311,21 @@ def test_cli_compose_without_the_chapter_and_the_profile_key(tmp_path: Path) -> 
     ids = runner.invoke(app, ["compose", "-s", "wmo-1a", "--id", "bwmo-04", "-f", "md", "-o", "-"])
     erbij = runner.invoke(app, ["compose", "-s", "wmo-1a", "--id", "bwmo-04", "--wettelijk", "-f", "md", "-o", "-"])
     assert "Wettelijke verplichtingen" not in ids.output and "Wettelijke verplichtingen" in erbij.output
+
+
+def test_the_gecertificeerde_instelling_gets_the_duties_that_apply_to_it(corpus) -> None:
+    """jeugdhulp-6 (gecertificeerde instellingen): no meldplicht or solist-VOG (the law puts those on
+    jeugdhulpaanbieders), and the VOG, calamiteiten and verslag worded for its tasks."""
+    doc = compose(corpus, select(corpus, "jeugdhulp-6"))
+    eisen = {e.anker: e.tekst for e in doc.eisen}
+    assert "wet-jeugd-meldplicht" not in eisen and "wet-jeugd-vog-solist" not in eisen
+    for vid in ("wet-jeugd-vog", "wet-jeugd-calamiteiten-geweld"):
+        assert "kinderbeschermingsmaatregel of jeugdreclassering" in eisen[vid] and "jeugdhulp" not in eisen[vid], vid
+    assert "uitvoering van zijn taken" in eisen["wet-jeugd-kwaliteitsverslag"]
+    # a jeugdhulp segment keeps them, in the jeugdhulp wording
+    eisen4 = {e.anker: e.tekst for e in compose(corpus, select(corpus, "jeugdhulp-4")).eisen}
+    assert "wet-jeugd-meldplicht" in eisen4 and "kinderbeschermingsmaatregel" not in eisen4["wet-jeugd-vog"]
+    # check looks for the wording the document has
+    rapport = check(doc.render("md").decode(), corpus, tekst=True, segment="jeugdhulp-6", wettelijk=True)
+    gevonden = {r.criterium.id: r.status.value for r in rapport.resultaten}
+    assert gevonden["wet-jeugd-vog"] == "gedekt" and "wet-jeugd-meldplicht" not in gevonden

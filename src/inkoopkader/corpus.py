@@ -503,7 +503,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
     wetten, wettelijk = (), ()
     if parsed_wet is not None:
         wetten, wettelijk, problems = _wettelijk(parsed_wet, raw_wet, files["wettelijk.yaml"], kaders, personeelseisen,
-                                                 own=files["wettelijk.yaml"].parent == directory)
+                                                 own=files["wettelijk.yaml"].parent == directory, segmenten=segmenten)
         findings += problems
     findings += _personeel_integrity(kaders, profielen, personeelseisen, documenten, files["personeel.yaml"],
                                      {w.id for w in wetten}, own=files["personeel.yaml"].parent == directory)
@@ -675,7 +675,8 @@ def citaat_in_tekst(delen: Iterable[str], tekst: str) -> str | None:
     return None
 
 
-def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeelseisen: Iterable[Any], own: bool = True
+def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeelseisen: Iterable[Any], own: bool = True,
+               segmenten: Iterable[Any] = ()
                ) -> tuple[tuple[Any, ...], tuple[Any, ...], list[Bevinding]]:
     """The laws and statutory duties of data/wettelijk.yaml, checked against their saved law texts:
     each file present with its sha256, each quote verbatim, each covered criterion known (the bundled
@@ -729,6 +730,15 @@ def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeel
                 hint = dichtstbijzijnde(cid, sorted(bekend))
                 findings.append(Bevinding(where, f"{schema.id}: dekt onbekend criterium of personeelseis '{cid}'"
                                           + (f"; bedoelt u '{hint}'?" if hint else ""), regel("dekt")))
+        domein_segmenten = {seg.id for seg in segmenten if seg.domein in verplichting.domeinen}
+        for veld, ids in (("segmenten_niet", verplichting.segmenten_niet),
+                          ("eis_per_segment", [k for k, _ in verplichting.eis_per_segment])):
+            for sid in ids:
+                if domein_segmenten and sid not in domein_segmenten:
+                    hint = dichtstbijzijnde(sid, sorted(domein_segmenten))
+                    findings.append(Bevinding(where, f"{schema.id}: {veld} noemt '{sid}', geen segment van "
+                                              f"{' of '.join(verplichting.domeinen)}" + (f"; bedoelt u '{hint}'?" if hint else ""),
+                                              regel(veld)))
         for veld in ("eis", "bewijs"):
             waarde = getattr(verplichting, veld)
             if _CERTIFICAAT.search(waarde) and "gelijkwaardig" not in waarde.lower():

@@ -509,9 +509,20 @@ class WettelijkeVerplichting(NamedTuple):
     onderdeel: str | None = None
     dekt: tuple[str, ...] = ()
     noot: str | None = None
+    segmenten_niet: tuple[str, ...] = ()
+    eis_per_segment: tuple[tuple[str, str], ...] = ()
 
     def rol(self, procedure: Procedure) -> Rol:
         return dict(self.rollen)[procedure]
+
+    def voor_segment(self, segment: str) -> WettelijkeVerplichting | None:
+        """The duty as it applies to a segment: None where it does not (`segmenten_niet`, e.g. the
+        meldplicht of jeugdhulpaanbieders for gecertificeerde instellingen), worded for the segment where
+        `eis_per_segment` says so."""
+        if segment in self.segmenten_niet:
+            return None
+        eigen = dict(self.eis_per_segment).get(segment)
+        return self._replace(eis=eigen) if eigen else self
 
     @property
     def grondslag(self) -> str:

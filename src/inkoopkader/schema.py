@@ -638,6 +638,8 @@ class WettelijkeVerplichtingSchema(_Strict):
     citaat: NonEmpty
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
     domeinen: list[_DOMEIN] = Field(min_length=1)
+    segmenten_niet: list[Slug] = []  # segments of the domain the duty does not apply to (see `noot`)
+    eis_per_segment: dict[Slug, NonEmpty] = {}  # the requirement worded for one segment (e.g. the GI's tasks)
     thema: model.Thema
     rol: dict[model.Procedure, model.Rol]
     eis: NonEmpty
@@ -666,6 +668,8 @@ class WettelijkeVerplichtingSchema(_Strict):
             domeinen=tuple(self.domeinen), thema=self.thema,
             rollen=tuple((p, self.rol[p]) for p in model.Procedure), eis=" ".join(self.eis.split()),
             bewijs=" ".join(self.bewijs.split()), dekt=tuple(self.dekt), noot=self.noot,
+            segmenten_niet=tuple(self.segmenten_niet),
+            eis_per_segment=tuple((k, " ".join(v.split())) for k, v in self.eis_per_segment.items()),
         )
 
 

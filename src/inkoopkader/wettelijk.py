@@ -28,14 +28,19 @@ WETTELIJK_TITEL = "Wettelijke verplichtingen"
 
 
 def verplichtingen_voor(corpus: Corpus, domein: str, themas: Iterable[Thema] = (),
-                        doelgroepen: Iterable[Doelgroep] = ()) -> list[WettelijkeVerplichting]:
+                        doelgroepen: Iterable[Doelgroep] = (), *, segment: str | None = None
+                        ) -> list[WettelijkeVerplichting]:
     """The statutory duties of a segment's domain ('Jeugdhulp', 'Wmo', 'Sociaal Werk'), in file order;
     with thema or doelgroep filters (as in a selection request) only those that pass them (every duty
-    is the organisation's)."""
+    is the organisation's). With `segment` (an ID such as 'jeugdhulp-6'), as they apply to that segment:
+    without the duties that do not apply to it, worded for it where the data says so."""
     themas, doelgroepen = set(themas), set(doelgroepen)
     if doelgroepen and Doelgroep.ORGANISATIE not in doelgroepen:
         return []
-    return [v for v in corpus.wettelijk if domein in v.domeinen and (not themas or v.thema in themas)]
+    gevonden = [v for v in corpus.wettelijk if domein in v.domeinen and (not themas or v.thema in themas)]
+    if segment is None:
+        return gevonden
+    return [w for v in gevonden if (w := v.voor_segment(segment)) is not None]
 
 
 def voor_document(corpus: Corpus, selectie: Any, wettelijk: bool | None = None) -> list[WettelijkeVerplichting]:
@@ -46,7 +51,8 @@ def voor_document(corpus: Corpus, selectie: Any, wettelijk: bool | None = None) 
     verzoek = selectie.verzoek
     if wettelijk is False or (wettelijk is None and (verzoek.ids or verzoek.zoekterm)):
         return []
-    return verplichtingen_voor(corpus, selectie.segment.domein, verzoek.themas, verzoek.doelgroepen)
+    return verplichtingen_voor(corpus, selectie.segment.domein, verzoek.themas, verzoek.doelgroepen,
+                               segment=selectie.segment.id)
 
 
 def gedekt(verplichtingen: Iterable[WettelijkeVerplichting]) -> dict[str, WettelijkeVerplichting]:

@@ -350,11 +350,12 @@ def _verplichtingen(corpus: Corpus, selectie: Any, record: dict[str, object] | N
 
     if record is not None:
         ids = [str(i) for i in record.get("criteria", []) or []]  # type: ignore[union-attr]
-        gevonden = [v for i in ids if (v := corpus.verplichting(i)) is not None]
+        gevonden = [w for i in ids if (v := corpus.verplichting(i)) is not None
+                    and (w := v.voor_segment(selectie.segment.id)) is not None]
         if gevonden or not wettelijk:
             return gevonden, _rollen_uit_record(record)
     if wettelijk:
-        return verplichtingen_voor(corpus, selectie.segment.domein), {}
+        return verplichtingen_voor(corpus, selectie.segment.domein, segment=selectie.segment.id), {}
     return [], {}
 
 

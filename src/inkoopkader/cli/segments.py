@@ -56,7 +56,7 @@ def segments(
                 "wettelijke_verplichtingen": [
                     {"id": v.id, "titel": v.titel, "wet": v.wet.titel, "grondslag": v.grondslag, "url": v.url,
                      "rol": {p.value: r.value for p, r in v.rollen}, "eis": v.eis, "bewijs": v.bewijs}
-                    for v in verplichtingen_voor(corpus, found.domein)
+                    for v in verplichtingen_voor(corpus, found.domein, segment=found.id)
                 ],
                 "kaders": [
                     {**_kader_summary(k), "relevantie": r.value, "criteria": len(k.criteria)} for k, r in relaties
@@ -101,7 +101,7 @@ def segments(
             plaatsen = dict.fromkeys(f"{o.plaats} (regel {o.regel})" for o in eis.onderbouwing)  # one citation once
             pers.add_row(eis.id, eis.titel, eis.rol.value, uit, "; ".join(plaatsen))
         out.print(pers)
-    verplichtingen = verplichtingen_voor(corpus, found.domein)
+    verplichtingen = verplichtingen_voor(corpus, found.domein, segment=found.id)
     if verplichtingen:
         wet = Table(title="Wettelijke verplichtingen (standaard in compose; --zonder-wettelijk laat ze weg)",
                     title_justify="left")

@@ -238,7 +238,7 @@ def _personeel_regels(corpus: Corpus, segment: Segment) -> list[str]:
     from ..wettelijk import gedekt, verplichtingen_voor
 
     eisen = standaard_eisen(corpus.personeelseisen, segment.domein)
-    wettelijk = gedekt(verplichtingen_voor(corpus, segment.domein))
+    wettelijk = gedekt(verplichtingen_voor(corpus, segment.domein, segment=segment.id))
     extra = [e for e in corpus.personeelseisen if not e.domeinen]
     lines = [
         "# Deskundigheid en inzet van personeel (opleiding, registratie, competenties), zoals",
