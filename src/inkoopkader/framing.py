@@ -377,8 +377,9 @@ def wettelijk_intro(procedure: Procedure, segment: Segment, wetten: list[Wet]) -
         f"{domein_woorden(segment)}, ook waar dit document ze niet noemt. Ze staan hier met hun wettelijke "
         f"grondslag (wet, artikel en lid in de bronregel) en de wettekst, zodat de {indiener(procedure)} weet "
         "hoe hij aantoont dat hij eraan voldoet. Bij verschil tussen een eis en de wettekst gaat de wettekst "
-        "voor, ook na een latere wetswijziging. Kwaliteitscriteria die hetzelfde vragen, staan niet nog eens "
-        "in dit document."
+        "voor, ook na een latere wetswijziging. Kwaliteitscriteria die niet meer vragen dan deze eisen, staan "
+        "niet nog eens in dit document; criteria die verder gaan dan de wet, staan als aanvulling in de "
+        "volgende hoofdstukken."
     ]
     if segment.domein.lower().startswith("sociaal"):
         alineas.append(
@@ -386,9 +387,10 @@ def wettelijk_intro(procedure: Procedure, segment: Segment, wetten: list[Wet]) -
             "aanbieder is in de zin van die wet: wie jegens het college gehouden is een algemene voorziening of "
             "een maatwerkvoorziening te leveren (artikel 1.1.1 Wmo 2015)."
         )
-    gebruikt = "; ".join(f"{w.afkorting} ({w.bwb}, tekst geldig vanaf {w.geldig_vanaf:%d-%m-%Y})" for w in wetten)
+    gebruikt = "; ".join(f"{w.afkorting} ({w.bwb}, versie van {w.geldig_vanaf:%d-%m-%Y})" for w in wetten)
     datum = max(w.geraadpleegd for w in wetten)
-    alineas.append(f"Wetteksten: {gebruikt}; geraadpleegd op {datum:%d-%m-%Y}.")
+    alineas.append(f"Wetteksten: {gebruikt}; overgenomen op {datum:%d-%m-%Y} uit een kopie van de officiële "
+                   "tekst (wetten.overheid.nl, EUR-Lex).")
     return alineas
 
 
@@ -619,7 +621,7 @@ def kader_feiten(kader: Kader, specifiek: bool, domein: str, gebruik: str, bron:
 
 def actualiteit_melding(term: str, sinds: str, vervangen_door: str, toelichting: str | None) -> str:
     """What changed since the source (annex); check never counts a sentence that starts like this."""
-    return (f"Actualiteit: de bron noemt {term}. Sinds {sinds}: {vervangen_door}."
+    return (f"Actualiteit: de bron noemt {term}. Sinds {sinds}: {vervangen_door.rstrip('.')}."
             + (f" {toelichting}" if toelichting else ""))
 
 

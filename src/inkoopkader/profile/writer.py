@@ -144,8 +144,9 @@ def _gunning_regels() -> list[str]:
     return [
         "# Gunning (alleen bij een aanbesteding). prijs: het gewicht van de prijs in procenten; 0 betekent",
         "# vaste tarieven en gunning op kwaliteit alleen. ondergrens: wie op een vraag lager scoort, valt af",
-        "# ('geen' voor geen ondergrens). vragen: leeg = één vraag per thema met gelijke wegingen; of eigen",
-        "# vragen, elk met titel, weging (procent), omvang (A4) en criteria (ID's met rol gunningscriterium):",
+        "# ('geen' voor geen ondergrens). vragen: leeg = één vraag per thema, met een weging naar verhouding",
+        "# van het aantal beoordelingsaspecten (ten minste 5%); of eigen vragen, elk met titel, weging",
+        "# (procent), omvang (A4) en criteria (ID's met rol gunningscriterium):",
         "#   vragen:",
         "#     - titel: \"Ondersteuning op maat\"",
         "#       weging: 60",
