@@ -429,3 +429,10 @@ def test_text_formats_number_headings_three_levels_deep() -> None:
     n = Kopnummering()
     assert [n.volgende(1), n.volgende(2), n.volgende(3), n.volgende(2), n.volgende(1), n.volgende(2), n.volgende(4),
             n.volgende(1, genummerd=False), n.volgende(2)] == ["1 ", "1.1 ", "1.1.1 ", "1.2 ", "2 ", "2.1 ", "", "", "2.2 "]
+
+
+def test_traceability_names_every_addressee(corpus) -> None:
+    """A criterion for aanbieder and gemeente together (gdp-17) says so in the traceability output."""
+    doc = compose(corpus, select(corpus, "wmo-1a"))
+    rij = next(r for r in doc.traceerbaarheid if r.id == "gdp-17")
+    assert rij.doelgroep == "organisatie, gemeente"

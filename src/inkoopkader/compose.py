@@ -774,7 +774,7 @@ class _Opbouw:
             bron += " " + "; ".join(i.weergave for i in crit.items) if crit.items else ""
             rows.append(TraceRij(
                 id=crit.id, kader=str(kader.nummer), kader_titel=kader.titel, editie=str(kader.jaar),
-                thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
+                thema=", ".join(t.value for t in crit.thema), doelgroep=", ".join(d.value for d in crit.doelgroepen), rol=keuze.rol.value,
                 plaats=sectie, nummer=nummer, bronregel=str(crit.regel), tekst_document=strip_markup(tekst_doc),
                 tekst_bron=strip_markup(bron), aangepast=aangepast, geactualiseerd=geactualiseerd,
                 bewijs=gebruik.bewijs or "" if keuze.rol.is_eis else "",
@@ -785,7 +785,7 @@ class _Opbouw:
             sectie, nummer = self.plaats.get(keuze.criterium.id, (buiten, ""))
             rows.append(TraceRij(
                 id=dubbel, kader=str(keuze.kader.nummer), kader_titel=keuze.kader.titel, editie=str(keuze.kader.jaar),
-                thema=", ".join(t.value for t in crit.thema), doelgroep=crit.doelgroep.value, rol=keuze.rol.value,
+                thema=", ".join(t.value for t in crit.thema), doelgroep=", ".join(d.value for d in crit.doelgroepen), rol=keuze.rol.value,
                 plaats=f"{sectie} (zelfde tekst als {keuze.criterium.id})", nummer=nummer, bronregel=str(crit.regel),
                 tekst_document="", tekst_bron=strip_markup(crit.tekst), aangepast=False, geactualiseerd=False, bewijs="",
             ))
