@@ -133,3 +133,10 @@ def test_old_dutch_verbs_work_for_one_release_with_a_warning(corpus) -> None:
     with pytest.warns(DeprecationWarning):
         assert [h.criterium.id for h in inkoopkader.zoek(corpus, "meldcode")] == [
             h.criterium.id for h in find(corpus, "meldcode")]
+
+
+def test_inspectie_abbreviations_find_the_old_and_current_names(corpus) -> None:
+    """bwmo-35 writes 'de Inspectie van de Gezondheidszorg', bwmo-28 'Inspectie voor de Gezondheidszorg (IGZ)':
+    IGZ finds both, and IGJ (the successor) finds them too."""
+    for vraag in ("IGZ", "IGJ"):
+        assert {"bwmo-28", "bwmo-35"} <= {t.criterium.id for t in find(corpus, vraag)}, vraag
