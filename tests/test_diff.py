@@ -109,6 +109,32 @@ def test_diff_command_text_and_json(twee_corpora) -> None:
     assert fout.exit_code == 2 and "bestaat niet" in fout.output
 
 
+def test_diff_compares_an_earlier_release_that_breaks_todays_content_rules(tmp_path: Path, mini_corpus: Path) -> None:
+    """An earlier release (here: markup in a group name, refused since) is compared with the schema
+    checks only; the content rules it breaks are notes in the output, not a refusal."""
+    oud = Path(shutil.copytree(mini_corpus, tmp_path / "oud"))
+    kader8 = oud / "frameworks" / "08-jij-kader.yaml"
+    tekst = kader8.read_text(encoding="utf-8")
+    kader8.write_text(tekst.replace("Thema 1 'Ontwikkelingsgerichte hulp'", "Thema 1 **'Ontwikkelingsgerichte hulp'**"),
+                      encoding="utf-8")
+    with pytest.raises(inkoopkader.CorpusFout, match="groepsnaam met opmaak"):
+        inkoopkader.load_corpus(oud)
+
+    result = invoke("diff", str(oud), str(mini_corpus))
+    assert result.exit_code == 1, result.output
+    assert "Let op: het oude corpus overtreedt inhoudsregels van nu" in result.output
+    assert re.search(r"^  .*08-jij-kader\.yaml: criterium jij-01: groepsnaam met opmaak", result.output, re.MULTILINE)
+    assert "het nieuwe corpus" not in result.output
+    assert "    jij-01 (labels)\n      groep: dezelfde woorden, andere opbouw" in result.output  # and compared
+    data = json.loads(invoke("diff", str(oud), str(mini_corpus), "--format", "json").output)
+    assert data["notities"]["nieuw"] == [] and "groepsnaam met opmaak" in data["notities"]["oud"][0]["melding"]
+
+    # A file that does not fit the schema is still refused.
+    kader8.write_text(tekst.replace("jaar: 2021", "jaar: [2021]", 1), encoding="utf-8")
+    fout = invoke("diff", str(oud), str(mini_corpus))
+    assert fout.exit_code == 2 and "jaar" in fout.output and "Traceback" not in fout.output
+
+
 def test_id_state_round_trips_compactly(corpus) -> None:
     staat = stand(corpus)
     tekst = {n: stand_tekst(ids) for n, ids in staat.items()}
