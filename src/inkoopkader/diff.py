@@ -106,7 +106,7 @@ class Verschil:
     segmenten_nieuw: tuple[str, ...] = ()
     segmenten_vervallen: tuple[str, ...] = ()
     segmenten_gewijzigd: tuple[SegmentWijziging, ...] = ()
-    notities_oud: tuple[Bevinding, ...] = ()  # content rules the old corpus breaks (not part of the difference)
+    notities_oud: tuple[Bevinding, ...] = ()  # content rules the old corpus breaks (not in the difference)
     notities_nieuw: tuple[Bevinding, ...] = ()
 
     @property

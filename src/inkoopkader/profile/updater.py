@@ -1,8 +1,11 @@
 """Updating an existing profile to a new corpus, keeping every choice and comment (`inkoopkader init`).
 
 New kaders and criteria are added as NIEUW only when the corpus did not have them when the profile
-was written (the profile's `bekend` block); what the inkoper deleted stays deleted. What left the
-corpus is marked `vervallen`, and a schema-1 profile is migrated to roles. The file is edited as a
+was written (the profile's `bekend` block); what the inkoper deleted stays deleted (without `bekend`,
+what is missing comes back switched off: `opnemen: nee`). Added entries get the roles a fresh `init`
+writes. A role the tender layer no longer allows is replaced by that role, with a comment, and the
+`[kan: …]` comments are refreshed. What left the corpus is marked `vervallen`, and a schema-1 profile
+is migrated to roles. The file is edited as a
 ruamel round-trip tree (`commentaar` keeps the comments in place) and rewritten atomically.
 """
 
@@ -44,14 +47,17 @@ def update_profile(
 ) -> ProfielUpdate:
     """Bring an existing profile up to date with the corpus, keeping every choice and comment.
 
-    New kaders of the segment and new criteria of listed kaders are added (included, like `init`
-    does) with the comment "NIEUW in corpus <versie>". Kaders and criteria that are no longer in the
+    New kaders of the segment and new criteria of listed kaders are added (included, with the role
+    `init` gives them) with the comment "NIEUW in corpus <versie>"; in a profile without `bekend`
+    with `opnemen: nee` and the comment `NIEUW_OF_VERWIJDERD`, since they may be ones the user deleted.
+    A listed criterion's `[kan: …]` comment is refreshed, and a role it can no longer serve is
+    replaced by the role `init` gives it, with a comment on that line (`rollen_vervangen`). Kaders and criteria that are no longer in the
     corpus (for this segment) stay in place, with the user's choices, and get a key
     `vervallen: "niet meer in corpus <versie> …"`; `load_profile` ignores them. An entry marked
     earlier whose ID is back in the corpus loses its mark. `corpus_versie` is set to the corpus's.
     The file is rewritten atomically, and only when something changed.
 
-    Values (opnemen, rol) are not checked here; `load_profile` does that. An ID the user mistyped
+    Other values (opnemen, a misspelt rol) are not checked here; `load_profile` does that. An ID the user mistyped
     is indistinguishable from one that disappeared: it is marked `vervallen` and reported.
 
     Args:
@@ -215,10 +221,14 @@ class _Bijwerken:
             return nummer in self.verschil.kaders_nieuw
         return criterium in self.verschil.criteria_nieuw
 
+    def _label(self) -> str:
+        """The comment on an added kader or criterion."""
+        return f"NIEUW in corpus {self.corpus.versienaam}" if self.bekend is not None else NIEUW_OF_VERWIJDERD
+
     def _nieuw_kader(self, kader: Kader, relevantie: Relevantie) -> Any:
         rollen = {c.id: self._rol(kader, c) for c in kader.criteria}
-        label = f"NIEUW in corpus {self.corpus.versienaam}" if self.bekend is not None else NIEUW_OF_VERWIJDERD
-        text = "kaders:\n" + "\n".join(_kader_regels(kader, relevantie, self.segment, rollen, nieuw=label)) + "\n"
+        regels = _kader_regels(kader, relevantie, self.segment, rollen, nieuw=self._label())
+        text = "kaders:\n" + "\n".join(regels) + "\n"
         node = _yaml().load(text)["kaders"][0]
         if self.bekend is None:
             node["opnemen"] = "nee"  # without `bekend` it may be a kader the inkoper deleted
@@ -265,8 +275,7 @@ class _Bijwerken:
             node = CommentedMap([("opnemen", opnemen), ("rol", self._rol(kader, crit).value)])
             _insert(lijst, positie, crit.id, node)
             column = _CRITERIUM_INSPRONG + len(crit.id) + 3
-            label = f"NIEUW in corpus {self.corpus.versienaam}" if self.bekend is not None else NIEUW_OF_VERWIJDERD
-            comment = f"# {label} — {_samenvatting(crit, kader)}"
+            comment = f"# {self._label()} — {_samenvatting(crit, kader)}"
             lijst.yaml_add_eol_comment(comment, crit.id, column=column)
             self.nieuwe_criteria.append(crit.id)
 
@@ -302,7 +311,8 @@ class _Bijwerken:
             return
         nieuw_rol = self._rol(kader, crit)
         value["rol"] = nieuw_rol.value
-        _zet_opmerking(value, "rol", f"was {oud.value}: kan in corpus {self.corpus.versienaam} geen {oud.value} meer zijn")
+        opmerking = f"was {oud.value}: kan in corpus {self.corpus.versienaam} geen {oud.value} meer zijn"
+        _zet_opmerking(value, "rol", opmerking)
         self.rollen_vervangen.append((crit.id, oud, nieuw_rol))
 
     def _markeer_vervallen(self, lijst: Any, key: Any) -> None:
