@@ -15,7 +15,9 @@ import inkoopkader
 from inkoopkader.cli import app
 from inkoopkader.corpus import corpus_waarschuwingen
 from inkoopkader.diff import naar_data, naar_tekst, read_stand, stand, stand_tekst, vergelijk, vergelijk_ids
+from inkoopkader.model import Rol
 from inkoopkader.profile import update_profile, write_profile
+from inkoopkader.select import select
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -107,6 +109,32 @@ def test_diff_command_text_and_json(twee_corpora) -> None:
     assert fout.exit_code == 2 and "bestaat niet" in fout.output
 
 
+def test_diff_compares_an_earlier_release_that_breaks_todays_content_rules(tmp_path: Path, mini_corpus: Path) -> None:
+    """An earlier release (here: markup in a group name, refused since) is compared with the schema
+    checks only; the content rules it breaks are notes in the output, not a refusal."""
+    oud = Path(shutil.copytree(mini_corpus, tmp_path / "oud"))
+    kader8 = oud / "frameworks" / "08-jij-kader.yaml"
+    tekst = kader8.read_text(encoding="utf-8")
+    kader8.write_text(tekst.replace("Thema 1 'Ontwikkelingsgerichte hulp'", "Thema 1 **'Ontwikkelingsgerichte hulp'**"),
+                      encoding="utf-8")
+    with pytest.raises(inkoopkader.CorpusFout, match="groepsnaam met opmaak"):
+        inkoopkader.load_corpus(oud)
+
+    result = invoke("diff", str(oud), str(mini_corpus))
+    assert result.exit_code == 1, result.output
+    assert "Let op: het oude corpus overtreedt inhoudsregels van nu" in result.output
+    assert re.search(r"^  .*08-jij-kader\.yaml: criterium jij-01: groepsnaam met opmaak", result.output, re.MULTILINE)
+    assert "het nieuwe corpus" not in result.output
+    assert "    jij-01 (labels)\n      groep: dezelfde woorden, andere opbouw" in result.output  # and compared
+    data = json.loads(invoke("diff", str(oud), str(mini_corpus), "--format", "json").output)
+    assert data["notities"]["nieuw"] == [] and "groepsnaam met opmaak" in data["notities"]["oud"][0]["melding"]
+
+    # A file that does not fit the schema is still refused.
+    kader8.write_text(tekst.replace("jaar: 2021", "jaar: [2021]", 1), encoding="utf-8")
+    fout = invoke("diff", str(oud), str(mini_corpus))
+    assert fout.exit_code == 2 and "jaar" in fout.output and "Traceback" not in fout.output
+
+
 def test_id_state_round_trips_compactly(corpus) -> None:
     staat = stand(corpus)
     tekst = {n: stand_tekst(ids) for n, ids in staat.items()}
@@ -155,7 +183,8 @@ def test_init_never_brings_back_a_deleted_block(tmp_path: Path, twee_corpora) ->
 
 def test_init_on_a_profile_without_bekend(tmp_path: Path, corpus) -> None:
     """A profile written before `bekend` existed: with the same corpus nothing is new; with another,
-    every missing criterion is offered once, and from then on `bekend` is kept."""
+    every missing kader and criterion is offered once but switched off (it may be one the inkoper
+    deleted: init never brings that back), and from then on `bekend` is kept."""
     profiel = tmp_path / "p.yaml"
     write_profile(corpus, "wmo-1a", profiel)
     tekst = profiel.read_text(encoding="utf-8")
@@ -166,10 +195,20 @@ def test_init_on_a_profile_without_bekend(tmp_path: Path, corpus) -> None:
     assert "wbs-05:" not in profiel.read_text(encoding="utf-8") and "\nbekend:\n" in profiel.read_text(encoding="utf-8")
 
     tekst = profiel.read_text(encoding="utf-8")
-    profiel.write_text(re.sub(r'corpus_versie: "[^"]+"', 'corpus_versie: "ouder"', tekst[:tekst.index("# Niet wijzigen")]),
-                       encoding="utf-8")
+    tekst = tekst[:tekst.index("# Niet wijzigen")]
+    tekst = tekst.replace(tekst[tekst.index("  - nummer: 15"):], "")
+    profiel.write_text(re.sub(r'corpus_versie: "[^"]+"', 'corpus_versie: "ouder"', tekst), encoding="utf-8")
     rapport = update_profile(corpus, profiel)
-    assert rapport.nieuwe_criteria == ("wbs-05",)
+    assert rapport.nieuwe_criteria == ("wbs-05",) and rapport.nieuwe_kaders == (15,) and rapport.niet_opgenomen
+    na = profiel.read_text(encoding="utf-8")
+    assert re.search(r"^      wbs-05:  # NIEUW of eerder door u verwijderd: zet opnemen op ja om op te nemen — .*\n"
+                     r"        opnemen: nee\n", na, re.MULTILINE)
+    assert re.search(r"^  - nummer: 15  # NIEUW of eerder door u verwijderd: zet opnemen op ja om op te nemen — .*\n"
+                     r"    opnemen: nee\n", na, re.MULTILINE)
+    profiel_model = inkoopkader.load_profile(corpus, profiel)
+    assert 15 not in profiel_model.opgenomen_kaders
+    assert not any(c.id == "wbs-05" and c.opnemen for c in profiel_model.criteria)
+    assert update_profile(corpus, profiel).nieuwe_criteria == ()  # now with `bekend`: offered once
 
 
 def test_a_broken_bekend_block_is_named_with_its_line(tmp_path: Path, corpus) -> None:
@@ -179,6 +218,88 @@ def test_a_broken_bekend_block_is_named_with_its_line(tmp_path: Path, corpus) ->
     with pytest.raises(inkoopkader.InkoopkaderError) as info:
         update_profile(corpus, profiel)
     assert "bekend: kader 6: '??' is geen criterium-ID" in str(info.value) and "p.yaml:" in str(info.value)
+
+
+def _kopie(kader_corpus, doel: Path, *nummers: int) -> Path:
+    """A small corpus (`kader_corpus`) with these kaders, moved to `doel` so that the fixture can make another."""
+    return Path(shutil.move(str(kader_corpus(*nummers)), str(doel)))
+
+
+def _rollen_in(profiel: Path, kader: int) -> dict[str, str]:
+    tekst = profiel.read_text(encoding="utf-8")
+    blok = tekst[tekst.index(f"  - nummer: {kader}"):]
+    blok = blok[:blok.find("\n  - nummer:", 1) if "\n  - nummer:" in blok else blok.index("\n# Niet wijzigen")]
+    return dict(re.findall(r"^      ([a-z]+-\d+\w*):.*\n(?:        opnemen: \w+\n)?        rol: (\w+)", blok, re.MULTILINE))
+
+
+def test_init_gives_new_kaders_and_criteria_the_roles_of_a_fresh_init(tmp_path: Path, kader_corpus) -> None:
+    """Kader 13 has `inzet: inspiratie`: a fresh init gives its criteria the role inspiratie, never their
+    raw `standaardrol` (was-01: gunningscriterium); an update must do the same."""
+    zonder13 = inkoopkader.load_corpus(_kopie(kader_corpus, tmp_path / "zonder13", 6))
+    oud_pad = _kopie(kader_corpus, tmp_path / "oud", 6, 13)
+    kader13 = next((oud_pad / "frameworks").glob("13-*.yaml"))
+    tekst = kader13.read_text(encoding="utf-8")
+    kader13.write_text(tekst.replace(tekst[tekst.index("  - id: was-01\n"):tekst.index("  - id: was-02\n")], ""),
+                       encoding="utf-8")
+    inkoop13 = next((oud_pad / "inkoop").glob("13-*.yaml"))
+    tekst = inkoop13.read_text(encoding="utf-8")
+    inkoop13.write_text(tekst.replace(tekst[tekst.index("  was-01:\n"):tekst.index("  was-02:\n")], ""), encoding="utf-8")
+    oud = inkoopkader.load_corpus(oud_pad)
+    nieuw = inkoopkader.load_corpus(_kopie(kader_corpus, tmp_path / "nieuw", 6, 13))
+    vers = tmp_path / "vers.yaml"
+    write_profile(nieuw, "wmo-1a", vers)
+    verwacht = _rollen_in(vers, 13)
+    assert verwacht["was-01"] == "inspiratie" and nieuw.kader(13).gebruik(nieuw.criterium("was-01")).standaardrol.value == "gunningscriterium"
+
+    # A new kader block (NIEUW kader 13).
+    profiel = tmp_path / "kader.yaml"
+    write_profile(zonder13, "wmo-1a", profiel)
+    assert update_profile(nieuw, profiel).nieuwe_kaders == (13,)
+    assert _rollen_in(profiel, 13) == verwacht
+
+    # A new criterion in a kader the profile has.
+    profiel = tmp_path / "criterium.yaml"
+    write_profile(oud, "wmo-1a", profiel)
+    assert update_profile(nieuw, profiel).nieuwe_criteria == ("was-01",)
+    assert _rollen_in(profiel, 13) == verwacht
+    profiel_model = inkoopkader.load_profile(nieuw, profiel)
+    assert select(nieuw, profiel_model.verzoek()).aantal(Rol.GUNNINGSCRITERIUM) == \
+        select(nieuw, inkoopkader.load_profile(nieuw, vers).verzoek()).aantal(Rol.GUNNINGSCRITERIUM)
+
+
+def test_init_replaces_a_role_the_tender_layer_no_longer_allows(tmp_path: Path, mini_corpus: Path) -> None:
+    oud = inkoopkader.load_corpus(mini_corpus)
+    profiel = tmp_path / "p.yaml"
+    write_profile(oud, "jeugdhulp-1", profiel)
+    tekst = profiel.read_text(encoding="utf-8")
+    assert re.search(r"      jij-14:  # .*\[kan: minimumeis, uitvoeringsvoorwaarde, gunningscriterium\]\n"
+                     r"        opnemen: ja\n        rol: minimumeis\n", tekst)
+    nieuw_pad = Path(shutil.copytree(mini_corpus, tmp_path / "nieuw"))
+    _vervang(nieuw_pad / "inkoop" / "08-jij-kader.yaml", "  jij-14:\n    rollen: [minimumeis, uitvoeringsvoorwaarde, gunningscriterium]",
+             "  jij-14:\n    rollen: [uitvoeringsvoorwaarde, gunningscriterium]")
+    nieuw = inkoopkader.load_corpus(nieuw_pad)
+    with pytest.raises(inkoopkader.InkoopkaderError, match="jij-14 kan geen minimumeis zijn"):
+        inkoopkader.load_profile(nieuw, profiel)
+
+    rapport = update_profile(nieuw, profiel)
+    assert rapport.rollen_vervangen == (("jij-14", Rol.MINIMUMEIS, Rol.UITVOERINGSVOORWAARDE),)
+    assert rapport.kan_bijgewerkt == ("jij-14",) and rapport.gewijzigd
+    na = profiel.read_text(encoding="utf-8")
+    assert re.search(r"      jij-14:  # .*\[kan: uitvoeringsvoorwaarde, gunningscriterium\]\n        opnemen: ja\n"
+                     r"        rol: uitvoeringsvoorwaarde  # was minimumeis: kan in corpus \S+ geen minimumeis meer zijn\n", na)
+    assert "minimumeis, uitvoeringsvoorwaarde, gunningscriterium]" not in na
+    keuze = {c.id: c.rol for c in inkoopkader.load_profile(nieuw, profiel).criteria}
+    assert keuze["jij-14"] is Rol.UITVOERINGSVOORWAARDE
+
+    # The CLI says so, instead of "your choices are kept".
+    profiel.write_text(tekst, encoding="utf-8")
+    result = invoke("--corpus", str(nieuw_pad), "init", "-o", str(profiel))
+    assert result.exit_code == 0, result.output
+    uitvoer = " ".join(result.output.split())
+    assert "uw andere keuzes en commentaar zijn behouden" in uitvoer
+    assert re.search(r"Rol gewijzigd: jij-14 kan in corpus \S+ geen minimumeis meer zijn; de rol is nu uitvoeringsvoorwaarde",
+                     uitvoer)
+    assert invoke("--corpus", str(nieuw_pad), "compose", "--profiel", str(profiel), "-o", str(tmp_path / "d.md")).exit_code == 0
 
 
 # --- versions and edition checks --------------------------------------------------------------------

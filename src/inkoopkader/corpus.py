@@ -427,8 +427,35 @@ def validate_corpus(path: str | os.PathLike[str] | None = None) -> list[Bevindin
     return []
 
 
-def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus:
-    """Validate every data file and cross-check them; raise CorpusFout with all findings."""
+def load_corpus_schema(path: str | os.PathLike[str]) -> tuple[Corpus, tuple[Bevinding, ...]]:
+    """Load a corpus with the schema checks only (structure and types), for `inkoopkader diff`.
+
+    An earlier release may break a content rule added since (a group name with markup, a duplicate
+    that is no longer allowed …); it can still be compared. Such findings are returned, not raised.
+    A corpus that is fully valid is loaded as `load_corpus` does (with the cache) and has none.
+
+    Raises:
+        CorpusFout: when a data file does not parse or does not fit the schema.
+        InkoopkaderError: when the directory does not exist or has no `frameworks/`.
+    """
+    try:
+        return load_corpus(path), ()
+    except CorpusFout:
+        pass
+    directory = resolve_corpus_dir(path)
+    files = _data_files(directory)
+    inhoud: list[Bevinding] = []
+    corpus = build_corpus(directory, files, versie=_content_hash(files)[:12], inhoud=inhoud)
+    return corpus, tuple(inhoud)
+
+
+def build_corpus(directory: Path, files: dict[str, Path], versie: str, *,
+                 inhoud: list[Bevinding] | None = None) -> Corpus:
+    """Validate every data file and cross-check them; raise CorpusFout with all findings.
+
+    With `inhoud` (a list), only schema findings (YAML, structure, types) are raised; findings of the
+    content rules (integrity and cross-checks) are appended to it instead.
+    """
     from .schema import (
         ActualiteitBestandSchema,
         BeroepsprofielSchema,
@@ -487,6 +514,7 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         uitgave = parsed_uitgave.to_model() if parsed_uitgave else None
     if not kaders and not findings:
         findings.append(Bevinding(bestandsnaam(directory / "frameworks"), "geen kaderbestanden (*.yaml) gevonden"))
+    schema_findings = len(findings)
     kaders, inkoop_findings = _met_inkoop(kaders, inkoop, own=(directory / "inkoop").is_dir())
     findings += inkoop_findings
 
@@ -507,6 +535,9 @@ def build_corpus(directory: Path, files: dict[str, Path], versie: str) -> Corpus
         findings += problems
     findings += _personeel_integrity(kaders, profielen, personeelseisen, documenten, files["personeel.yaml"],
                                      {w.id for w in wetten}, own=files["personeel.yaml"].parent == directory)
+    if inhoud is not None and not findings[:schema_findings]:
+        inhoud += findings[schema_findings:]
+        findings = []
     if findings:
         raise CorpusFout(findings)
     kaders.sort(key=lambda k: k.nummer)

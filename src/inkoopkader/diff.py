@@ -12,6 +12,10 @@ The same comparison of IDs (`vergelijk_ids`) tells `inkoopkader init` which crit
 profile was written: a profile keeps the IDs the corpus had then (`stand`, written compactly with
 `stand_tekst` and read back with `read_stand`), so a block the inkoper deleted is never mistaken for
 a new criterion.
+
+An earlier release may break content rules added since; `inkoopkader diff` loads both sides with the
+schema checks only (`corpus.load_corpus_schema`) and passes such findings in as `notities_oud` and
+`notities_nieuw`: the output lists them as notes instead of refusing the comparison.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InkoopkaderError
+from .errors import Bevinding, InkoopkaderError, aantal
 from .model import Corpus, Criterium, Kader
 from .serialize import SCHEMA_VERSION, to_data
 from .text import strip_markup
@@ -44,6 +48,8 @@ KADERVELDEN = (
     "thema_toelichting", "thema_afsluiting", "zonder_criteria", "groep_toelichtingen", "actualiteit", "correcties",
 )
 """A kader's metadata and texts (everything but its criteria)."""
+NOTITIES_IN_TEKST = 10
+"""How many content-rule findings per side the text output lists (JSON lists them all)."""
 SEGMENTVELDEN = ("domein", "code", "naam", "omschrijving", "gebruikelijk_aanbod", "doelgroep", "aliassen", "toelichting")
 
 
@@ -100,6 +106,8 @@ class Verschil:
     segmenten_nieuw: tuple[str, ...] = ()
     segmenten_vervallen: tuple[str, ...] = ()
     segmenten_gewijzigd: tuple[SegmentWijziging, ...] = ()
+    notities_oud: tuple[Bevinding, ...] = ()  # content rules the old corpus breaks (not in the difference)
+    notities_nieuw: tuple[Bevinding, ...] = ()
 
     @property
     def leeg(self) -> bool:
@@ -215,10 +223,12 @@ def _inkoop(kader: Kader, crit: Criterium) -> Any:
     return kader.gebruik(crit)
 
 
-def vergelijk(oud: Corpus, nieuw: Corpus, *, oud_pad: str | None = None, nieuw_pad: str | None = None) -> Verschil:
+def vergelijk(oud: Corpus, nieuw: Corpus, *, oud_pad: str | None = None, nieuw_pad: str | None = None,
+              notities_oud: Iterable[Bevinding] = (), notities_nieuw: Iterable[Bevinding] = ()) -> Verschil:
     """Compare two corpora (old first): see the module docstring.
 
-    `oud_pad` and `nieuw_pad` name the directories in the output (default: each corpus's own path).
+    `oud_pad` and `nieuw_pad` name the directories in the output (default: each corpus's own path);
+    `notities_oud` and `notities_nieuw` are content-rule findings of each side, shown as notes.
     """
     ids = vergelijk_ids(stand(oud), stand(nieuw))
     oude_kaders = {k.nummer: k for k in oud.kaders}
@@ -257,6 +267,7 @@ def vergelijk(oud: Corpus, nieuw: Corpus, *, oud_pad: str | None = None, nieuw_p
         segmenten_nieuw=tuple(s for s in nieuwe_segmenten if s not in oude_segmenten),
         segmenten_vervallen=tuple(s for s in oude_segmenten if s not in nieuwe_segmenten),
         segmenten_gewijzigd=segmenten,
+        notities_oud=tuple(notities_oud), notities_nieuw=tuple(notities_nieuw),
     )
 
 
@@ -317,6 +328,10 @@ def naar_data(verschil: Verschil) -> dict[str, Any]:
             "nieuw": list(verschil.segmenten_nieuw),
             "vervallen": list(verschil.segmenten_vervallen),
             "gewijzigd": [{"id": s.id, "velden": _veld_data(s.velden)} for s in verschil.segmenten_gewijzigd],
+        },
+        "notities": {
+            kant: [{"bestand": b.bestand, "regel": b.regel, "melding": b.melding} for b in bevindingen]
+            for kant, bevindingen in (("oud", verschil.notities_oud), ("nieuw", verschil.notities_nieuw))
         },
     }
 
@@ -396,6 +411,16 @@ def naar_tekst(verschil: Verschil) -> str:
     """The comparison as a changelog: per kader new, changed and removed criteria, then segments."""
     oud, nieuw = verschil.oud, verschil.nieuw
     regels = [f"Oud:   {_naam(oud, verschil.oud_pad)}", f"Nieuw: {_naam(nieuw, verschil.nieuw_pad)}", ""]
+    for kant, bevindingen in (("oude", verschil.notities_oud), ("nieuwe", verschil.notities_nieuw)):
+        if not bevindingen:
+            continue
+        regels.append(f"Let op: het {kant} corpus overtreedt inhoudsregels van nu ("
+                      f"{aantal(len(bevindingen), 'bevinding', 'bevindingen')}); het is wel vergeleken, met de "
+                      "schemacontrole alleen:")
+        regels += [f"  {b}" for b in bevindingen[:NOTITIES_IN_TEKST]]
+        if len(bevindingen) > NOTITIES_IN_TEKST:
+            regels.append(f"  … en nog {len(bevindingen) - NOTITIES_IN_TEKST} (alle in --format json)")
+        regels.append("")
     if verschil.leeg:
         return "\n".join([*regels, "Geen verschillen: beide corpora hebben dezelfde inhoud."]) + "\n"
     ids = verschil.ids

@@ -25,14 +25,20 @@ def diff_command(
 ) -> None:
     """Vergelijk twee corpusmappen: nieuwe, vervallen en gewijzigde criteria (tekst, labels, aanbestedingslaag), kaders en segmenten.
 
-    Exitcode 0: geen verschillen; 1: er zijn verschillen; 2: onjuiste invoer (map ontbreekt, ongeldig corpus).
+    Exitcode 0: geen verschillen; 1: er zijn verschillen; 2: onjuiste invoer (map ontbreekt, een
+    bestand dat niet aan het schema voldoet). Een corpus dat een inhoudsregel van nu overtreedt (een
+    eerdere uitgave) wordt wel vergeleken; de uitvoer noemt die regels als opmerking.
     """
     import json
 
-    from ..corpus import load_corpus
+    from ..corpus import load_corpus_schema
     from ..diff import naar_data, naar_tekst, vergelijk
 
-    verschil = vergelijk(load_corpus(oud), load_corpus(nieuw), oud_pad=str(oud), nieuw_pad=str(nieuw))
+    # An earlier release may break content rules added since: compare it anyway, with notes.
+    oud_corpus, notities_oud = load_corpus_schema(oud)
+    nieuw_corpus, notities_nieuw = load_corpus_schema(nieuw)
+    verschil = vergelijk(oud_corpus, nieuw_corpus, oud_pad=str(oud), nieuw_pad=str(nieuw),
+                         notities_oud=notities_oud, notities_nieuw=notities_nieuw)
     if formaat is DiffUitvoer.json:
         sys.stdout.write(json.dumps(naar_data(verschil), ensure_ascii=False, indent=2) + "\n")
     else:

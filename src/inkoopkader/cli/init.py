@@ -62,13 +62,23 @@ def init_command(
                 highlight=False,
             )
             return
+        gemarkeerd = "gemarkeerd NIEUW"
+        if update.niet_opgenomen:
+            gemarkeerd += ", met opnemen: nee omdat het profiel geen blok 'bekend' had: zet opnemen op ja wat u wilt"
+        behouden = "uw andere keuzes" if update.rollen_vervangen else "uw keuzes"
         out.print(
             f"[green]Bijgewerkt:[/] {escape(str(output))} — {aantal(len(update.nieuwe_kaders), 'nieuw kader', 'nieuwe kaders')}, "
-            f"{aantal(len(update.nieuwe_criteria), 'nieuw criterium', 'nieuwe criteria')} (gemarkeerd NIEUW), "
-            f"{aantal(len(update.vervallen_criteria), 'vervallen criterium', 'vervallen criteria')}; uw keuzes en "
+            f"{aantal(len(update.nieuwe_criteria), 'nieuw criterium', 'nieuwe criteria')} ({gemarkeerd}), "
+            f"{aantal(len(update.vervallen_criteria), 'vervallen criterium', 'vervallen criteria')}; {behouden} en "
             "commentaar zijn behouden.",
             highlight=False,
         )
+        for cid, oud, nieuw in update.rollen_vervangen:
+            out.print(
+                f"[yellow]Rol gewijzigd:[/] {cid} kan in corpus {corpus.versienaam} geen {oud.value} meer zijn; de rol is nu "
+                f"{nieuw.value} (zie de opmerking in het profiel).",
+                highlight=False,
+            )
         return
     if not segment:
         raise InkoopkaderError("Geef een segment op met --segment (b.v. --segment wmo-1a).")

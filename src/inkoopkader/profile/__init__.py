@@ -53,8 +53,15 @@ New criteria: the profile ends with `bekend:`, the kaders and criterion IDs the 
 profile was written or last updated (per kader number, compactly: `1: "bwmo-01..45"`). `update_profile`
 compares that with the corpus (`diff.vergelijk_ids`, the comparison `inkoopkader diff` uses): only a
 criterion or kader that was not there then is added as NIEUW, so a block the inkoper deleted stays
-deleted. A profile without `bekend` (written before it existed) gets every missing criterion as NIEUW
-once — unless its `corpus_versie` is the corpus's own, in which case nothing can be new.
+deleted. A profile without `bekend` (written before it existed) cannot tell new from deleted: it gets
+every missing kader and criterion once, with `opnemen: nee` and the comment "NIEUW of eerder door u
+verwijderd: zet opnemen op ja om op te nemen" — unless its `corpus_versie` is the corpus's own, in
+which case nothing can be new. Added entries get the role a fresh `init` writes (`select` on the
+profile's segment, procedure and inzet), never the raw `standaardrol`.
+
+Changed tender layer: `update_profile` refreshes the `[kan: …]` comments, and a role the criterion can
+no longer serve becomes the role a fresh `init` writes, with "# was <rol>: …" on that line
+(`ProfielUpdate.rollen_vervangen`).
 
 The package has one module per task: `model` (the dataclasses and the error), `writer` (a new
 profile, `profiel_yaml` / `write_profile`), `reader` (parsing and validation, `load_profile`),

@@ -205,11 +205,18 @@ class ProfielUpdate:
     geschreven: bool = False
     gemigreerd: bool = False
     """A schema-1 profile (vorm: eis/vraag/verwijzing) was converted to roles."""
+    rollen_vervangen: tuple[tuple[str, Rol, Rol], ...] = ()
+    """(ID, old role, new role): roles the tender layer no longer allows, replaced by the default role."""
+    kan_bijgewerkt: tuple[str, ...] = ()
+    """Criteria whose '[kan: …]' comment now names other roles (the selection itself is unchanged)."""
+    niet_opgenomen: bool = False
+    """The profile had no `bekend`: new kaders and criteria were added with `opnemen: nee`, since
+    they may be ones the inkoper deleted."""
 
     @property
     def gewijzigd(self) -> bool:
-        """Whether anything besides the recorded corpus version changed."""
+        """Whether anything besides the recorded corpus version (and '[kan: …]' comments) changed."""
         return bool(
             self.nieuwe_kaders or self.nieuwe_criteria or self.vervallen_kaders
-            or self.vervallen_criteria or self.hersteld or self.gemigreerd
+            or self.vervallen_criteria or self.hersteld or self.gemigreerd or self.rollen_vervangen
         )

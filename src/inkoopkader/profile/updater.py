@@ -1,8 +1,11 @@
 """Updating an existing profile to a new corpus, keeping every choice and comment (`inkoopkader init`).
 
 New kaders and criteria are added as NIEUW only when the corpus did not have them when the profile
-was written (the profile's `bekend` block); what the inkoper deleted stays deleted. What left the
-corpus is marked `vervallen`, and a schema-1 profile is migrated to roles. The file is edited as a
+was written (the profile's `bekend` block); what the inkoper deleted stays deleted (without `bekend`,
+what is missing comes back switched off: `opnemen: nee`). Added entries get the roles a fresh `init`
+writes. A role the tender layer no longer allows is replaced by that role, with a comment, and the
+`[kan: …]` comments are refreshed. What left the corpus is marked `vervallen`, and a schema-1 profile
+is migrated to roles. The file is edited as a
 ruamel round-trip tree (`commentaar` keeps the comments in place) and rewritten atomically.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -30,7 +34,12 @@ from .reader import (
     _value_line,
     _yaml,
 )
-from .writer import _BEKEND_UITLEG, _CRITERIUM_INSPRONG, _kader_regels, _samenvatting
+from .writer import _BEKEND_UITLEG, _CRITERIUM_INSPRONG, _kader_regels, _kan, _samenvatting
+
+NIEUW_OF_VERWIJDERD = "NIEUW of eerder door u verwijderd: zet opnemen op ja om op te nemen"
+"""The mark of a kader or criterion added to a profile without `bekend`: it may be one the inkoper deleted."""
+
+_KAN = re.compile(r"\[kan: [^\]]*\]")
 
 
 def update_profile(
@@ -38,14 +47,17 @@ def update_profile(
 ) -> ProfielUpdate:
     """Bring an existing profile up to date with the corpus, keeping every choice and comment.
 
-    New kaders of the segment and new criteria of listed kaders are added (included, like `init`
-    does) with the comment "NIEUW in corpus <versie>". Kaders and criteria that are no longer in the
+    New kaders of the segment and new criteria of listed kaders are added (included, with the role
+    `init` gives them) with the comment "NIEUW in corpus <versie>"; in a profile without `bekend`
+    with `opnemen: nee` and the comment `NIEUW_OF_VERWIJDERD`, since they may be ones the user deleted.
+    A listed criterion's `[kan: …]` comment is refreshed, and a role it can no longer serve is
+    replaced by the role `init` gives it, with a comment on that line (`rollen_vervangen`). Kaders and criteria that are no longer in the
     corpus (for this segment) stay in place, with the user's choices, and get a key
     `vervallen: "niet meer in corpus <versie> …"`; `load_profile` ignores them. An entry marked
     earlier whose ID is back in the corpus loses its mark. `corpus_versie` is set to the corpus's.
     The file is rewritten atomically, and only when something changed.
 
-    Values (opnemen, rol) are not checked here; `load_profile` does that. An ID the user mistyped
+    Other values (opnemen, a misspelt rol) are not checked here; `load_profile` does that. An ID the user mistyped
     is indistinguishable from one that disappeared: it is marked `vervallen` and reported.
 
     Args:
@@ -104,8 +116,11 @@ def update_profile(
         vervallen_criteria=tuple(wijziging.vervallen_criteria),
         hersteld=tuple(wijziging.hersteld),
         gemigreerd=gemigreerd,
+        rollen_vervangen=tuple(wijziging.rollen_vervangen),
+        kan_bijgewerkt=tuple(wijziging.kan_bijgewerkt),
+        niet_opgenomen=bekend is None and bool(wijziging.nieuwe_kaders or wijziging.nieuwe_criteria),
     )
-    if not (result.gewijzigd or versie_anders or bekend_anders):
+    if not (result.gewijzigd or versie_anders or bekend_anders or result.kan_bijgewerkt):
         return result
     buffer = io.StringIO()
     _yaml().dump(data, buffer)
@@ -129,6 +144,16 @@ class _Bijwerken:
     vervallen_kaders: list[int] = field(default_factory=list)
     vervallen_criteria: list[str] = field(default_factory=list)
     hersteld: list[str] = field(default_factory=list)
+    rollen_vervangen: list[tuple[str, Rol, Rol]] = field(default_factory=list)  # (ID, old role, new role)
+    kan_bijgewerkt: list[str] = field(default_factory=list)  # criteria whose '[kan: …]' comment changed
+    rollen: dict[str, Rol] | None = None  # the roles a fresh `init` writes, made on first use
+
+    def _rol(self, kader: Kader, crit: Criterium) -> Rol:
+        """The role a fresh `init` gives this criterion (not the raw `standaardrol`: a kader with
+        `inzet: inspiratie` or a criterion that is not standard gets inspiratie)."""
+        if self.rollen is None:
+            self.rollen = _standaardrollen(self.corpus, self.segment, self.data)
+        return self.rollen.get(crit.id) or kader.gebruik(crit).standaardrol
 
     def run(self) -> None:
         from ruamel.yaml.comments import CommentedSeq
@@ -196,12 +221,18 @@ class _Bijwerken:
             return nummer in self.verschil.kaders_nieuw
         return criterium in self.verschil.criteria_nieuw
 
+    def _label(self) -> str:
+        """The comment on an added kader or criterion."""
+        return f"NIEUW in corpus {self.corpus.versienaam}" if self.bekend is not None else NIEUW_OF_VERWIJDERD
+
     def _nieuw_kader(self, kader: Kader, relevantie: Relevantie) -> Any:
-        rollen = {c.id: kader.gebruik(c).standaardrol for c in kader.criteria}
-        text = "kaders:\n" + "\n".join(
-            _kader_regels(kader, relevantie, self.segment, rollen, nieuw=f"NIEUW in corpus {self.corpus.versienaam}")
-        ) + "\n"
-        return _yaml().load(text)["kaders"][0]
+        rollen = {c.id: self._rol(kader, c) for c in kader.criteria}
+        regels = _kader_regels(kader, relevantie, self.segment, rollen, nieuw=self._label())
+        text = "kaders:\n" + "\n".join(regels) + "\n"
+        node = _yaml().load(text)["kaders"][0]
+        if self.bekend is None:
+            node["opnemen"] = "nee"  # without `bekend` it may be a kader the inkoper deleted
+        return node
 
     def _criteria_bijwerken(self, kader: Kader, entry: Any) -> None:
         from ruamel.yaml.comments import CommentedMap
@@ -225,6 +256,10 @@ class _Bijwerken:
             elif cid in ids and gemarkeerd:
                 del value["vervallen"]
                 self.hersteld.append(str(key))
+        for key in list(lijst.keys()):
+            crit = self.corpus.criterium(str(key).strip().lower())
+            if crit is not None and crit.kader == kader.nummer:
+                self._rol_bijwerken(kader, crit, lijst, key)
         for positie_in_kader, crit in enumerate(kader.criteria):
             keys = [str(k).strip().lower() for k in lijst]
             if crit.id in keys:
@@ -235,12 +270,50 @@ class _Bijwerken:
             positie = 1 + max((i for i, k in enumerate(keys) if k in eerdere), default=-1)
             while positie < len(keys) and keys[positie] not in ids:
                 positie += 1  # after entries that left the corpus: they came before this new one
-            node = CommentedMap([("opnemen", "ja"), ("rol", kader.gebruik(crit).standaardrol.value)])
+            # Without `bekend` a missing criterion may be one the inkoper deleted: offer it, switched off.
+            opnemen = "ja" if self.bekend is not None else "nee"
+            node = CommentedMap([("opnemen", opnemen), ("rol", self._rol(kader, crit).value)])
             _insert(lijst, positie, crit.id, node)
             column = _CRITERIUM_INSPRONG + len(crit.id) + 3
-            comment = f"# NIEUW in corpus {self.corpus.versienaam} — {_samenvatting(crit, kader)}"
+            comment = f"# {self._label()} — {_samenvatting(crit, kader)}"
             lijst.yaml_add_eol_comment(comment, crit.id, column=column)
             self.nieuwe_criteria.append(crit.id)
+
+    def _rol_bijwerken(self, kader: Kader, crit: Criterium, lijst: Any, key: Any) -> None:
+        """Refresh the '[kan: …]' comment of a listed criterion, and replace a role the tender layer
+        no longer allows by the role a fresh `init` gives it, with a comment on that line."""
+        from ..select import parse_rol
+
+        value = lijst[key]
+        tokens = []
+        entry = lijst.ca.items.get(key)
+        if entry and len(entry) > 2 and entry[2] is not None:
+            tokens.append(entry[2])
+        if _is_map(value) and value.ca.comment and value.ca.comment[0] is not None:
+            tokens.append(value.ca.comment[0])
+        kan = _kan(crit, kader)
+        for token in {id(t): t for t in tokens}.values():
+            if not token.value.startswith("#"):
+                continue
+            regel, sep, rest = token.value.partition("\n")
+            nieuw = _KAN.sub(lambda _: kan, regel, count=1)
+            if nieuw != regel:
+                token.value = nieuw + sep + rest
+                if crit.id not in self.kan_bijgewerkt:
+                    self.kan_bijgewerkt.append(crit.id)
+        if not _is_map(value) or "vervallen" in value or value.get("rol") is None:
+            return
+        try:
+            oud = parse_rol(str(value["rol"]))
+        except InkoopkaderError:
+            return  # a value that was never valid: load_profile names it with its line
+        if kader.gebruik(crit).kan(oud):
+            return
+        nieuw_rol = self._rol(kader, crit)
+        value["rol"] = nieuw_rol.value
+        opmerking = f"was {oud.value}: kan in corpus {self.corpus.versienaam} geen {oud.value} meer zijn"
+        _zet_opmerking(value, "rol", opmerking)
+        self.rollen_vervangen.append((crit.id, oud, nieuw_rol))
 
     def _markeer_vervallen(self, lijst: Any, key: Any) -> None:
         from ruamel.yaml.comments import CommentedMap
@@ -261,6 +334,47 @@ class _Bijwerken:
         lijst[key] = node
         if rest:
             _append_tail(node, len(node) - 1, rest)
+
+
+def _zet_opmerking(node: Any, key: str, tekst: str) -> None:
+    """Put `# tekst` at the end of the line of `key`, before a comment the inkoper wrote there."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    entry = node.ca.items.setdefault(key, [None, None, None, None])
+    token = entry[2]
+    if token is not None and token.value.startswith("#"):
+        token.value = f"# {tekst}; {token.value[1:].lstrip()}"
+        return
+    # Two spaces after the value, as `init` writes its comments.
+    positie = node.lc.data.get(key) if hasattr(node, "lc") and node.lc.data else None
+    kolom = (positie[1] if positie else _CRITERIUM_INSPRONG + 2) + len(f"{key}: {node[key]}") + 2
+    rest = token.value.removeprefix("\n") if token is not None else ""  # the lines after this entry
+    entry[2] = CommentToken(f"# {tekst}\n{rest}", CommentMark(kolom), None)
+
+
+def _standaardrollen(corpus: Corpus, segment: Segment, data: Any) -> dict[str, Rol]:
+    """The role of each criterion of the segment as a fresh `init` writes it: `select` on the profile's
+    request (segment, procedure and the inzet of its kaders), as `writer` does."""
+    from ..select import Verzoek, parse_procedure, select
+    from .reader import _parse_inzet
+
+    opties: dict[str, Any] = {}
+    try:
+        opties["procedure"] = parse_procedure(str(data.get("procedure") or "aanbesteding"))
+    except InkoopkaderError:
+        pass  # load_profile names a wrong procedure; the roles do not depend on it
+    kandidaten = {k.nummer for k, _ in corpus.kaders_voor_segment(segment.id)}
+    inzet: dict[int, Inzet] = {}
+    for entry in data.get("kaders") or []:
+        nummer = _nummer_van(entry)
+        if nummer in kandidaten and "vervallen" not in entry and entry.get("inzet") is not None:
+            try:
+                inzet.setdefault(nummer, _parse_inzet(str(entry["inzet"])))
+            except InkoopkaderError:
+                pass
+    selectie = select(corpus, Verzoek.maak(segment.id, inzet_per_kader=inzet, **opties))
+    return {k.criterium.id: k.rol for k in (*selectie.keuzes, *selectie.gemeente)}
 
 
 def _read_bekend(data: Any, bestand: str) -> dict[int, set[str]] | None:

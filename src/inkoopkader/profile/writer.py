@@ -223,8 +223,13 @@ def _samenvatting(crit: Criterium, kader: Kader) -> str:
         tekst = tekst[:TEKST_LENGTE].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     if crit.doelgroep is Doelgroep.GEMEENTE:
         return f"GEMEENTE (bijlage B): {tekst}"
+    return f"{tekst} {_kan(crit, kader)}"
+
+
+def _kan(crit: Criterium, kader: Kader) -> str:
+    """The roles a criterion can have, as its comment shows them: '[kan: minimumeis, gunningscriterium]'."""
     rollen = [r.value for r in kader.gebruik(crit).rollen if r is not Rol.INSPIRATIE]
-    return f"{tekst} [kan: {', '.join(rollen) or 'alleen inspiratie'}]"
+    return f"[kan: {', '.join(rollen) or 'alleen inspiratie'}]"
 
 
 def _quote(text: str) -> str:
