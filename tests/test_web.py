@@ -165,6 +165,15 @@ def test_other_methods_are_refused(client: TestClient) -> None:
     assert r.status_code == 405
 
 
+def test_start_page_lists_the_usual_offer_as_text(client: TestClient, corpus) -> None:  # type: ignore[no-untyped-def]
+    import html as html_module
+
+    tekst = html_module.unescape(client.get("/").text)
+    segment = next(s for s in corpus.segmenten if len(s.gebruikelijk_aanbod) > 1)
+    assert "Gebruikelijk aanbod:</strong> " + "; ".join(segment.gebruikelijk_aanbod) in tekst
+    assert "('" not in tekst and "')" not in tekst
+
+
 # --- criteria, counts and roles ---------------------------------------------------------------------
 
 
@@ -258,14 +267,18 @@ def _gunning(client: TestClient, segment: str = "wmo-1a") -> tuple[str, str]:
 def gunning_form(html: str) -> dict[str, object]:
     velden: dict[str, object] = {"staat": staat_uit(html), "formulier": "gunning"}
     for naam in ("aantal_vragen", "aspecten", "aantal_niveaus"):
-        velden[naam] = re.search(rf'name="{naam}" value="([^"]*)"', html).group(1)  # type: ignore[union-attr]
+        gevonden = re.search(rf'name="{naam}" value="([^"]*)"', html)
+        if gevonden:  # the scale only on a scored procedure's form
+            velden[naam] = gevonden.group(1)
     for naam, waarde in re.findall(r'name="((?:vraag|niveau)-[^"]+)" value="([^"]*)"', html):
         if not naam.endswith("-weg"):  # checkboxes, unticked
             velden[naam] = waarde
     for naam, waarde in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', html):
         velden[naam] = waarde
-    velden["prijs"] = re.search(r'name="prijs" value="(\d+)"', html).group(1)  # type: ignore[union-attr]
-    velden["ondergrens"] = "6"
+    prijs = re.search(r'name="prijs" value="(\d+)"', html)
+    if prijs:
+        velden["prijs"] = prijs.group(1)
+        velden["ondergrens"] = "6"
     for cid, blok in re.findall(r'name="aspect-([^"]+)">(.*?)</select>', html, re.S):
         velden[f"aspect-{cid}"] = re.search(r'value="([^"]+)" selected', blok).group(1)  # type: ignore[union-attr]
     return velden
@@ -321,6 +334,27 @@ def test_open_house_has_plan_items_without_weging(client: TestClient) -> None:
     assert "Toelatingseis" in html and "Gunningscriterium" not in html
     r = client.post(f"/gunning?csrf={csrf(html)}", data=criteria_form(html))
     assert r.status_code == 200 and "Plan van aanpak" in r.text and "Weging (%)" not in r.text
+
+
+@pytest.mark.parametrize(("segment", "procedure", "kop"), [("jeugdhulp-4", "open-house", "Plan van aanpak"),
+                                                          ("sociaal-werk", "subsidie", "Activiteitenplan")])
+def test_plan_form_posts_to_preview_and_back(client: TestClient, segment: str, procedure: str, kop: str) -> None:
+    html = open_criteria(client, segment, procedure)
+    token = csrf(html)
+    r = client.post(f"/gunning?csrf={token}", data=criteria_form(html))
+    assert r.status_code == 200 and kop in r.text and 'name="aantal_niveaus"' not in r.text
+    velden = gunning_form(r.text)
+    assert int(velden["aantal_vragen"]) >= 1  # type: ignore[arg-type]
+    velden["vraag-0-titel"] = "Eigen onderdeel"
+    velden["vraag-0-omvang"] = "3"
+    g = client.post(f"/gunning?csrf={token}", data=velden)
+    assert g.status_code == 200, g.text
+    assert "Eigen onderdeel" in g.text and 'name="niveau-0-score"' not in g.text
+    v = client.post(f"/voorbeeld?csrf={token}", data=velden)
+    assert v.status_code == 200, v.text
+    assert "Voorbeeld en downloaden" in v.text and "Eigen onderdeel" in v.text
+    staat = Staat.uit_json(staat_uit(v.text))
+    assert staat.vragen[0].titel == "Eigen onderdeel" and staat.vragen[0].omvang == 3 and staat.procedure.value == procedure
 
 
 # --- preview and downloads ---------------------------------------------------------------------------
@@ -568,6 +602,23 @@ def test_draft_upload_gives_the_report_and_downloads(client: TestClient, tmp_pat
     nep = base64.b64encode(zlib.compress(b'{"geslaagd": true}')).decode()
     r = client.post(f"/controle/download/json?csrf={token}", data={**velden, "json": nep})
     assert r.status_code == 403
+
+
+def test_report_names_real_locations(client: TestClient) -> None:
+    token = csrf(client.get("/controle").text)
+    concept = (ROOT / "examples" / "concept-bestek-wmo-1a.md").read_bytes()
+    r = client.post(f"/controle?csrf={token}", data={"segment": "wmo-1a"},
+                    files={"concept": ("concept-bestek-wmo-1a.md", concept, "text/markdown")})
+    assert r.status_code == 200, r.text
+    assert "bound method" not in r.text and "Locatie(" not in r.text
+    rapport = inkoopkader.check(ROOT / "examples" / "concept-bestek-wmo-1a.md", segment="wmo-1a")
+    locaties = {v.locatie.beschrijving() for v in rapport.verouderd}
+    assert locaties
+    import html as html_module
+
+    tekst = html_module.unescape(r.text)
+    for locatie in locaties:
+        assert f"({locatie})" in tekst
 
 
 def test_check_needs_a_selection(client: TestClient) -> None:

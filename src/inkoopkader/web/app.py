@@ -582,6 +582,15 @@ def _tekst(form: FormData, naam: str, wat: str) -> str:
 
 
 def _gunning_toepassen(staat: Staat, form: FormData) -> Staat:
+    if staat.procedure is Procedure.AANBESTEDING:
+        staat = _schaal_toepassen(staat, form)
+    if form.get("actie") == "standaard":
+        return replace(staat, vragen=())
+    return _vragen_toepassen(staat, form)
+
+
+def _schaal_toepassen(staat: Staat, form: FormData) -> Staat:
+    """Price, threshold and scale: only a scored procedure (aanbesteding) has them on its form."""
     prijs = _getal(form, "prijs", "De weging van de prijs", 0, 99, leeg=0)
     ondergrens_tekst = str(form.get("ondergrens", "")).strip()
     ondergrens = None if ondergrens_tekst in ("", "geen") else _getal(form, "ondergrens", "De ondergrens", 0, 100)
@@ -601,9 +610,10 @@ def _gunning_toepassen(staat: Staat, form: FormData) -> Staat:
         schaal.append(Schaalniveau(score, label, _tekst(form, f"niveau-{j}-omschrijving", "Een omschrijving")))
     schaal.sort(key=lambda n: -n.score)
     standaard = tuple(Schaalniveau(s, lbl, o) for s, lbl, o in framing.STANDAARD_SCHAAL)
-    staat = replace(staat, prijs=prijs or 0, ondergrens=ondergrens, schaal=() if tuple(schaal) == standaard else tuple(schaal))
-    if form.get("actie") == "standaard":
-        return replace(staat, vragen=())
+    return replace(staat, prijs=prijs or 0, ondergrens=ondergrens, schaal=() if tuple(schaal) == standaard else tuple(schaal))
+
+
+def _vragen_toepassen(staat: Staat, form: FormData) -> Staat:
     aantal = _getal(form, "aantal_vragen", "Het aantal vragen", 0, 100, leeg=0) or 0
     vragen: list[dict[str, Any]] = []
     for i in range(aantal):
