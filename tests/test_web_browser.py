@@ -208,6 +208,11 @@ def test_forms_work_without_javascript(browser, server, schermen: Path, request:
             expect(page.locator("#telling-hoofdtekst")).to_have_text(str(voor - 1))
             page.get_by_role("button", name="Verder: plan").click()
             expect(page.get_by_role("heading", level=1)).to_have_text("Plan van aanpak")
+            page.get_by_role("button", name="Opslaan en controleren").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Plan van aanpak")
+            page.get_by_role("button", name="Voorbeeld en downloaden").click()  # no scale on the plan form
+            expect(page.get_by_role("heading", level=1)).to_have_text("Voorbeeld en downloaden")
+            expect(page.locator(".ik-voorbeeld")).to_contain_text("Plan van aanpak")
     finally:
         context.close()
 
