@@ -309,6 +309,37 @@ def test_gunning_wegingen_must_total_100(client: TestClient) -> None:
     assert f"**Weging:** {wegingen[0]}%" in md and "| Prijs | 20% |" in md
 
 
+@pytest.mark.parametrize(("veld", "waarde", "melding"), [
+    ("vraag-0-weging", "abc", "De weging van vraag 1 moet een geheel getal van 0 tot en met 100 zijn, niet ‘abc’."),
+    ("vraag-0-weging", "12,5", "De weging van vraag 1 moet een geheel getal van 0 tot en met 100 zijn, niet ‘12,5’."),
+    ("vraag-1-omvang", "0", "De omvang van vraag 2 moet een geheel getal van 1 tot en met 20 zijn, niet ‘0’."),
+    ("vraag-0-omvang", "25", "De omvang van vraag 1 moet een geheel getal van 1 tot en met 20 zijn, niet ‘25’."),
+    ("prijs", "100", "De weging van de prijs moet een geheel getal van 0 tot en met 99 zijn, niet ‘100’."),
+])
+@pytest.mark.parametrize("pad", ["/gunning", "/voorbeeld"])
+def test_gunning_input_errors_show_the_form_again(client: TestClient, pad: str, veld: str, waarde: str,
+                                                 melding: str) -> None:
+    import html as html_module
+
+    html, token = _gunning(client)
+    velden = gunning_form(html)
+    velden["vraag-0-titel"] = "Mijn eigen titel"
+    velden[veld] = waarde
+    r = client.post(f"{pad}?csrf={token}", data=velden)
+    tekst = html_module.unescape(r.text)
+    assert r.status_code == 422 and "<h1" in tekst and ">Gunningsvragen</h1>" in tekst, tekst[:500]
+    assert "Met de terugknop" not in tekst and "Foutcode" not in tekst
+    # the message next to the field, the field marked, and what the user typed kept
+    assert re.search(rf'<p class="utrecht-form-field-error-message" id="veldfout">{re.escape(melding)}</p>', tekst)
+    assert re.search(rf'id="{veld}" name="{veld}" value="{re.escape(waarde)}"[^>]*aria-invalid="true"', tekst) or \
+        re.search(rf'id="{veld}" name="{veld}" value="{re.escape(waarde)}"[^>]*aria-describedby="[^"]*veldfout', tekst)
+    assert 'value="Mijn eigen titel"' in tekst
+    # the live total (htmx) says what is wrong instead of an error page
+    t = client.post(f"/gunning/totaal?csrf={token}", data=velden)
+    assert t.status_code == 200 and "Nog niet te berekenen" in html_module.unescape(t.text) and melding in \
+        html_module.unescape(t.text)
+
+
 def test_gunning_regroup_and_scale(client: TestClient) -> None:
     html, token = _gunning(client)
     velden = gunning_form(html)
@@ -497,6 +528,26 @@ def test_hostile_and_invalid_profiles(client: TestClient) -> None:
     assert r.status_code == 413  # type: ignore[attr-defined]
     r = client.post(f"/profiel?csrf={token}", data={"profiel": "geen bestand"})
     assert r.status_code == 400
+    for leeg in (b"", b"\n  \n"):
+        r = stuur("leeg.yaml", leeg)
+        tekst = r.text.replace("&#39;", "'")  # type: ignore[attr-defined]
+        assert r.status_code == 400 and "leeg.yaml: het profiel is leeg" in tekst  # type: ignore[attr-defined]
+        assert "Voorbeeld en downloaden" in tekst and "inkoopkader init" not in tekst
+
+
+def test_error_pages_do_not_repeat_the_heading_and_give_true_advice(web_app, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    import html as html_module
+
+    def melding(html: str) -> list[str]:
+        return re.findall(r'utrecht-alert__message">(.*?)</p>', html_module.unescape(html), re.S)
+
+    r = client.get("/bestaat-niet")
+    assert r.status_code == 404 and melding(r.text) == ["Het adres ‘/bestaat-niet’ hoort bij geen pagina van inkoopkader."]
+    assert "terugknop" not in r.text and "selectieprofiel dat u eerder downloadde" in r.text
+    with TestClient(web_app, base_url=f"http://{HOST}") as vreemde:  # no token: no access
+        r = vreemde.get("/controle")
+    assert r.status_code == 403 and melding(r.text)[0].startswith("Open de webapp via de link")
+    assert "Geen toegang. Geen toegang." not in html_module.unescape(r.text)
 
 
 # --- uploads: limits before reading ------------------------------------------------------------------
@@ -531,6 +582,11 @@ def test_upload_count_is_limited(client: TestClient) -> None:
                  ("extra", ("c.md", b"c", "text/markdown"))]
     r = client.post(f"/controle?csrf={token}", files=bestanden)
     assert r.status_code == 400 and "Traceback" not in r.text
+    assert "Te veel bestanden in één keer: hier kunnen ten hoogste twee bestanden" in r.text
+    assert r.text.count("Het verzoek is ongeldig.") == 2  # the heading (and the title), not repeated as the message
+    bestanden = [("profiel", ("a.yaml", b"a", "text/yaml")), ("profiel", ("b.yaml", b"b", "text/yaml"))]
+    r = client.post(f"/profiel?csrf={token}", files=bestanden)
+    assert r.status_code == 400 and "hier kan één profielbestand (.yaml)" in r.text
 
 
 def _docx_met(bestanden: dict[str, bytes | str]) -> bytes:
@@ -622,9 +678,18 @@ def test_report_names_real_locations(client: TestClient) -> None:
 
 
 def test_check_needs_a_selection(client: TestClient) -> None:
+    import html as html_module
+
+    from vijandig import pdf_tekst
+
     token = csrf(client.get("/controle").text)
     r = client.post(f"/controle?csrf={token}", files={"concept": ("c.md", b"# Bestek\n\nTekst.\n", "text/markdown")})
-    assert r.status_code == 400 and "Kies waartegen" in r.text
+    assert r.status_code == 400 and "Kies een segment" in html_module.unescape(r.text)
+    pdf = pdf_tekst(["Bestek Wmo", "De opdrachtnemer heeft een klachtenregeling."])
+    r = client.post(f"/controle?csrf={token}", files={"concept": ("bestek.pdf", pdf, "application/pdf")})
+    tekst = html_module.unescape(r.text)
+    assert r.status_code == 400 and "Kies een segment (of open een selectieprofiel) om ‘bestek.pdf’" in tekst
+    assert "Alleen Word- en OpenDocument-bestanden (.docx, .odt)" in tekst and "een .pdf-bestand niet" in tekst
     r = client.post(f"/controle?csrf={token}", data={"segment": "wmo-1a"})
     assert r.status_code == 400 and "Kies een concept" in r.text
 

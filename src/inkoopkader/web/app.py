@@ -60,10 +60,20 @@ MAX_PROFIEL = 2 * MiB
 class WebFout(Exception):
     """Bad input from a form: a Dutch message and the HTTP status to answer with."""
 
-    def __init__(self, melding: str, status: int = 400) -> None:
+    def __init__(self, melding: str, status: int = 400, veld: str | None = None) -> None:
         self.melding = melding
         self.status = status
+        self.veld = veld  # the form field the message belongs to, if one
         super().__init__(melding)
+
+
+class GunningInvoerFout(WebFout):
+    """Bad input on the gunning form: the form is shown again with the message and what the user typed."""
+
+    def __init__(self, fout: WebFout, staat: Staat, invoer: dict[str, str]) -> None:
+        super().__init__(fout.melding, fout.status, fout.veld)
+        self.staat = staat  # the selection before the change that failed
+        self.invoer = invoer
 
 
 @dataclass(frozen=True)
@@ -148,7 +158,11 @@ class App:
 
     async def totaal(self, request: Request) -> Response:
         form = await self._form(request)
-        staat = await run_in_threadpool(self._staat, form)
+        try:
+            staat = await run_in_threadpool(self._staat, form)
+        except GunningInvoerFout as exc:  # htmx swaps only a 2xx: the total says what is wrong
+            return self.pagina(request, "_totaal.html", totaal=_totaal(exc.staat), procedure=exc.staat.procedure,
+                               fout=exc.melding)
         return self.pagina(request, "_totaal.html", totaal=_totaal(staat), procedure=staat.procedure)
 
     async def voorbeeld(self, request: Request) -> Response:
@@ -226,7 +240,20 @@ class App:
     # --- forms ---------------------------------------------------------------------------------------
 
     async def _form(self, request: Request, max_files: int = 0) -> FormData:
-        return await request.form(max_files=max_files, max_fields=4000)
+        try:
+            return await request.form(max_files=max_files, max_fields=4000)
+        except HTTPException as exc:  # Starlette's multipart limits, in English
+            detail = str(exc.detail)
+            if exc.status_code == 400 and detail.startswith("Too many files"):
+                raise WebFout(f"Te veel bestanden in één keer: {_BESTANDEN.get(max_files, 'geen bestanden')}.") from None
+            if exc.status_code == 400 and detail.startswith("Too many fields"):
+                raise WebFout("Het formulier heeft te veel velden: ten hoogste 4000.") from None
+            if exc.status_code == 400 and "maximum size" in detail:
+                raise WebFout("Een veld van het formulier is te groot: ten hoogste 1 MB per veld.", 413) from None
+            if exc.status_code == 400:
+                raise WebFout("Het formulier kon niet worden gelezen. Vul het opnieuw in en verstuur het nog eens.") \
+                    from None
+            raise
 
     def _segment(self, tekst: str) -> str:
         from ..resolve import resolve_segment
@@ -241,7 +268,11 @@ class App:
         if soort == "criteria":
             staat = self._criteria_toepassen(staat, form)
         elif soort == "gunning":
-            staat = _gunning_toepassen(staat, form)
+            try:
+                staat = _gunning_toepassen(staat, form)
+            except WebFout as exc:
+                invoer = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+                raise GunningInvoerFout(exc, staat, invoer) from None
         elif soort == "voorbeeld":
             staat = _voorbeeld_toepassen(staat, form)
         elif soort is not None:
@@ -289,6 +320,9 @@ class App:
     def _profiel_staat(self, pad: Path, naam: str) -> Staat:
         from ..profile import load_profile
 
+        if not pad.read_bytes().strip():
+            raise WebFout(f"{naam}: het profiel is leeg. Een profiel downloadt u op de pagina ‘Voorbeeld en "
+                          "downloaden’ (knop ‘Selectieprofiel (.yaml)’), nadat u een segment en criteria koos.")
         _weiger_yaml_aliassen(pad, naam)
         try:
             profiel = load_profile(self.corpus, pad)
@@ -325,8 +359,13 @@ class App:
                 await run_in_threadpool(self._profiel_staat, profiel_pad, profiel_upload.filename or "profiel.yaml")
                 segment = None
             elif segment is None and not (concept.selectie and concept.selectie.get("segment")):
-                raise WebFout(f"Kies waartegen ‘{naam}’ gecontroleerd moet worden: een segment of een profiel. Alleen "
-                              "documenten die met inkoopkader zijn samengesteld, dragen hun selectie zelf mee.")
+                if pad.suffix in (".docx", ".odt"):
+                    waarom = f"‘{naam}’ draagt geen selectie van inkoopkader mee."
+                else:
+                    waarom = (f"Alleen Word- en OpenDocument-bestanden (.docx, .odt) die met inkoopkader zijn "
+                              f"samengesteld, dragen hun selectie zelf mee; een {pad.suffix}-bestand niet.")
+                raise WebFout(f"Kies een segment (of open een selectieprofiel) om ‘{naam}’ tegen te controleren. "
+                              f"{waarom}")
             opties: dict[str, Any] = {"strikt": strikt, "min_dekking": min_dekking}
             if segment is not None:
                 opties["segment"] = self._segment(segment)
@@ -395,18 +434,19 @@ class App:
             "rol_label": "Aandachtspunt voor de gemeente" if gemeente else framing.rol_label(staat.procedure, keuze.rol),
         }
 
-    def _gunning_pagina(self, request: Request, staat: Staat, fout: str | None = None, status: int = 200) -> Response:
+    def _gunning_pagina(self, request: Request, staat: Staat, fout: str | None = None, status: int = 200,
+                        invoer: Mapping[str, str] | None = None, veld: str | None = None) -> Response:
         selectie = staat.selecteer(self.corpus)
         aspecten = {k.criterium.id: k for k in selectie.met_rol(Rol.GUNNINGSCRITERIUM)}
         vragen: list[dict[str, Any]] = []
         schaal = staat.schaal or tuple(Schaalniveau(s, lbl, o) for s, lbl, o in framing.STANDAARD_SCHAAL)
-        if fout is None:
+        doc = None
+        if fout is None or invoer:  # after an input error: the questions as they were before it
             try:
                 doc = self._document(staat, selectie)
             except GunningFout as exc:
-                doc, fout, status = None, str(exc), 422
-        else:
-            doc = None
+                if fout is None:
+                    fout, status = str(exc), 422
         if doc is not None:
             for v in doc.vragen:
                 vragen.append({"titel": v.titel, "weging": v.weging, "omvang": v.omvang_a4,
@@ -420,7 +460,7 @@ class App:
             request, "gunning.html", status=status, titel="Gunningsvragen", staat=staat, segment=selectie.segment,
             vragen=vragen, aspecten=aspecten, los=los, schaal=schaal, fout=fout, totaal=_totaal(staat, vragen),
             procedure=staat.procedure, scoort=staat.procedure is Procedure.AANBESTEDING,
-            staat_json=staat.naar_json(), telling=_telling(selectie),
+            staat_json=staat.naar_json(), telling=_telling(selectie), invoer=invoer or {}, veldfout=veld,
         )
 
     def _voorbeeld_pagina(self, request: Request, staat: Staat) -> Response:
@@ -473,6 +513,11 @@ class App:
             pass
         return tuple(f for f in gewenst if f in FORMATEN)
 
+
+_BESTANDEN = {
+    1: "hier kan één profielbestand (.yaml)",
+    2: "hier kunnen ten hoogste twee bestanden, een concept en eventueel een selectieprofiel",
+}
 
 _PROCEDURE_UITLEG = {
     Procedure.AANBESTEDING: "Gunning op de beste prijs-kwaliteitverhouding (sociale en andere specifieke "
@@ -570,14 +615,15 @@ def _getal(form: FormData, naam: str, wat: str, minimum: int, maximum: int, *, l
     if not tekst:
         return leeg
     if not tekst.isdigit() or not minimum <= int(tekst) <= maximum:
-        raise WebFout(f"{wat} moet een geheel getal van {minimum} tot en met {maximum} zijn, niet ‘{tekst}’.", 422)
+        raise WebFout(f"{wat} moet een geheel getal van {minimum} tot en met {maximum} zijn, niet ‘{tekst}’.", 422,
+                      naam)
     return int(tekst)
 
 
 def _tekst(form: FormData, naam: str, wat: str) -> str:
     tekst = " ".join(str(form.get(naam, "")).split())
     if len(tekst) > MAX_TEKST:
-        raise WebFout(f"{wat} is te lang: ten hoogste {MAX_TEKST} tekens.", 422)
+        raise WebFout(f"{wat} is te lang: ten hoogste {MAX_TEKST} tekens.", 422, naam)
     return tekst
 
 
@@ -730,19 +776,39 @@ def _statusmelding(status: int) -> str:
     }.get(status, "Er ging iets mis.")
 
 
+def _statusuitleg(status: int, pad: str) -> str:
+    """The explanation under the heading when there is no message of its own."""
+    return {
+        400: "Het formulier of adres klopt niet. Begin opnieuw op de startpagina.",
+        403: "U hebt geen toegang tot deze pagina.",
+        404: f"Het adres ‘{pad[:200]}’ hoort bij geen pagina van inkoopkader.",
+        405: "Deze pagina kan niet op deze manier worden opgevraagd: gebruik de knoppen en links in de webapp.",
+        413: "Kies een kleiner bestand.",
+        415: "Kies een bestand van een ander type.",
+    }.get(status, "Probeer het opnieuw.")
+
+
 def maak_starlette(corpus: Corpus, beveiliging: Beveiliging, instellingen: Instellingen) -> Any:
     app = App(corpus, beveiliging, instellingen)
 
-    def foutpagina(status: int, melding: str, request: Request | None = None) -> HTMLResponse:
+    def foutpagina(status: int, melding: str, request: Request | None = None, pad: str = "") -> HTMLResponse:
+        if request is not None:
+            pad = request.url.path
         csrf = request.scope.get("state", {}).get("csrf", "") if request is not None else ""
+        kop = _statusmelding(status)
+        if melding.startswith(kop):  # the heading says it already
+            melding = melding[len(kop):].strip()
         html = app.env.get_template("fout.html").render(
-            status=status, kop=_statusmelding(status), melding=melding, csrf=csrf, thema_css=app.thema_css is not None,
+            status=status, kop=kop, melding=melding or _statusuitleg(status, pad), csrf=csrf, thema_css=app.thema_css is not None,
             thema_klasse=instellingen.thema_klasse or "", versie=__version__, corpus_versie=corpus.versie,
             titel=_statusmelding(status))
         return HTMLResponse(html, status_code=status)
 
     async def web_fout(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebFout)
+        if isinstance(exc, GunningInvoerFout):  # the form again, with the message next to the field
+            return await run_in_threadpool(app._gunning_pagina, request, exc.staat, exc.melding, exc.status,
+                                           exc.invoer, exc.veld)
         return foutpagina(exc.status, exc.melding, request)
 
     async def inkoopkader_fout(request: Request, exc: Exception) -> Response:
@@ -786,7 +852,7 @@ def maak_starlette(corpus: Corpus, beveiliging: Beveiliging, instellingen: Inste
     })
 
     async def weiger(scope: Any, receive: Any, send: Any, status: int, melding: str) -> None:
-        await foutpagina(status, melding)(scope, receive, send)
+        await foutpagina(status, melding, pad=str(scope.get("path", "")))(scope, receive, send)
 
     return Poort(starlette, beveiliging, weiger)
 
