@@ -429,7 +429,7 @@ def test_pdf_download_through_libreoffice(client: TestClient) -> None:
     assert pdf.content.startswith(b"%PDF") and 'filename="kwaliteitscriteria-wmo-1a.pdf"' in pdf.headers["content-disposition"]
 
 
-def test_ocds_export_only_where_there_is_an_award(client: TestClient) -> None:
+def test_ocds_export_only_where_there_is_an_award(client: TestClient, corpus) -> None:  # type: ignore[no-untyped-def]
     import json
 
     html = open_criteria(client)
@@ -443,6 +443,14 @@ def test_ocds_export_only_where_there_is_an_award(client: TestClient) -> None:
     html = open_criteria(client, "jeugdhulp-4", "open-house")
     r = client.post(f"/voorbeeld?csrf={csrf(html)}", data=criteria_form(html))
     assert r.status_code == 200 and 'data-formaat="ocds"' not in r.text  # open house: no award criteria
+    # an aanbesteding without award questions (every aspect made inspiratie) has no OCDS button either
+    selectie = Staat("wmo-1a").selecteer(corpus)
+    staat = Staat("wmo-1a", rollen=tuple((k.criterium.id, Rol.INSPIRATIE) for k in selectie.met_rol(Rol.GUNNINGSCRITERIUM)))
+    r = client.post(f"/voorbeeld?csrf={token}", data={"staat": staat.naar_json()})
+    assert r.status_code == 200 and 'data-formaat="ocds"' not in r.text and 'data-formaat="docx"' in r.text
+    assert "Gunningscriteria en beoordeling" not in r.text
+    r = client.post(f"/download/ocds?csrf={token}", data={"staat": staat.naar_json()})  # posted by hand
+    assert r.status_code == 400 and "Geef op de pagina met criteria" in r.text and "hele document" not in r.text
 
 
 def test_downloads(client: TestClient, corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -181,6 +181,9 @@ class App:
             tekst = await run_in_threadpool(staat.profiel_tekst, self.corpus, naam)
             return _bijlage(tekst.encode("utf-8"), naam, "application/yaml; charset=utf-8")
         doc = await run_in_threadpool(self._document, staat)
+        if formaat == "ocds" and not _heeft_gunning(staat, doc):
+            raise WebFout("Deze selectie heeft geen gunningsvragen, dus geen gunningscriteria om als OCDS te "
+                          "exporteren. Geef op de pagina met criteria één of meer criteria de rol gunningscriterium.")
         inhoud = await run_in_threadpool(doc.render, formaat)
         naam = default_filename(staat.segment, formaat, staat.procedure)
         if formaat == "csv":
@@ -471,7 +474,8 @@ class App:
             return self._gunning_pagina(request, staat, fout=str(exc), status=422)
         return self.pagina(
             request, "voorbeeld.html", titel="Voorbeeld en downloaden", staat=staat, segment=selectie.segment,
-            document=_veilig(fragment(doc, kopniveau=3)), meldingen=doc.meldingen, formaten=self.formaten,
+            document=_veilig(fragment(doc, kopniveau=3)), meldingen=doc.meldingen,
+            formaten=[f for f in self.formaten if f != "ocds" or _heeft_gunning(staat, doc)],
             procedure=staat.procedure, staat_json=staat.naar_json(), telling=_telling(selectie),
         )
 
@@ -568,6 +572,11 @@ def _totaal(staat: Staat, vragen: list[dict[str, Any]] | None = None) -> dict[st
     som = staat.prijs + sum(ingevuld)
     return {"prijs": staat.prijs, "vragen": sum(ingevuld), "som": som, "klopt": som == 100 and bool(ingevuld)
             or not wegingen, "leeg": not wegingen}
+
+
+def _heeft_gunning(staat: Staat, doc: Document) -> bool:
+    """OCDS describes award criteria: only an aanbesteding with at least one award question has them."""
+    return staat.procedure is Procedure.AANBESTEDING and bool(doc.vragen)
 
 
 def _rol_opties(procedure: Procedure, rollen: list[Rol]) -> list[tuple[str, str]]:
