@@ -367,6 +367,25 @@ def test_open_house_has_plan_items_without_weging(client: TestClient) -> None:
     assert r.status_code == 200 and "Plan van aanpak" in r.text and "Weging (%)" not in r.text
 
 
+@pytest.mark.parametrize("procedure", ["open-house", "subsidie"])
+def test_counts_have_one_row_per_label(client: TestClient, corpus, procedure: str) -> None:  # type: ignore[no-untyped-def]
+    from inkoopkader.select import parse_procedure
+
+    html = open_criteria(client, "jeugdhulp-4")
+    velden = criteria_form(html)
+    velden["procedure"] = procedure  # switched on the criteria page
+    r = client.post(f"/criteria/telling?csrf={csrf(html)}", data=velden)
+    assert r.status_code == 200
+    rijen = re.findall(r'<th class="utrecht-table__header-cell" scope="row">([^<]+)</th>\s*<td[^>]*data-rol="([^"]+)">(\d+)<',
+                       r.text)
+    labels = [label for label, _, _ in rijen]
+    assert len(labels) == len(set(labels)), labels
+    selectie = Staat("jeugdhulp-4", procedure=parse_procedure(procedure)).selecteer(corpus)
+    eisen = selectie.aantal(Rol.GESCHIKTHEIDSEIS) + selectie.aantal(Rol.MINIMUMEIS)
+    eis = {"open-house": "Toelatingseis", "subsidie": "Subsidievoorwaarde"}[procedure]
+    assert (eis, "geschiktheidseis minimumeis", str(eisen)) in rijen and eisen > 0
+
+
 @pytest.mark.parametrize(("segment", "procedure", "kop"), [("jeugdhulp-4", "open-house", "Plan van aanpak"),
                                                           ("sociaal-werk", "subsidie", "Activiteitenplan")])
 def test_plan_form_posts_to_preview_and_back(client: TestClient, segment: str, procedure: str, kop: str) -> None:

@@ -550,12 +550,17 @@ _TELLING_ROLLEN = (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.GUNNINGSCRITERIUM, 
 def _telling(selectie: Selectie) -> dict[str, Any]:
     """The proportionality counts the page shows (all from the selection)."""
     procedure = selectie.procedure
-    rijen = []
+    rijen: list[dict[str, Any]] = []
     for rol in _TELLING_ROLLEN:
         label = framing.rol_label(procedure, rol)
         if rol is Rol.GUNNINGSCRITERIUM:
             label = "Beoordelingsaspecten" if procedure is Procedure.AANBESTEDING else label
-        rijen.append({"rol": rol.value, "label": label, "aantal": selectie.aantal(rol)})
+        gelijk = next((r for r in rijen if r["label"] == label), None)
+        if gelijk is not None:  # one series in the document (open house: toelatingseisen T1, T2 …): one row
+            gelijk["rol"] += f" {rol.value}"
+            gelijk["aantal"] += selectie.aantal(rol)
+        else:
+            rijen.append({"rol": rol.value, "label": label, "aantal": selectie.aantal(rol)})
     return {
         "rijen": rijen,
         "hoofdtekst": len(selectie.lichaam),
