@@ -800,6 +800,36 @@ def test_html_renderer_escapes_and_follows_the_document(corpus) -> None:  # type
     assert volledig.startswith("<!DOCTYPE html>") and '<html lang="nl">' in volledig
 
 
+def test_serve_behind_an_allowed_host_prints_a_url_that_works(corpus) -> None:  # type: ignore[no-untyped-def]
+    from inkoopkader.web.server import bind
+
+    adres = bind("0.0.0.0", 0, token="proef-token-456", toegestane_hosts=("inkoop.gemeente.nl",))
+    try:
+        assert adres.url == f"http://inkoop.gemeente.nl:{adres.port}/?token=proef-token-456"
+        assert adres.toelichting and "reverse proxy" in adres.toelichting and "https://inkoop.gemeente.nl/" in adres.toelichting
+        app = maak_app(corpus, token=adres.token, hosts=adres.hosts)
+        with TestClient(app, base_url=adres.url.split("?")[0].rstrip("/")) as c:
+            assert c.get(adres.url).status_code == 200  # the printed URL is answered, not refused (400)
+        with TestClient(app, base_url=f"http://127.0.0.1:{adres.port}") as c:
+            assert c.get(f"/?token={adres.token}").status_code == 400  # what it printed before
+    finally:
+        adres.sock.close()
+
+
+@pytest.mark.slow
+def test_cli_serve_with_a_port_in_use_is_a_dutch_exit_2() -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as bezet:
+        poort = bezet.getsockname()[1]
+        proces = subprocess.run([sys.executable, "-m", "inkoopkader.cli", "serve", "--port", str(poort), "--no-open"],
+                                capture_output=True, text=True, timeout=120)
+    assert proces.returncode == 2, proces.stderr
+    assert f"Poort {poort} is al in gebruik" in proces.stderr and "--port" in proces.stderr
+    assert "Address already in use" not in proces.stderr and "Traceback" not in proces.stderr
+    assert proces.stdout == ""
+
+
 @pytest.mark.slow
 def test_cli_serve_prints_the_url_first_and_stops_on_ctrl_c() -> None:
     proces = subprocess.Popen([sys.executable, "-m", "inkoopkader.cli", "serve", "--port", "0", "--no-open"],
