@@ -704,6 +704,27 @@ def test_report_names_real_locations(client: TestClient) -> None:
         assert f"({locatie})" in tekst
 
 
+def test_report_columns_add_up_to_the_summary(client: TestClient) -> None:
+    from inkoopkader.check import Status
+
+    token = csrf(client.get("/controle").text)
+    concept = (ROOT / "examples" / "concept-bestek-wmo-1a.md").read_bytes()
+    r = client.post(f"/controle?csrf={token}", data={"segment": "wmo-1a"},
+                    files={"concept": ("concept-bestek-wmo-1a.md", concept, "text/markdown")})
+    assert r.status_code == 200
+    rapport = inkoopkader.check(ROOT / "examples" / "concept-bestek-wmo-1a.md", segment="wmo-1a")
+    assert rapport.met_status(Status.VIA_KADER)  # the case where 'Gedekt' used to count them too
+    samenvatting = dict(re.findall(r'item-key">([^<]+)</dt><dd class="utrecht-data-list__item-value">(\d+)<', r.text))
+    for kop in ("kop-thema", "kop-kader"):
+        tabel = r.text.split(f'id="{kop}"')[1].split("</table>")[0]
+        koppen = re.findall(r'scope="col">([^<]+)</th>', tabel)
+        assert koppen == ["Thema" if kop == "kop-thema" else "Kader", "Criteria", "Gedekt", "Via een kader als geheel",
+                          "Bewerkt", "Ontkracht", "Ontbreekt", "Dekking"]
+        rijen = [re.findall(r'<td class="utrecht-table__cell">([^<]+)</td>', rij) for rij in tabel.split("<tr")[2:]]
+        for i, naam in enumerate(["Gedekt", "Via een kader als geheel", "Bewerkt", "Ontkracht", "Ontbreekt"], start=1):
+            assert sum(int(rij[i]) for rij in rijen) == int(samenvatting[naam]), (kop, naam)
+
+
 def test_check_needs_a_selection(client: TestClient) -> None:
     import html as html_module
 
