@@ -231,6 +231,18 @@ def test_other_pages_are_accessible(page: Page, server, schermen: Path, request:
         page.goto(server.url.split("?")[0] + "bestaat-niet")
         expect(page.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet.")
         toegankelijk(page, "foutpagina")
+        # an input error on the gunning form: the form again, the message at the field (a browser without
+        # constraint validation, or a value it lets through, reaches the server)
+        page.goto(server.url.split("?")[0] + "criteria?segment=wmo-1a&procedure=aanbesteding")
+        page.get_by_role("button", name="Verder: gunningsvragen").click()
+        page.evaluate("document.querySelector('#vraag-0-omvang').removeAttribute('max')")
+        page.locator("#vraag-0-omvang").fill("25")
+        page.get_by_role("button", name="Opslaan en controleren").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Gunningsvragen")
+        expect(page.locator("#vraag-0-omvang")).to_have_value("25")
+        expect(page.locator("#vraag-0-omvang")).to_have_attribute("aria-invalid", "true")
+        expect(page.locator("#veldfout")).to_contain_text("De omvang van vraag 1 moet een geheel getal van 1 tot en met 20")
+        toegankelijk(page, "gunningsformulier met een invoerfout")
 
 
 def test_screenshots_of_the_main_pages(schermen: Path) -> None:
