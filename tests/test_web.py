@@ -165,6 +165,15 @@ def test_other_methods_are_refused(client: TestClient) -> None:
     assert r.status_code == 405
 
 
+def test_start_page_lists_the_usual_offer_as_text(client: TestClient, corpus) -> None:  # type: ignore[no-untyped-def]
+    import html as html_module
+
+    tekst = html_module.unescape(client.get("/").text)
+    segment = next(s for s in corpus.segmenten if len(s.gebruikelijk_aanbod) > 1)
+    assert "Gebruikelijk aanbod:</strong> " + "; ".join(segment.gebruikelijk_aanbod) in tekst
+    assert "('" not in tekst and "')" not in tekst
+
+
 # --- criteria, counts and roles ---------------------------------------------------------------------
 
 
@@ -258,14 +267,18 @@ def _gunning(client: TestClient, segment: str = "wmo-1a") -> tuple[str, str]:
 def gunning_form(html: str) -> dict[str, object]:
     velden: dict[str, object] = {"staat": staat_uit(html), "formulier": "gunning"}
     for naam in ("aantal_vragen", "aspecten", "aantal_niveaus"):
-        velden[naam] = re.search(rf'name="{naam}" value="([^"]*)"', html).group(1)  # type: ignore[union-attr]
+        gevonden = re.search(rf'name="{naam}" value="([^"]*)"', html)
+        if gevonden:  # the scale only on a scored procedure's form
+            velden[naam] = gevonden.group(1)
     for naam, waarde in re.findall(r'name="((?:vraag|niveau)-[^"]+)" value="([^"]*)"', html):
         if not naam.endswith("-weg"):  # checkboxes, unticked
             velden[naam] = waarde
     for naam, waarde in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', html):
         velden[naam] = waarde
-    velden["prijs"] = re.search(r'name="prijs" value="(\d+)"', html).group(1)  # type: ignore[union-attr]
-    velden["ondergrens"] = "6"
+    prijs = re.search(r'name="prijs" value="(\d+)"', html)
+    if prijs:
+        velden["prijs"] = prijs.group(1)
+        velden["ondergrens"] = "6"
     for cid, blok in re.findall(r'name="aspect-([^"]+)">(.*?)</select>', html, re.S):
         velden[f"aspect-{cid}"] = re.search(r'value="([^"]+)" selected', blok).group(1)  # type: ignore[union-attr]
     return velden
@@ -296,6 +309,37 @@ def test_gunning_wegingen_must_total_100(client: TestClient) -> None:
     assert f"**Weging:** {wegingen[0]}%" in md and "| Prijs | 20% |" in md
 
 
+@pytest.mark.parametrize(("veld", "waarde", "melding"), [
+    ("vraag-0-weging", "abc", "De weging van vraag 1 moet een geheel getal van 0 tot en met 100 zijn, niet ‘abc’."),
+    ("vraag-0-weging", "12,5", "De weging van vraag 1 moet een geheel getal van 0 tot en met 100 zijn, niet ‘12,5’."),
+    ("vraag-1-omvang", "0", "De omvang van vraag 2 moet een geheel getal van 1 tot en met 20 zijn, niet ‘0’."),
+    ("vraag-0-omvang", "25", "De omvang van vraag 1 moet een geheel getal van 1 tot en met 20 zijn, niet ‘25’."),
+    ("prijs", "100", "De weging van de prijs moet een geheel getal van 0 tot en met 99 zijn, niet ‘100’."),
+])
+@pytest.mark.parametrize("pad", ["/gunning", "/voorbeeld"])
+def test_gunning_input_errors_show_the_form_again(client: TestClient, pad: str, veld: str, waarde: str,
+                                                 melding: str) -> None:
+    import html as html_module
+
+    html, token = _gunning(client)
+    velden = gunning_form(html)
+    velden["vraag-0-titel"] = "Mijn eigen titel"
+    velden[veld] = waarde
+    r = client.post(f"{pad}?csrf={token}", data=velden)
+    tekst = html_module.unescape(r.text)
+    assert r.status_code == 422 and "<h1" in tekst and ">Gunningsvragen</h1>" in tekst, tekst[:500]
+    assert "Met de terugknop" not in tekst and "Foutcode" not in tekst
+    # the message next to the field, the field marked, and what the user typed kept
+    assert re.search(rf'<p class="utrecht-form-field-error-message" id="veldfout">{re.escape(melding)}</p>', tekst)
+    assert re.search(rf'id="{veld}" name="{veld}" value="{re.escape(waarde)}"[^>]*aria-invalid="true"', tekst) or \
+        re.search(rf'id="{veld}" name="{veld}" value="{re.escape(waarde)}"[^>]*aria-describedby="[^"]*veldfout', tekst)
+    assert 'value="Mijn eigen titel"' in tekst
+    # the live total (htmx) says what is wrong instead of an error page
+    t = client.post(f"/gunning/totaal?csrf={token}", data=velden)
+    assert t.status_code == 200 and "Nog niet te berekenen" in html_module.unescape(t.text) and melding in \
+        html_module.unescape(t.text)
+
+
 def test_gunning_regroup_and_scale(client: TestClient) -> None:
     html, token = _gunning(client)
     velden = gunning_form(html)
@@ -321,6 +365,46 @@ def test_open_house_has_plan_items_without_weging(client: TestClient) -> None:
     assert "Toelatingseis" in html and "Gunningscriterium" not in html
     r = client.post(f"/gunning?csrf={csrf(html)}", data=criteria_form(html))
     assert r.status_code == 200 and "Plan van aanpak" in r.text and "Weging (%)" not in r.text
+
+
+@pytest.mark.parametrize("procedure", ["open-house", "subsidie"])
+def test_counts_have_one_row_per_label(client: TestClient, corpus, procedure: str) -> None:  # type: ignore[no-untyped-def]
+    from inkoopkader.select import parse_procedure
+
+    html = open_criteria(client, "jeugdhulp-4")
+    velden = criteria_form(html)
+    velden["procedure"] = procedure  # switched on the criteria page
+    r = client.post(f"/criteria/telling?csrf={csrf(html)}", data=velden)
+    assert r.status_code == 200
+    rijen = re.findall(r'<th class="utrecht-table__header-cell" scope="row">([^<]+)</th>\s*<td[^>]*data-rol="([^"]+)">(\d+)<',
+                       r.text)
+    labels = [label for label, _, _ in rijen]
+    assert len(labels) == len(set(labels)), labels
+    selectie = Staat("jeugdhulp-4", procedure=parse_procedure(procedure)).selecteer(corpus)
+    eisen = selectie.aantal(Rol.GESCHIKTHEIDSEIS) + selectie.aantal(Rol.MINIMUMEIS)
+    eis = {"open-house": "Toelatingseis", "subsidie": "Subsidievoorwaarde"}[procedure]
+    assert (eis, "geschiktheidseis minimumeis", str(eisen)) in rijen and eisen > 0
+
+
+@pytest.mark.parametrize(("segment", "procedure", "kop"), [("jeugdhulp-4", "open-house", "Plan van aanpak"),
+                                                          ("sociaal-werk", "subsidie", "Activiteitenplan")])
+def test_plan_form_posts_to_preview_and_back(client: TestClient, segment: str, procedure: str, kop: str) -> None:
+    html = open_criteria(client, segment, procedure)
+    token = csrf(html)
+    r = client.post(f"/gunning?csrf={token}", data=criteria_form(html))
+    assert r.status_code == 200 and kop in r.text and 'name="aantal_niveaus"' not in r.text
+    velden = gunning_form(r.text)
+    assert int(velden["aantal_vragen"]) >= 1  # type: ignore[arg-type]
+    velden["vraag-0-titel"] = "Eigen onderdeel"
+    velden["vraag-0-omvang"] = "3"
+    g = client.post(f"/gunning?csrf={token}", data=velden)
+    assert g.status_code == 200, g.text
+    assert "Eigen onderdeel" in g.text and 'name="niveau-0-score"' not in g.text
+    v = client.post(f"/voorbeeld?csrf={token}", data=velden)
+    assert v.status_code == 200, v.text
+    assert "Voorbeeld en downloaden" in v.text and "Eigen onderdeel" in v.text
+    staat = Staat.uit_json(staat_uit(v.text))
+    assert staat.vragen[0].titel == "Eigen onderdeel" and staat.vragen[0].omvang == 3 and staat.procedure.value == procedure
 
 
 # --- preview and downloads ---------------------------------------------------------------------------
@@ -364,7 +448,7 @@ def test_pdf_download_through_libreoffice(client: TestClient) -> None:
     assert pdf.content.startswith(b"%PDF") and 'filename="kwaliteitscriteria-wmo-1a.pdf"' in pdf.headers["content-disposition"]
 
 
-def test_ocds_export_only_where_there_is_an_award(client: TestClient) -> None:
+def test_ocds_export_only_where_there_is_an_award(client: TestClient, corpus) -> None:  # type: ignore[no-untyped-def]
     import json
 
     html = open_criteria(client)
@@ -378,6 +462,14 @@ def test_ocds_export_only_where_there_is_an_award(client: TestClient) -> None:
     html = open_criteria(client, "jeugdhulp-4", "open-house")
     r = client.post(f"/voorbeeld?csrf={csrf(html)}", data=criteria_form(html))
     assert r.status_code == 200 and 'data-formaat="ocds"' not in r.text  # open house: no award criteria
+    # an aanbesteding without award questions (every aspect made inspiratie) has no OCDS button either
+    selectie = Staat("wmo-1a").selecteer(corpus)
+    staat = Staat("wmo-1a", rollen=tuple((k.criterium.id, Rol.INSPIRATIE) for k in selectie.met_rol(Rol.GUNNINGSCRITERIUM)))
+    r = client.post(f"/voorbeeld?csrf={token}", data={"staat": staat.naar_json()})
+    assert r.status_code == 200 and 'data-formaat="ocds"' not in r.text and 'data-formaat="docx"' in r.text
+    assert "Gunningscriteria en beoordeling" not in r.text
+    r = client.post(f"/download/ocds?csrf={token}", data={"staat": staat.naar_json()})  # posted by hand
+    assert r.status_code == 400 and "Geef op de pagina met criteria" in r.text and "hele document" not in r.text
 
 
 def test_downloads(client: TestClient, corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -463,6 +555,26 @@ def test_hostile_and_invalid_profiles(client: TestClient) -> None:
     assert r.status_code == 413  # type: ignore[attr-defined]
     r = client.post(f"/profiel?csrf={token}", data={"profiel": "geen bestand"})
     assert r.status_code == 400
+    for leeg in (b"", b"\n  \n"):
+        r = stuur("leeg.yaml", leeg)
+        tekst = r.text.replace("&#39;", "'")  # type: ignore[attr-defined]
+        assert r.status_code == 400 and "leeg.yaml: het profiel is leeg" in tekst  # type: ignore[attr-defined]
+        assert "Voorbeeld en downloaden" in tekst and "inkoopkader init" not in tekst
+
+
+def test_error_pages_do_not_repeat_the_heading_and_give_true_advice(web_app, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    import html as html_module
+
+    def melding(html: str) -> list[str]:
+        return re.findall(r'utrecht-alert__message">(.*?)</p>', html_module.unescape(html), re.S)
+
+    r = client.get("/bestaat-niet")
+    assert r.status_code == 404 and melding(r.text) == ["Het adres ‘/bestaat-niet’ hoort bij geen pagina van inkoopkader."]
+    assert "terugknop" not in r.text and "selectieprofiel dat u eerder downloadde" in r.text
+    with TestClient(web_app, base_url=f"http://{HOST}") as vreemde:  # no token: no access
+        r = vreemde.get("/controle")
+    assert r.status_code == 403 and melding(r.text)[0].startswith("Open de webapp via de link")
+    assert "Geen toegang. Geen toegang." not in html_module.unescape(r.text)
 
 
 # --- uploads: limits before reading ------------------------------------------------------------------
@@ -497,6 +609,11 @@ def test_upload_count_is_limited(client: TestClient) -> None:
                  ("extra", ("c.md", b"c", "text/markdown"))]
     r = client.post(f"/controle?csrf={token}", files=bestanden)
     assert r.status_code == 400 and "Traceback" not in r.text
+    assert "Te veel bestanden in één keer: hier kunnen ten hoogste twee bestanden" in r.text
+    assert r.text.count("Het verzoek is ongeldig.") == 2  # the heading (and the title), not repeated as the message
+    bestanden = [("profiel", ("a.yaml", b"a", "text/yaml")), ("profiel", ("b.yaml", b"b", "text/yaml"))]
+    r = client.post(f"/profiel?csrf={token}", files=bestanden)
+    assert r.status_code == 400 and "hier kan één profielbestand (.yaml)" in r.text
 
 
 def _docx_met(bestanden: dict[str, bytes | str]) -> bytes:
@@ -570,10 +687,57 @@ def test_draft_upload_gives_the_report_and_downloads(client: TestClient, tmp_pat
     assert r.status_code == 403
 
 
+def test_report_names_real_locations(client: TestClient) -> None:
+    token = csrf(client.get("/controle").text)
+    concept = (ROOT / "examples" / "concept-bestek-wmo-1a.md").read_bytes()
+    r = client.post(f"/controle?csrf={token}", data={"segment": "wmo-1a"},
+                    files={"concept": ("concept-bestek-wmo-1a.md", concept, "text/markdown")})
+    assert r.status_code == 200, r.text
+    assert "bound method" not in r.text and "Locatie(" not in r.text
+    rapport = inkoopkader.check(ROOT / "examples" / "concept-bestek-wmo-1a.md", segment="wmo-1a")
+    locaties = {v.locatie.beschrijving() for v in rapport.verouderd}
+    assert locaties
+    import html as html_module
+
+    tekst = html_module.unescape(r.text)
+    for locatie in locaties:
+        assert f"({locatie})" in tekst
+
+
+def test_report_columns_add_up_to_the_summary(client: TestClient) -> None:
+    from inkoopkader.check import Status
+
+    token = csrf(client.get("/controle").text)
+    concept = (ROOT / "examples" / "concept-bestek-wmo-1a.md").read_bytes()
+    r = client.post(f"/controle?csrf={token}", data={"segment": "wmo-1a"},
+                    files={"concept": ("concept-bestek-wmo-1a.md", concept, "text/markdown")})
+    assert r.status_code == 200
+    rapport = inkoopkader.check(ROOT / "examples" / "concept-bestek-wmo-1a.md", segment="wmo-1a")
+    assert rapport.met_status(Status.VIA_KADER)  # the case where 'Gedekt' used to count them too
+    samenvatting = dict(re.findall(r'item-key">([^<]+)</dt><dd class="utrecht-data-list__item-value">(\d+)<', r.text))
+    for kop in ("kop-thema", "kop-kader"):
+        tabel = r.text.split(f'id="{kop}"')[1].split("</table>")[0]
+        koppen = re.findall(r'scope="col">([^<]+)</th>', tabel)
+        assert koppen == ["Thema" if kop == "kop-thema" else "Kader", "Criteria", "Gedekt", "Via een kader als geheel",
+                          "Bewerkt", "Ontkracht", "Ontbreekt", "Dekking"]
+        rijen = [re.findall(r'<td class="utrecht-table__cell">([^<]+)</td>', rij) for rij in tabel.split("<tr")[2:]]
+        for i, naam in enumerate(["Gedekt", "Via een kader als geheel", "Bewerkt", "Ontkracht", "Ontbreekt"], start=1):
+            assert sum(int(rij[i]) for rij in rijen) == int(samenvatting[naam]), (kop, naam)
+
+
 def test_check_needs_a_selection(client: TestClient) -> None:
+    import html as html_module
+
+    from vijandig import pdf_tekst
+
     token = csrf(client.get("/controle").text)
     r = client.post(f"/controle?csrf={token}", files={"concept": ("c.md", b"# Bestek\n\nTekst.\n", "text/markdown")})
-    assert r.status_code == 400 and "Kies waartegen" in r.text
+    assert r.status_code == 400 and "Kies een segment" in html_module.unescape(r.text)
+    pdf = pdf_tekst(["Bestek Wmo", "De opdrachtnemer heeft een klachtenregeling."])
+    r = client.post(f"/controle?csrf={token}", files={"concept": ("bestek.pdf", pdf, "application/pdf")})
+    tekst = html_module.unescape(r.text)
+    assert r.status_code == 400 and "Kies een segment (of open een selectieprofiel) om ‘bestek.pdf’" in tekst
+    assert "Alleen Word- en OpenDocument-bestanden (.docx, .odt)" in tekst and "een .pdf-bestand niet" in tekst
     r = client.post(f"/controle?csrf={token}", data={"segment": "wmo-1a"})
     assert r.status_code == 400 and "Kies een concept" in r.text
 
@@ -655,6 +819,36 @@ def test_html_renderer_escapes_and_follows_the_document(corpus) -> None:  # type
 
     volledig = render_html(doc).decode()
     assert volledig.startswith("<!DOCTYPE html>") and '<html lang="nl">' in volledig
+
+
+def test_serve_behind_an_allowed_host_prints_a_url_that_works(corpus) -> None:  # type: ignore[no-untyped-def]
+    from inkoopkader.web.server import bind
+
+    adres = bind("0.0.0.0", 0, token="proef-token-456", toegestane_hosts=("inkoop.gemeente.nl",))
+    try:
+        assert adres.url == f"http://inkoop.gemeente.nl:{adres.port}/?token=proef-token-456"
+        assert adres.toelichting and "reverse proxy" in adres.toelichting and "https://inkoop.gemeente.nl/" in adres.toelichting
+        app = maak_app(corpus, token=adres.token, hosts=adres.hosts)
+        with TestClient(app, base_url=adres.url.split("?")[0].rstrip("/")) as c:
+            assert c.get(adres.url).status_code == 200  # the printed URL is answered, not refused (400)
+        with TestClient(app, base_url=f"http://127.0.0.1:{adres.port}") as c:
+            assert c.get(f"/?token={adres.token}").status_code == 400  # what it printed before
+    finally:
+        adres.sock.close()
+
+
+@pytest.mark.slow
+def test_cli_serve_with_a_port_in_use_is_a_dutch_exit_2() -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as bezet:
+        poort = bezet.getsockname()[1]
+        proces = subprocess.run([sys.executable, "-m", "inkoopkader.cli", "serve", "--port", str(poort), "--no-open"],
+                                capture_output=True, text=True, timeout=120)
+    assert proces.returncode == 2, proces.stderr
+    assert f"Poort {poort} is al in gebruik" in proces.stderr and "--port" in proces.stderr
+    assert "Address already in use" not in proces.stderr and "Traceback" not in proces.stderr
+    assert proces.stdout == ""
 
 
 @pytest.mark.slow

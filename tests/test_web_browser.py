@@ -208,6 +208,11 @@ def test_forms_work_without_javascript(browser, server, schermen: Path, request:
             expect(page.locator("#telling-hoofdtekst")).to_have_text(str(voor - 1))
             page.get_by_role("button", name="Verder: plan").click()
             expect(page.get_by_role("heading", level=1)).to_have_text("Plan van aanpak")
+            page.get_by_role("button", name="Opslaan en controleren").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Plan van aanpak")
+            page.get_by_role("button", name="Voorbeeld en downloaden").click()  # no scale on the plan form
+            expect(page.get_by_role("heading", level=1)).to_have_text("Voorbeeld en downloaden")
+            expect(page.locator(".ik-voorbeeld")).to_contain_text("Plan van aanpak")
     finally:
         context.close()
 
@@ -226,6 +231,18 @@ def test_other_pages_are_accessible(page: Page, server, schermen: Path, request:
         page.goto(server.url.split("?")[0] + "bestaat-niet")
         expect(page.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet.")
         toegankelijk(page, "foutpagina")
+        # an input error on the gunning form: the form again, the message at the field (a browser without
+        # constraint validation, or a value it lets through, reaches the server)
+        page.goto(server.url.split("?")[0] + "criteria?segment=wmo-1a&procedure=aanbesteding")
+        page.get_by_role("button", name="Verder: gunningsvragen").click()
+        page.evaluate("document.querySelector('#vraag-0-omvang').removeAttribute('max')")
+        page.locator("#vraag-0-omvang").fill("25")
+        page.get_by_role("button", name="Opslaan en controleren").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Gunningsvragen")
+        expect(page.locator("#vraag-0-omvang")).to_have_value("25")
+        expect(page.locator("#vraag-0-omvang")).to_have_attribute("aria-invalid", "true")
+        expect(page.locator("#veldfout")).to_contain_text("De omvang van vraag 1 moet een geheel getal van 1 tot en met 20")
+        toegankelijk(page, "gunningsformulier met een invoerfout")
 
 
 def test_screenshots_of_the_main_pages(schermen: Path) -> None:
@@ -233,3 +250,47 @@ def test_screenshots_of_the_main_pages(schermen: Path) -> None:
     namen = {p.stem for p in schermen.glob("*.png")}
     assert {"1-start", "2-criteria", "3-gunning", "4-voorbeeld", "5-controle", "6-rapport"} <= namen, namen
     assert not any(re.match("fout-", n) for n in namen), "een browsertest faalde (zie de schermafbeelding)"
+
+
+def test_pages_reflow_at_320_css_pixels(browser, server, schermen: Path, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 1.4.10 (reflow): at 320 CSS px no page scrolls sideways; wide tables scroll inside their container."""
+    context = browser.new_context(viewport={"width": 320, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+
+    def past(naam: str) -> None:
+        page.screenshot(path=str(schermen / f"320-{naam}.png"), full_page=True)
+        breed = page.evaluate("""() => {
+            const d = document.documentElement;
+            const te_breed = [...document.querySelectorAll("body *")]
+                .filter(e => (e.getBoundingClientRect().right + window.scrollX > d.clientWidth + 1
+                              || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible")
+                             && !e.closest(".utrecht-table-container > *"))
+                .slice(-6).map(e => `${e.tagName}.${e.className} ${e.scrollWidth}: ${e.textContent.trim().slice(0, 40)}`);
+            return {scroll: d.scrollWidth, client: d.clientWidth, te_breed};
+        }""")
+        assert breed["scroll"] <= breed["client"], f"{naam}: {breed}"
+
+    try:
+        with bij_fout(page, request, schermen):
+            page.goto(server.url)
+            past("start")
+            page.get_by_label("Wmo 1a", exact=False).first.check()
+            page.get_by_label("Aanbesteding").check()
+            page.get_by_role("button", name="Verder: criteria kiezen").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Wmo 1a")
+            past("criteria")
+            page.get_by_role("button", name="Verder: gunningsvragen").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Gunningsvragen")
+            past("gunning")
+            page.get_by_role("button", name="Voorbeeld en downloaden").click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Voorbeeld en downloaden")
+            past("voorbeeld")
+            page.goto(server.url.split("?")[0] + "controle")
+            past("controle")
+            page.get_by_label("Concept", exact=True).set_input_files(ROOT / "examples" / "concept-bestek-wmo-1a.md")
+            page.get_by_label("Segment").select_option("wmo-1a")
+            page.get_by_role("button", name="Controleren").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Controle van")
+            past("rapport")
+    finally:
+        context.close()

@@ -65,6 +65,8 @@ def serve_command(
         raise
     sys.stdout.write(adres.url + "\n")
     sys.stdout.flush()
+    if adres.toelichting:
+        schrijf_fout(adres.toelichting)
     schrijf_fout("inkoopkader webapp draait; stop met Ctrl-C.")
     if not no_open:
         webbrowser.open(adres.url)

@@ -60,10 +60,20 @@ MAX_PROFIEL = 2 * MiB
 class WebFout(Exception):
     """Bad input from a form: a Dutch message and the HTTP status to answer with."""
 
-    def __init__(self, melding: str, status: int = 400) -> None:
+    def __init__(self, melding: str, status: int = 400, veld: str | None = None) -> None:
         self.melding = melding
         self.status = status
+        self.veld = veld  # the form field the message belongs to, if one
         super().__init__(melding)
+
+
+class GunningInvoerFout(WebFout):
+    """Bad input on the gunning form: the form is shown again with the message and what the user typed."""
+
+    def __init__(self, fout: WebFout, staat: Staat, invoer: dict[str, str]) -> None:
+        super().__init__(fout.melding, fout.status, fout.veld)
+        self.staat = staat  # the selection before the change that failed
+        self.invoer = invoer
 
 
 @dataclass(frozen=True)
@@ -148,7 +158,11 @@ class App:
 
     async def totaal(self, request: Request) -> Response:
         form = await self._form(request)
-        staat = await run_in_threadpool(self._staat, form)
+        try:
+            staat = await run_in_threadpool(self._staat, form)
+        except GunningInvoerFout as exc:  # htmx swaps only a 2xx: the total says what is wrong
+            return self.pagina(request, "_totaal.html", totaal=_totaal(exc.staat), procedure=exc.staat.procedure,
+                               fout=exc.melding)
         return self.pagina(request, "_totaal.html", totaal=_totaal(staat), procedure=staat.procedure)
 
     async def voorbeeld(self, request: Request) -> Response:
@@ -167,6 +181,9 @@ class App:
             tekst = await run_in_threadpool(staat.profiel_tekst, self.corpus, naam)
             return _bijlage(tekst.encode("utf-8"), naam, "application/yaml; charset=utf-8")
         doc = await run_in_threadpool(self._document, staat)
+        if formaat == "ocds" and not _heeft_gunning(staat, doc):
+            raise WebFout("Deze selectie heeft geen gunningsvragen, dus geen gunningscriteria om als OCDS te "
+                          "exporteren. Geef op de pagina met criteria één of meer criteria de rol gunningscriterium.")
         inhoud = await run_in_threadpool(doc.render, formaat)
         naam = default_filename(staat.segment, formaat, staat.procedure)
         if formaat == "csv":
@@ -226,7 +243,20 @@ class App:
     # --- forms ---------------------------------------------------------------------------------------
 
     async def _form(self, request: Request, max_files: int = 0) -> FormData:
-        return await request.form(max_files=max_files, max_fields=4000)
+        try:
+            return await request.form(max_files=max_files, max_fields=4000)
+        except HTTPException as exc:  # Starlette's multipart limits, in English
+            detail = str(exc.detail)
+            if exc.status_code == 400 and detail.startswith("Too many files"):
+                raise WebFout(f"Te veel bestanden in één keer: {_BESTANDEN.get(max_files, 'geen bestanden')}.") from None
+            if exc.status_code == 400 and detail.startswith("Too many fields"):
+                raise WebFout("Het formulier heeft te veel velden: ten hoogste 4000.") from None
+            if exc.status_code == 400 and "maximum size" in detail:
+                raise WebFout("Een veld van het formulier is te groot: ten hoogste 1 MB per veld.", 413) from None
+            if exc.status_code == 400:
+                raise WebFout("Het formulier kon niet worden gelezen. Vul het opnieuw in en verstuur het nog eens.") \
+                    from None
+            raise
 
     def _segment(self, tekst: str) -> str:
         from ..resolve import resolve_segment
@@ -241,7 +271,11 @@ class App:
         if soort == "criteria":
             staat = self._criteria_toepassen(staat, form)
         elif soort == "gunning":
-            staat = _gunning_toepassen(staat, form)
+            try:
+                staat = _gunning_toepassen(staat, form)
+            except WebFout as exc:
+                invoer = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+                raise GunningInvoerFout(exc, staat, invoer) from None
         elif soort == "voorbeeld":
             staat = _voorbeeld_toepassen(staat, form)
         elif soort is not None:
@@ -289,6 +323,9 @@ class App:
     def _profiel_staat(self, pad: Path, naam: str) -> Staat:
         from ..profile import load_profile
 
+        if not pad.read_bytes().strip():
+            raise WebFout(f"{naam}: het profiel is leeg. Een profiel downloadt u op de pagina ‘Voorbeeld en "
+                          "downloaden’ (knop ‘Selectieprofiel (.yaml)’), nadat u een segment en criteria koos.")
         _weiger_yaml_aliassen(pad, naam)
         try:
             profiel = load_profile(self.corpus, pad)
@@ -325,8 +362,13 @@ class App:
                 await run_in_threadpool(self._profiel_staat, profiel_pad, profiel_upload.filename or "profiel.yaml")
                 segment = None
             elif segment is None and not (concept.selectie and concept.selectie.get("segment")):
-                raise WebFout(f"Kies waartegen ‘{naam}’ gecontroleerd moet worden: een segment of een profiel. Alleen "
-                              "documenten die met inkoopkader zijn samengesteld, dragen hun selectie zelf mee.")
+                if pad.suffix in (".docx", ".odt"):
+                    waarom = f"‘{naam}’ draagt geen selectie van inkoopkader mee."
+                else:
+                    waarom = (f"Alleen Word- en OpenDocument-bestanden (.docx, .odt) die met inkoopkader zijn "
+                              f"samengesteld, dragen hun selectie zelf mee; een {pad.suffix}-bestand niet.")
+                raise WebFout(f"Kies een segment (of open een selectieprofiel) om ‘{naam}’ tegen te controleren. "
+                              f"{waarom}")
             opties: dict[str, Any] = {"strikt": strikt, "min_dekking": min_dekking}
             if segment is not None:
                 opties["segment"] = self._segment(segment)
@@ -395,18 +437,19 @@ class App:
             "rol_label": "Aandachtspunt voor de gemeente" if gemeente else framing.rol_label(staat.procedure, keuze.rol),
         }
 
-    def _gunning_pagina(self, request: Request, staat: Staat, fout: str | None = None, status: int = 200) -> Response:
+    def _gunning_pagina(self, request: Request, staat: Staat, fout: str | None = None, status: int = 200,
+                        invoer: Mapping[str, str] | None = None, veld: str | None = None) -> Response:
         selectie = staat.selecteer(self.corpus)
         aspecten = {k.criterium.id: k for k in selectie.met_rol(Rol.GUNNINGSCRITERIUM)}
         vragen: list[dict[str, Any]] = []
         schaal = staat.schaal or tuple(Schaalniveau(s, lbl, o) for s, lbl, o in framing.STANDAARD_SCHAAL)
-        if fout is None:
+        doc = None
+        if fout is None or invoer:  # after an input error: the questions as they were before it
             try:
                 doc = self._document(staat, selectie)
             except GunningFout as exc:
-                doc, fout, status = None, str(exc), 422
-        else:
-            doc = None
+                if fout is None:
+                    fout, status = str(exc), 422
         if doc is not None:
             for v in doc.vragen:
                 vragen.append({"titel": v.titel, "weging": v.weging, "omvang": v.omvang_a4,
@@ -420,7 +463,7 @@ class App:
             request, "gunning.html", status=status, titel="Gunningsvragen", staat=staat, segment=selectie.segment,
             vragen=vragen, aspecten=aspecten, los=los, schaal=schaal, fout=fout, totaal=_totaal(staat, vragen),
             procedure=staat.procedure, scoort=staat.procedure is Procedure.AANBESTEDING,
-            staat_json=staat.naar_json(), telling=_telling(selectie),
+            staat_json=staat.naar_json(), telling=_telling(selectie), invoer=invoer or {}, veldfout=veld,
         )
 
     def _voorbeeld_pagina(self, request: Request, staat: Staat) -> Response:
@@ -431,7 +474,8 @@ class App:
             return self._gunning_pagina(request, staat, fout=str(exc), status=422)
         return self.pagina(
             request, "voorbeeld.html", titel="Voorbeeld en downloaden", staat=staat, segment=selectie.segment,
-            document=_veilig(fragment(doc, kopniveau=3)), meldingen=doc.meldingen, formaten=self.formaten,
+            document=_veilig(fragment(doc, kopniveau=3)), meldingen=doc.meldingen,
+            formaten=[f for f in self.formaten if f != "ocds" or _heeft_gunning(staat, doc)],
             procedure=staat.procedure, staat_json=staat.naar_json(), telling=_telling(selectie),
         )
 
@@ -474,6 +518,11 @@ class App:
         return tuple(f for f in gewenst if f in FORMATEN)
 
 
+_BESTANDEN = {
+    1: "hier kan één profielbestand (.yaml)",
+    2: "hier kunnen ten hoogste twee bestanden, een concept en eventueel een selectieprofiel",
+}
+
 _PROCEDURE_UITLEG = {
     Procedure.AANBESTEDING: "Gunning op de beste prijs-kwaliteitverhouding (sociale en andere specifieke "
                             "diensten): geschiktheidseisen, minimumeisen, gunningsvragen met weging en "
@@ -501,12 +550,17 @@ _TELLING_ROLLEN = (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS, Rol.GUNNINGSCRITERIUM, 
 def _telling(selectie: Selectie) -> dict[str, Any]:
     """The proportionality counts the page shows (all from the selection)."""
     procedure = selectie.procedure
-    rijen = []
+    rijen: list[dict[str, Any]] = []
     for rol in _TELLING_ROLLEN:
         label = framing.rol_label(procedure, rol)
         if rol is Rol.GUNNINGSCRITERIUM:
             label = "Beoordelingsaspecten" if procedure is Procedure.AANBESTEDING else label
-        rijen.append({"rol": rol.value, "label": label, "aantal": selectie.aantal(rol)})
+        gelijk = next((r for r in rijen if r["label"] == label), None)
+        if gelijk is not None:  # one series in the document (open house: toelatingseisen T1, T2 …): one row
+            gelijk["rol"] += f" {rol.value}"
+            gelijk["aantal"] += selectie.aantal(rol)
+        else:
+            rijen.append({"rol": rol.value, "label": label, "aantal": selectie.aantal(rol)})
     return {
         "rijen": rijen,
         "hoofdtekst": len(selectie.lichaam),
@@ -523,6 +577,11 @@ def _totaal(staat: Staat, vragen: list[dict[str, Any]] | None = None) -> dict[st
     som = staat.prijs + sum(ingevuld)
     return {"prijs": staat.prijs, "vragen": sum(ingevuld), "som": som, "klopt": som == 100 and bool(ingevuld)
             or not wegingen, "leeg": not wegingen}
+
+
+def _heeft_gunning(staat: Staat, doc: Document) -> bool:
+    """OCDS describes award criteria: only an aanbesteding with at least one award question has them."""
+    return staat.procedure is Procedure.AANBESTEDING and bool(doc.vragen)
 
 
 def _rol_opties(procedure: Procedure, rollen: list[Rol]) -> list[tuple[str, str]]:
@@ -570,18 +629,28 @@ def _getal(form: FormData, naam: str, wat: str, minimum: int, maximum: int, *, l
     if not tekst:
         return leeg
     if not tekst.isdigit() or not minimum <= int(tekst) <= maximum:
-        raise WebFout(f"{wat} moet een geheel getal van {minimum} tot en met {maximum} zijn, niet ‘{tekst}’.", 422)
+        raise WebFout(f"{wat} moet een geheel getal van {minimum} tot en met {maximum} zijn, niet ‘{tekst}’.", 422,
+                      naam)
     return int(tekst)
 
 
 def _tekst(form: FormData, naam: str, wat: str) -> str:
     tekst = " ".join(str(form.get(naam, "")).split())
     if len(tekst) > MAX_TEKST:
-        raise WebFout(f"{wat} is te lang: ten hoogste {MAX_TEKST} tekens.", 422)
+        raise WebFout(f"{wat} is te lang: ten hoogste {MAX_TEKST} tekens.", 422, naam)
     return tekst
 
 
 def _gunning_toepassen(staat: Staat, form: FormData) -> Staat:
+    if staat.procedure is Procedure.AANBESTEDING:
+        staat = _schaal_toepassen(staat, form)
+    if form.get("actie") == "standaard":
+        return replace(staat, vragen=())
+    return _vragen_toepassen(staat, form)
+
+
+def _schaal_toepassen(staat: Staat, form: FormData) -> Staat:
+    """Price, threshold and scale: only a scored procedure (aanbesteding) has them on its form."""
     prijs = _getal(form, "prijs", "De weging van de prijs", 0, 99, leeg=0)
     ondergrens_tekst = str(form.get("ondergrens", "")).strip()
     ondergrens = None if ondergrens_tekst in ("", "geen") else _getal(form, "ondergrens", "De ondergrens", 0, 100)
@@ -601,9 +670,10 @@ def _gunning_toepassen(staat: Staat, form: FormData) -> Staat:
         schaal.append(Schaalniveau(score, label, _tekst(form, f"niveau-{j}-omschrijving", "Een omschrijving")))
     schaal.sort(key=lambda n: -n.score)
     standaard = tuple(Schaalniveau(s, lbl, o) for s, lbl, o in framing.STANDAARD_SCHAAL)
-    staat = replace(staat, prijs=prijs or 0, ondergrens=ondergrens, schaal=() if tuple(schaal) == standaard else tuple(schaal))
-    if form.get("actie") == "standaard":
-        return replace(staat, vragen=())
+    return replace(staat, prijs=prijs or 0, ondergrens=ondergrens, schaal=() if tuple(schaal) == standaard else tuple(schaal))
+
+
+def _vragen_toepassen(staat: Staat, form: FormData) -> Staat:
     aantal = _getal(form, "aantal_vragen", "Het aantal vragen", 0, 100, leeg=0) or 0
     vragen: list[dict[str, Any]] = []
     for i in range(aantal):
@@ -720,19 +790,39 @@ def _statusmelding(status: int) -> str:
     }.get(status, "Er ging iets mis.")
 
 
+def _statusuitleg(status: int, pad: str) -> str:
+    """The explanation under the heading when there is no message of its own."""
+    return {
+        400: "Het formulier of adres klopt niet. Begin opnieuw op de startpagina.",
+        403: "U hebt geen toegang tot deze pagina.",
+        404: f"Het adres ‘{pad[:200]}’ hoort bij geen pagina van inkoopkader.",
+        405: "Deze pagina kan niet op deze manier worden opgevraagd: gebruik de knoppen en links in de webapp.",
+        413: "Kies een kleiner bestand.",
+        415: "Kies een bestand van een ander type.",
+    }.get(status, "Probeer het opnieuw.")
+
+
 def maak_starlette(corpus: Corpus, beveiliging: Beveiliging, instellingen: Instellingen) -> Any:
     app = App(corpus, beveiliging, instellingen)
 
-    def foutpagina(status: int, melding: str, request: Request | None = None) -> HTMLResponse:
+    def foutpagina(status: int, melding: str, request: Request | None = None, pad: str = "") -> HTMLResponse:
+        if request is not None:
+            pad = request.url.path
         csrf = request.scope.get("state", {}).get("csrf", "") if request is not None else ""
+        kop = _statusmelding(status)
+        if melding.startswith(kop):  # the heading says it already
+            melding = melding[len(kop):].strip()
         html = app.env.get_template("fout.html").render(
-            status=status, kop=_statusmelding(status), melding=melding, csrf=csrf, thema_css=app.thema_css is not None,
+            status=status, kop=kop, melding=melding or _statusuitleg(status, pad), csrf=csrf, thema_css=app.thema_css is not None,
             thema_klasse=instellingen.thema_klasse or "", versie=__version__, corpus_versie=corpus.versie,
             titel=_statusmelding(status))
         return HTMLResponse(html, status_code=status)
 
     async def web_fout(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebFout)
+        if isinstance(exc, GunningInvoerFout):  # the form again, with the message next to the field
+            return await run_in_threadpool(app._gunning_pagina, request, exc.staat, exc.melding, exc.status,
+                                           exc.invoer, exc.veld)
         return foutpagina(exc.status, exc.melding, request)
 
     async def inkoopkader_fout(request: Request, exc: Exception) -> Response:
@@ -776,7 +866,7 @@ def maak_starlette(corpus: Corpus, beveiliging: Beveiliging, instellingen: Inste
     })
 
     async def weiger(scope: Any, receive: Any, send: Any, status: int, melding: str) -> None:
-        await foutpagina(status, melding)(scope, receive, send)
+        await foutpagina(status, melding, pad=str(scope.get("path", "")))(scope, receive, send)
 
     return Poort(starlette, beveiliging, weiger)
 

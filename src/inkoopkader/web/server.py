@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ class Adres:
     url: str  # what the user opens (with the token in local mode)
     token: str | None
     hosts: tuple[str, ...] | None  # Host header values the app accepts
+    toelichting: str | None = None  # where to open the app when the URL alone does not say it (a proxy)
 
 
 def bind(host: str = "127.0.0.1", port: int = 0, *, token: str | None = None,
@@ -39,8 +41,7 @@ def bind(host: str = "127.0.0.1", port: int = 0, *, token: str | None = None,
     except socket.gaierror:
         raise InkoopkaderError(f"Onbekend adres voor --host: '{host}'.") from None
     except OSError as exc:
-        raise InkoopkaderError(f"Kan niet luisteren op {host}:{port}: {exc.strerror or exc}. Kies een andere "
-                               "--port, of laat --port weg voor een vrije poort.") from None
+        raise InkoopkaderError(_bindfout(exc, host, port)) from None
     port = sock.getsockname()[1]
     lokaal = host in LOKALE_HOSTS or host.startswith("127.")
     if lokaal:
@@ -50,8 +51,31 @@ def bind(host: str = "127.0.0.1", port: int = 0, *, token: str | None = None,
     else:
         hosts = None
     zichtbaar = "127.0.0.1" if host in ("0.0.0.0", "::") else (f"[{host}]" if ":" in host else host)
-    url = f"http://{zichtbaar}:{port}/" + (f"?token={token}" if token else "")
-    return Adres(sock, host, port, url, token, hosts)
+    toelichting = None
+    if not lokaal and toegestane_hosts:  # only these names are accepted: the address is one of them
+        naam = toegestane_hosts[0]
+        zichtbaar, met_poort = (naam, True) if ":" in naam else (naam, False)
+        url = f"http://{zichtbaar}/" if met_poort else f"http://{zichtbaar}:{port}/"
+        toelichting = (f"Alleen verzoeken aan {', '.join(toegestane_hosts)} worden beantwoord: open de webapp via "
+                       f"die naam, achter een reverse proxy via het adres van de proxy (b.v. https://{naam}/).")
+    else:
+        url = f"http://{zichtbaar}:{port}/"
+    url += f"?token={token}" if token else ""
+    return Adres(sock, host, port, url, token, hosts, toelichting)
+
+
+def _bindfout(exc: OSError, host: str, port: int) -> str:
+    """Dutch for the operating system's English reason."""
+    if exc.errno == errno.EADDRINUSE:
+        return (f"Poort {port} is al in gebruik op {host}, misschien door een andere inkoopkader-webapp. Kies een "
+                "andere poort met --port, of laat --port weg voor een vrije poort.")
+    if exc.errno == errno.EACCES:
+        return (f"Geen toestemming om op poort {port} te luisteren (poorten onder 1024 vragen beheerrechten). Kies "
+                "een poort vanaf 1024 met --port, of laat --port weg voor een vrije poort.")
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"Het adres {host} hoort niet bij deze computer. Kies een ander adres met --host, b.v. 127.0.0.1."
+    return (f"Kan niet luisteren op {host}:{port} (systeemfout {exc.errno}). Kies een andere poort met --port, of "
+            "laat --port weg voor een vrije poort.")
 
 
 def serve(app: Any, adres: Adres) -> None:
