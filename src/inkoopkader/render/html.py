@@ -47,7 +47,7 @@ def _items(items: tuple[Item, ...]) -> list[str]:
     out = ['<ul class="utrecht-unordered-list">']
     for item in items:
         sub = _items(item.items)
-        out.append(f'<li class="utrecht-unordered-list__item">{inline(item.tekst)}{"".join(sub)}</li>')
+        out.append(f'<li class="utrecht-unordered-list__item">{inline(item.weergave)}{"".join(sub)}</li>')
     out.append("</ul>")
     return out
 

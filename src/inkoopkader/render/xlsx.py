@@ -85,7 +85,7 @@ _TRACE_BREEDTES = {"id": 12, "kader": 9, "kader_titel": 30, "editie": 8, "thema"
 def _items(items: tuple[Item, ...], diepte: int = 0) -> list[str]:
     regels = []
     for item in items:
-        regels.append(f"{'   ' * diepte}- {strip_markup(item.tekst)}")
+        regels.append(f"{'   ' * diepte}- {strip_markup(item.weergave)}")
         regels += _items(item.items, diepte + 1)
     return regels
 
