@@ -138,7 +138,7 @@ def test_xlsx_opens_in_openpyxl_with_the_documented_columns(wmo) -> None:
     assert tr.max_row == len(wmo.traceerbaarheid) + 1 and tr.freeze_panes == "A2"
     meta = {r[0].value: r[1].value for r in wb["Document"].iter_rows(min_row=2)}
     assert meta["Segment"].startswith("wmo-1a – ") and meta["Procedure"] == "Aanbesteding"
-    assert meta["Corpusversie"] == wmo.meta.corpus_versie and meta["Kenmerk"] == "2027-014"
+    assert meta["Corpusversie"] == wmo.meta.corpus_naam and meta["Kenmerk"] == "2027-014"
     assert meta["Datum"].date() == wmo.meta.datum and meta["Ondergrens per vraag"] == "6 (Voldoende)"
     assert meta["Weging prijs (%)"] == 0 and meta["Weging kwaliteit (%)"] == 100
 

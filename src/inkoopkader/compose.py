@@ -181,6 +181,7 @@ def compose(
             datum=datum or dt.date.today(),
             inkoopkader_versie=__version__,
             corpus_versie=corpus.versie,
+            corpus_uitgave=corpus.uitgave.versie if corpus.uitgave else None,
             met_toelichting=met_toelichting,
             met_bijlagen=bijlagen,
             bronnen={d.id: f"‘{d.titel}’, versie {d.versie} ({d.datum:%d-%m-%Y})" for d in corpus.brondocumenten},

@@ -184,7 +184,7 @@ def _metadata(doc: Document) -> list[tuple[str, object]]:
     rijen: list[tuple[str, object]] = [
         ("Titel", meta.titel), ("Segment", segment), ("Procedure", meta.procedure.label),
         ("Gemeente", meta.gemeente or ""), ("Kenmerk", meta.kenmerk or ""), ("Versie", meta.versie),
-        ("Datum", meta.datum), ("Corpusversie", meta.corpus_versie), ("inkoopkader-versie", meta.inkoopkader_versie),
+        ("Datum", meta.datum), ("Corpusversie", meta.corpus_naam), ("inkoopkader-versie", meta.inkoopkader_versie),
     ]
     rijen += [("Brondocument", titel) for titel in meta.bronnen.values()]
     if doc.gunning is not None:

@@ -111,7 +111,7 @@ class App:
         csrf = request.scope.get("state", {}).get("csrf", "")
         html = self.env.get_template(sjabloon).render(
             csrf=csrf, actie=lambda pad: f"{pad}?csrf={csrf}", thema_css=self.thema_css is not None,
-            thema_klasse=self.instellingen.thema_klasse or "", versie=__version__, corpus_versie=self.corpus.versie,
+            thema_klasse=self.instellingen.thema_klasse or "", versie=__version__, corpus_versie=self.corpus.versienaam,
             procedures=list(Procedure), **context,
         )
         return HTMLResponse(html, status_code=status)
@@ -727,7 +727,7 @@ def maak_starlette(corpus: Corpus, beveiliging: Beveiliging, instellingen: Inste
         csrf = request.scope.get("state", {}).get("csrf", "") if request is not None else ""
         html = app.env.get_template("fout.html").render(
             status=status, kop=_statusmelding(status), melding=melding, csrf=csrf, thema_css=app.thema_css is not None,
-            thema_klasse=instellingen.thema_klasse or "", versie=__version__, corpus_versie=corpus.versie,
+            thema_klasse=instellingen.thema_klasse or "", versie=__version__, corpus_versie=corpus.versienaam,
             titel=_statusmelding(status))
         return HTMLResponse(html, status_code=status)
 
