@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from docx import Document as Word
@@ -57,3 +58,13 @@ def test_a_labelled_item_in_markdown_is_no_nested_ordered_list(wmo) -> None:
     assert re.search(r"^\s*(> )?- 1\\\. Het betreft veiligheid", md, re.MULTILINE)
     assert re.search(r"^\s*- a\. daadwerkelijk werkt conform", md, re.MULTILINE)
     assert not re.search(r"^[\s>]*- \d+\. ", md, re.MULTILINE)  # '- 1. …' would be a list in a list
+
+
+def test_a_labelled_item_in_the_web_preview_has_no_bullet(wmo) -> None:
+    from inkoopkader.render.html import fragment
+
+    html = fragment(wmo)
+    assert re.search(r'<li class="utrecht-unordered-list__item ik-gelabeld">a\. daadwerkelijk werkt conform', html)
+    assert '<li class="utrecht-unordered-list__item">' in html  # an unlabelled item keeps its bullet
+    css = (Path(__file__).resolve().parent.parent / "src/inkoopkader/web/static/inkoopkader.css").read_text()
+    assert re.search(r"\.ik-gelabeld\s*\{\s*list-style-type:\s*none", css)
