@@ -365,7 +365,7 @@ def test_a_title_is_printed_bold_before_the_text(corpus) -> None:
 def test_sub_list_labels_are_printed(corpus) -> None:
     md = _markdown(corpus, Verzoek("wmo-1a", kaders=(1, 2)))  # kader 2 is inspiration: verbatim in the annex
     assert "- a. in staat zijn te werken met de Meldcode" in md and "- e. in staat zijn systeemgericht" in md
-    assert "- 3. Veiligheid heeft harde kanten" in md  # an NB of bwmo-17, with the body
+    assert "- 3\\. Veiligheid heeft harde kanten" in md  # an NB of bwmo-17, with the body; '1.' escaped
 
 
 def test_a_text_the_source_repeats_is_printed_once(corpus) -> None:

@@ -96,7 +96,8 @@ def test_diff_command_text_and_json(twee_corpora) -> None:
 
     data = json.loads(invoke("diff", str(oud), str(nieuw), "--format", "json").output)
     assert data["schema_version"] == 1 and data["gelijk"] is False
-    assert data["oud"]["uitgave"] == "2026.1" and data["nieuw"]["uitgave"] == "2026.2"
+    assert data["oud"]["versie"] == "2026.1" and data["nieuw"]["versie"] == "2026.2"  # as in corpus.yaml
+    assert "uitgave" not in data["oud"] and len(data["oud"]["inhoud"]) == 12  # the content hash
     assert [c["id"] for c in data["criteria"]["nieuw"]] == ["wbs-18"]
     assert [c["id"] for c in data["criteria"]["vervallen"]] == ["wbs-17"]
     hmo44 = next(c for c in data["criteria"]["gewijzigd"] if c["id"] == "hmo-44")

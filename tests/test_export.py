@@ -83,6 +83,23 @@ def word_wegingen(doc) -> dict[str, int]:
 # --- the questionnaire ---------------------------------------------------------------------------------------
 
 
+def test_the_kader_column_names_statutory_and_staff_rows_as_the_traceability_does(corpus, wmo) -> None:
+    doc = compose(corpus, select(corpus, "wmo-1a"), personeel=True)
+    per_id = {r.id: r.kader for r in doc.traceerbaarheid}
+    rijen = vragenlijst(doc)
+    assert all(r.kader for r in rijen), [r.nummer for r in rijen if not r.kader]
+    wet = [r for r in rijen if r.criteria.startswith("wet-")]
+    personeel = [r for r in rijen if r.criteria.startswith("pe-")]
+    assert wet and personeel
+    assert {r.kader for r in wet} == {"wet"} and {r.kader for r in personeel} == {"personeel"}
+    for r in rijen:  # the same names as the Traceerbaarheid sheet, numbers first
+        namen = {per_id[i] for i in r.criteria.split(", ") if i in per_id}
+        assert not namen or set(r.kader.split(", ")) == namen, r.nummer  # no IDs: a kader as a whole
+    blad = werkmap(doc.render("xlsx"))["Vragenlijst"]
+    kolom = [c.value for c in blad[1]].index("Kader")
+    assert {rij[kolom].value for rij in blad.iter_rows(min_row=2)} >= {"wet", "personeel", "1"}
+
+
 def test_questionnaire_has_one_row_per_eis_and_vraag_in_document_order(wmo) -> None:
     rijen = vragenlijst(wmo)
     assert [r.nummer for r in rijen] == [b.nummer for b in wmo.blokken() if isinstance(b, (Eis, Vraag))]
@@ -138,7 +155,7 @@ def test_xlsx_opens_in_openpyxl_with_the_documented_columns(wmo) -> None:
     assert tr.max_row == len(wmo.traceerbaarheid) + 1 and tr.freeze_panes == "A2"
     meta = {r[0].value: r[1].value for r in wb["Document"].iter_rows(min_row=2)}
     assert meta["Segment"].startswith("wmo-1a – ") and meta["Procedure"] == "Aanbesteding"
-    assert meta["Corpusversie"] == wmo.meta.corpus_versie and meta["Kenmerk"] == "2027-014"
+    assert meta["Corpusversie"] == wmo.meta.corpus_naam and meta["Kenmerk"] == "2027-014"
     assert meta["Datum"].date() == wmo.meta.datum and meta["Ondergrens per vraag"] == "6 (Voldoende)"
     assert meta["Weging prijs (%)"] == 0 and meta["Weging kwaliteit (%)"] == 100
 

@@ -181,6 +181,7 @@ def compose(
             datum=datum or dt.date.today(),
             inkoopkader_versie=__version__,
             corpus_versie=corpus.versie,
+            corpus_uitgave=corpus.uitgave.versie if corpus.uitgave else None,
             met_toelichting=met_toelichting,
             met_bijlagen=bijlagen,
             bronnen={d.id: f"‘{d.titel}’, versie {d.versie} ({d.datum:%d-%m-%Y})" for d in corpus.brondocumenten},
@@ -282,9 +283,9 @@ class _Opbouw:
     def _items(self, items: Iterable[Item]) -> tuple[tuple[Item, ...], bool]:
         result, changed = [], False
         for item in items:
-            tekst, v = actualiseer(item.weergave, self.corpus.actualiteit)  # 'a. …': the source's own label
+            tekst, v = actualiseer(item.tekst, self.corpus.actualiteit)
             sub, sub_changed = self._items(item.items)
-            result.append(Item(tekst, sub))
+            result.append(Item(tekst, sub, item.label))  # the source's own label ('a.') stays apart: no bullet
             changed |= bool(v) or sub_changed
         return tuple(result), changed
 
@@ -858,8 +859,8 @@ def _met_titel(titel: str, tekst: str) -> str:
 
 
 def _met_labels(items: Iterable[Item]) -> tuple[Item, ...]:
-    """Items as printed: the source's own label ('1.', 'a.') before the text."""
-    return tuple(Item(item.weergave, _met_labels(item.items)) for item in items)
+    """Items with the source's own label ('1.', 'a.') kept apart: a renderer prints it instead of a bullet."""
+    return tuple(Item(item.tekst, _met_labels(item.items), item.label) for item in items)
 
 
 def _ontdubbeld(selectie: Selectie) -> tuple[Selectie, dict[str, Keuze]]:

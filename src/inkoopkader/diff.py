@@ -276,8 +276,8 @@ def vergelijk(oud: Corpus, nieuw: Corpus, *, oud_pad: str | None = None, nieuw_p
 
 def _corpusinfo(corpus: Corpus, pad: str) -> dict[str, Any]:
     return {
-        "pad": pad, "versie": corpus.versie,
-        "uitgave": corpus.uitgave.versie if corpus.uitgave else None,
+        # named as in data/corpus.yaml: `versie` '2026.1'; `inhoud` the content hash
+        "pad": pad, "versie": corpus.uitgave.versie if corpus.uitgave else None, "inhoud": corpus.versie,
         "datum": corpus.uitgave.datum.isoformat() if corpus.uitgave else None,
         "kaders": len(corpus.kaders), "criteria": sum(len(k.criteria) for k in corpus.kaders),
     }

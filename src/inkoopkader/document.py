@@ -36,17 +36,23 @@ class Metadata:
     versie: str
     datum: dt.date
     inkoopkader_versie: str
-    corpus_versie: str
+    corpus_versie: str  # content hash: what the record in the docx and `check` compare
     met_toelichting: bool = True
     met_bijlagen: bool = False
     bronnen: dict[str, str] = field(default_factory=dict)  # brondocument-ID -> readable title
+    corpus_uitgave: str | None = None  # the corpus version of data/corpus.yaml ('2026.1')
+
+    @property
+    def corpus_naam(self) -> str:
+        """How the document names its corpus: '2026.1 (0598a1880af9)', or the content hash alone."""
+        return f"{self.corpus_uitgave} ({self.corpus_versie})" if self.corpus_uitgave else self.corpus_versie
 
     def brontitel(self, document_id: str) -> str:
         return self.bronnen.get(document_id, document_id)
 
     @property
     def samengesteld_met(self) -> str:
-        return f"samengesteld met inkoopkader {self.inkoopkader_versie}, corpus {self.corpus_versie}"
+        return f"samengesteld met inkoopkader {self.inkoopkader_versie}, corpus {self.corpus_naam}"
 
 
 @dataclass(frozen=True)

@@ -89,12 +89,19 @@ class _Tekst:
 
         return _afgekapt(kader_label(self.corpus, kader, kort=True), 64)
 
+    def _corpus_naam(self) -> str:
+        """'2026.1 (0598a1880af9)' when the report is of this corpus; else the hash the report names."""
+        versie = self.rapport.corpus_versie
+        if self.corpus.versie == versie:
+            return self.corpus.versienaam
+        return versie
+
     # --- the summary ----------------------------------------------------------------------------
 
     def maak(self) -> str:
         r = self.rapport
         self.regel(f"Controle van {r.concept} ({r.formaat}) tegen {r.segment} — selectie uit "
-                   f"{r.bron_van_selectie}, corpus {r.corpus_versie}")
+                   f"{r.bron_van_selectie}, corpus {self._corpus_naam()}")
         self.regels.append("")
         if r.geslaagd:
             self.regels.append(self.stijl("Poort geslaagd", "groen"))

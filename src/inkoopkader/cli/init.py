@@ -38,7 +38,7 @@ def init_command(
         opties.controleer_profielbestand(output)
         update = update_profile(corpus, output, segment=segment)
         if not update.geschreven:
-            out.print(f"{escape(str(output))} is al actueel (corpus {corpus.versie}); niets gewijzigd.", highlight=False)
+            out.print(f"{escape(str(output))} is al actueel (corpus {corpus.versienaam}); niets gewijzigd.", highlight=False)
             return
         if update.gemigreerd:
             out.print(

@@ -604,6 +604,20 @@ class _Nummering:
 # --- the body -----------------------------------------------------------------------------------
 
 
+def _gelabeld(label: str, inhoud: str) -> str:
+    """An item with the source's own number or letter: 'a.', a tab, the text."""
+    return _run(label) + "<w:r><w:tab/></w:r>" + inhoud
+
+
+def _hangend(label: str, links: int, rechts: int = 0) -> str:
+    """A hanging indent where a bullet would hang, wide enough for the label ('12.' needs two steps)."""
+    hangend = _IND_STEP * (1 + len(label) // 3)
+    rechts_ind = f' w:right="{rechts}"' if rechts else ""
+    return (f'<w:tabs><w:tab w:val="left" w:pos="{links}"/></w:tabs>'
+            f'<w:ind w:left="{links}"{rechts_ind} w:hanging="{hangend}"/>')
+
+
+
 class _Lichaam:
     """Lays out a Document as WordprocessingML text (fast: no python-docx objects per paragraph)."""
 
@@ -707,7 +721,13 @@ class _Lichaam:
             inhoud = _runs(item.tekst)
             if index < len(ankers):
                 inhoud = self._anker(ankers[index], inhoud)
-            self.p(f"List Bullet {min(level + 1, 4)}" if level else "List Bullet", inhoud, num=num, ilvl=level)
+            stijl = f"List Bullet {min(level + 1, 4)}" if level else "List Bullet"
+            if item.label:  # the source's own '1.' or 'a.' in place of the bullet, never both
+                links = (_IND_EIS + (level + 1) * _IND_STEP if num == self.nummering.opsomming_eis()
+                         else _IND_TEXT + level * _IND_STEP)
+                self.p(stijl, _gelabeld(item.label, inhoud), ppr=_hangend(item.label, links))
+            else:
+                self.p(stijl, inhoud, num=num, ilvl=level)
             if item.items:
                 self.items(item.items, num, depth + 1)
 
@@ -719,8 +739,11 @@ class _Lichaam:
         for item in items:
             level = min(depth, 3)
             left = _IND_BOX + (level + 1) * _IND_STEP
-            self.p("Toelichting", _runs(item.tekst), num=self.nummering.opsomming, ilvl=level,
-                   ppr=f'<w:ind w:left="{left}" w:right="113" w:hanging="{_IND_STEP}"/>')
+            if item.label:
+                self.p("Toelichting", _gelabeld(item.label, _runs(item.tekst)), ppr=_hangend(item.label, left, 113))
+            else:
+                self.p("Toelichting", _runs(item.tekst), num=self.nummering.opsomming, ilvl=level,
+                       ppr=f'<w:ind w:left="{left}" w:right="113" w:hanging="{_IND_STEP}"/>')
             if item.items:
                 self._notitie_items(item.items, depth + 1)
 

@@ -47,7 +47,8 @@ def _items(items: tuple[Item, ...]) -> list[str]:
     out = ['<ul class="utrecht-unordered-list">']
     for item in items:
         sub = _items(item.items)
-        out.append(f'<li class="utrecht-unordered-list__item">{inline(item.tekst)}{"".join(sub)}</li>')
+        klasse = "utrecht-unordered-list__item" + (" ik-gelabeld" if item.label else "")  # its own '1.', no bullet
+        out.append(f'<li class="{klasse}">{inline(item.weergave)}{"".join(sub)}</li>')
     out.append("</ul>")
     return out
 

@@ -8,6 +8,7 @@ the Word document (1, 1.1, 1.1.1); annexes are unnumbered and preceded by the ma
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .. import framing
@@ -28,10 +29,16 @@ def _cel(tekst: str) -> str:
     return inline(tekst).replace("|", "\\|")
 
 
+def _label(label: str) -> str:
+    """The source's own label as literal text: '1.' -> '1\\.' ('- 1. …' would be a nested ordered list)."""
+    return re.sub(r"^(\d+)([.)])$", r"\1\\\2", label)
+
+
 def _items(items: tuple[Item, ...], depth: int) -> list[str]:
     lines = []
     for item in items:
-        lines.append(f"{'   ' * depth}- {item.tekst}")
+        label = f"{_label(item.label)} " if item.label else ""
+        lines.append(f"{'   ' * depth}- {label}{item.tekst}")
         lines += _items(item.items, depth + 1)
     return lines
 

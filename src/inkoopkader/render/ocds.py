@@ -64,7 +64,7 @@ def _weging_alinea(doc: Document) -> str | None:
 
 def _aspect(nummer: int, aspect: Aspect) -> str:
     regels = [f"{nummer}. {strip_markup(aspect.tekst)}"]
-    regels += [f"   - {strip_markup(i.tekst)}" for i in aspect.items]
+    regels += [f"   - {strip_markup(i.weergave)}" for i in aspect.items]
     return "\n".join(regels)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -85,7 +85,7 @@ _TRACE_BREEDTES = {"id": 12, "kader": 9, "kader_titel": 30, "editie": 8, "thema"
 def _items(items: tuple[Item, ...], diepte: int = 0) -> list[str]:
     regels = []
     for item in items:
-        regels.append(f"{'   ' * diepte}- {strip_markup(item.tekst)}")
+        regels.append(f"{'   ' * diepte}- {strip_markup(item.weergave)}")
         regels += _items(item.items, diepte + 1)
     return regels
 
@@ -147,9 +147,20 @@ def _met_groep(sectie: Sectie, pad: tuple[str, ...]) -> Iterator[tuple[str, Eis 
         yield from _met_groep(sub, pad if omhulsel else (*pad, sub.titel))
 
 
+def _kaders(ids: Iterable[str], per_id: dict[str, str], terugval: Iterable[int]) -> str:
+    """The 'Kader' cell: as the Traceerbaarheid sheet names each criterion ('8', 'wet', 'personeel'),
+    numbers first and in order; the blocks' kader numbers for a criterion without a traceability row."""
+    namen = list(dict.fromkeys(per_id[i] for i in ids if i in per_id)) or [str(k) for k in terugval]
+    nummers = sorted({n for n in namen if n.isdigit()}, key=int)
+    return ", ".join([*nummers, *(n for n in namen if not n.isdigit())])
+
+
 def vragenlijst(doc: Document) -> list[Vraagrij]:
     """The questionnaire rows of a document: every Eis and Vraag of the body, in document order."""
     procedure = doc.procedure
+    per_id: dict[str, str] = {}
+    for regel in doc.traceerbaarheid:
+        per_id.setdefault(regel.id, regel.kader)
     rijen = []
     for sectie in doc.secties:
         for groep, blok in _met_groep(sectie, (sectie.titel,)):
@@ -159,7 +170,7 @@ def vragenlijst(doc: Document) -> list[Vraagrij]:
                     vraagtype="ja/nee", knock_out=blok.rol in (Rol.GESCHIKTHEIDSEIS, Rol.MINIMUMEIS),
                     gewicht=None, max_tekens=None, bewijsmiddel=blok.bewijs or "",
                     criteria=", ".join(_ids(blok.anker, blok.item_ankers)),
-                    kader=str(blok.kader) if blok.kader is not None else "",
+                    kader=_kaders(_ids(blok.anker, blok.item_ankers), per_id, () if blok.kader is None else (blok.kader,)),
                     rol=framing.rol_label(procedure, blok.rol),
                 ))
             else:
@@ -172,7 +183,8 @@ def vragenlijst(doc: Document) -> list[Vraagrij]:
                     vraagtype="open" if gescoord else "bijlage", knock_out=not gescoord,
                     gewicht=blok.weging, max_tekens=blok.tekens, bewijsmiddel="",
                     criteria=", ".join(i for a in blok.aspecten for i in _ids(a.anker, a.item_ankers)),
-                    kader=", ".join(str(k) for k in kaders), rol=framing.rol_label(procedure, Rol.GUNNINGSCRITERIUM),
+                    kader=_kaders((i for a in blok.aspecten for i in _ids(a.anker, a.item_ankers)), per_id, kaders),
+                    rol=framing.rol_label(procedure, Rol.GUNNINGSCRITERIUM),
                 ))
     return rijen
 
@@ -184,7 +196,7 @@ def _metadata(doc: Document) -> list[tuple[str, object]]:
     rijen: list[tuple[str, object]] = [
         ("Titel", meta.titel), ("Segment", segment), ("Procedure", meta.procedure.label),
         ("Gemeente", meta.gemeente or ""), ("Kenmerk", meta.kenmerk or ""), ("Versie", meta.versie),
-        ("Datum", meta.datum), ("Corpusversie", meta.corpus_versie), ("inkoopkader-versie", meta.inkoopkader_versie),
+        ("Datum", meta.datum), ("Corpusversie", meta.corpus_naam), ("inkoopkader-versie", meta.inkoopkader_versie),
     ]
     rijen += [("Brondocument", titel) for titel in meta.bronnen.values()]
     if doc.gunning is not None:

@@ -121,7 +121,7 @@ class App:
         csrf = request.scope.get("state", {}).get("csrf", "")
         html = self.env.get_template(sjabloon).render(
             csrf=csrf, actie=lambda pad: f"{pad}?csrf={csrf}", thema_css=self.thema_css is not None,
-            thema_klasse=self.instellingen.thema_klasse or "", versie=__version__, corpus_versie=self.corpus.versie,
+            thema_klasse=self.instellingen.thema_klasse or "", versie=__version__, corpus_versie=self.corpus.versienaam,
             procedures=list(Procedure), **context,
         )
         return HTMLResponse(html, status_code=status)
@@ -814,7 +814,7 @@ def maak_starlette(corpus: Corpus, beveiliging: Beveiliging, instellingen: Inste
             melding = melding[len(kop):].strip()
         html = app.env.get_template("fout.html").render(
             status=status, kop=kop, melding=melding or _statusuitleg(status, pad), csrf=csrf, thema_css=app.thema_css is not None,
-            thema_klasse=instellingen.thema_klasse or "", versie=__version__, corpus_versie=corpus.versie,
+            thema_klasse=instellingen.thema_klasse or "", versie=__version__, corpus_versie=corpus.versienaam,
             titel=_statusmelding(status))
         return HTMLResponse(html, status_code=status)
 
