@@ -66,6 +66,36 @@ def test_format_and_extension_that_disagree_are_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "past niet bij" in result.output
 
 
+@pytest.mark.parametrize("naam", ["r.pdf", "r.docx", "r.html", "r.csv", "r.yaml", "rapport"])
+def test_check_refuses_a_report_name_whose_extension_it_cannot_write(tmp_path: Path, monkeypatch, naam: str) -> None:
+    import importlib
+
+    def niet_aanroepen(*args, **kwargs):
+        raise AssertionError("the draft should not have been checked")
+
+    monkeypatch.setattr(importlib.import_module("inkoopkader.check"), "check", niet_aanroepen)
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-o", tmp_path / naam)
+    assert result.exit_code == 2, result.output
+    assert f"Een rapport kan niet naar '{naam}'" in result.output
+    assert ".txt, .json, .xml" in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", tmp_path / "r.pdf")
+    assert result.exit_code == 2 and "Een rapport kan niet naar 'r.pdf'" in result.output
+
+
+def test_check_format_and_report_extension_must_agree(tmp_path: Path) -> None:
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", tmp_path / "r.xml")
+    assert result.exit_code == 2 and "--format json past niet bij -o r.xml" in result.output
+    assert "-o r.json" in result.output
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "github", "-o", tmp_path / "r.json")
+    assert result.exit_code == 2 and "-o r.txt" in result.output
+    assert invoke("check", EXAMPLE, *CI_OPTIONS, "-o", tmp_path / "r.xml").exit_code == 0
+    assert (tmp_path / "r.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "github", "-o", tmp_path / "a.txt").exit_code == 0
+    assert invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", tmp_path / "rapport").exit_code == 0
+    assert json.loads((tmp_path / "rapport").read_text(encoding="utf-8"))["geslaagd"] is True
+
+
 def test_pdf_without_libreoffice_names_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda *a, **k: None)
     doel = tmp_path / "eisen.pdf"
