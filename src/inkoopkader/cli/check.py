@@ -147,17 +147,6 @@ def _rapportformaat(formaat: Optional[CheckUitvoer], output: Optional[Path]) -> 
     return formaat
 
 
-def _controleer_concept(concept: Path) -> None:
-    """A directory is no draft: say so (the reader would only say it cannot read it)."""
-    from ..errors import InkoopkaderError
-
-    if str(concept) != "-" and concept.is_dir():
-        raise InkoopkaderError(
-            f"'{concept}' is een map, geen concept. Geef één bestand op (.docx, .odt, .pdf, .md of .txt); "
-            "voor alle concepten in een map: de pre-commit-hook of een lus in de shell."
-        )
-
-
 @app.command("check")
 @user_errors
 def check_command(
@@ -195,7 +184,6 @@ def check_command(
     gekozen = _rapportformaat(formaat, output)
     if output is not None:
         controleer_doel(output, force=force)  # before a long check, not after it
-    _controleer_concept(concept)
     if segment is None and profiel is None and str(concept) == "-":
         raise InkoopkaderError("Geef bij standaardinvoer een segment (--segment) of profiel (--profiel) op.")
     kwargs: dict[str, Any] = {"strikt": strikt, "via_kader": via_kader}
