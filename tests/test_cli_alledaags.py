@@ -166,6 +166,31 @@ def test_usage_error_has_dutch_did_you_mean() -> None:
     assert "Onbekende opdracht 'framework'. Bedoelt u 'frameworks'?" in result.output
 
 
+@pytest.mark.parametrize("args", [["compose", "--corpus", "nieuw", "-s", "wmo-1a"],
+                                  ["compose", "-s", "wmo-1a", "--corpus=nieuw"],
+                                  ["check", EXAMPLE, "--corpus", "nieuw"]])
+def test_a_global_option_after_the_command_says_where_it_belongs(args: list) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    opdracht = args[0]
+    assert (f"--corpus is een algemene optie van inkoopkader en hoort vóór de opdracht: inkoopkader --corpus MAP "
+            f"{opdracht} …") in result.output
+    assert "Mogelijke opties" not in result.output and "Traceback" not in result.output
+    result = invoke("segments", "--version")
+    assert result.exit_code == 2 and "Gebruik: inkoopkader --version" in result.output
+    result = invoke("compose", "--bla")  # an option of no command: still the suggestions
+    assert "Onbekende optie: --bla (Mogelijke opties:" in result.output
+
+
+def test_console_script_puts_a_global_option_before_the_command() -> None:
+    import sys
+
+    script = shutil.which("inkoopkader", path=str(Path(sys.executable).parent)) or shutil.which("inkoopkader")
+    assert script
+    run = subprocess.run([script, "compose", "--corpus", "nieuw", "-s", "wmo-1a"], capture_output=True, text=True)
+    assert run.returncode == 2 and "inkoopkader --corpus MAP compose …" in run.stderr
+
+
 def test_console_script_speaks_dutch_too(tmp_path: Path) -> None:
     import sys
 

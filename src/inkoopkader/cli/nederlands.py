@@ -156,6 +156,7 @@ def installeer() -> None:
                 module.echo = echo  # type: ignore[attr-defined]
             if getattr(module, "_", None) is gettext.gettext:
                 module._ = _gettext  # type: ignore[attr-defined]
+    _installeer_globale_opties(klik)
     typen = klik.types
     for attribuut, naam in _TYPENAMEN.items():
         soort = getattr(typen, attribuut, None)
@@ -166,3 +167,40 @@ def installeer() -> None:
         if isinstance(soort, type):
             soort.name = naam  # type: ignore[attr-defined]
     _geinstalleerd = True
+
+
+def _installeer_globale_opties(klik: ModuleType) -> None:
+    """An option of the main app given after the command (`compose --corpus nieuw`) is not unknown:
+    say that it comes before the command, instead of suggesting the command's own options."""
+    klasse = klik.exceptions.NoSuchOption
+    origineel = klasse.format_message
+
+    def format_message(self: Any) -> str:
+        hoofd = _globale_optie(self)
+        if hoofd is None:
+            return str(origineel(self))
+        naam, waarde = hoofd
+        ctx = self.ctx
+        programma = ctx.find_root().info_name or "inkoopkader"
+        if waarde is None:  # --version: works on its own, without a command
+            return f"Onbekende optie voor '{ctx.info_name}': {naam}. Gebruik: {programma} {naam}"
+        return (f"Onbekende optie voor '{ctx.info_name}': {naam}. {naam} is een algemene optie van {programma} en "
+                f"hoort vóór de opdracht: {programma} {naam}{waarde} {ctx.info_name} …")
+
+    klasse.format_message = format_message
+
+
+def _globale_optie(fout: Any) -> tuple[str, str | None] | None:
+    """(name, ' PLACEHOLDER', '' for a flag or None for an eager flag such as --version) when the
+    unknown option is one of the main app's; else None."""
+    ctx = getattr(fout, "ctx", None)
+    naam = str(getattr(fout, "option_name", "") or "").split("=", 1)[0]
+    if ctx is None or ctx.parent is None or not naam:
+        return None
+    for param in ctx.find_root().command.params:
+        if param.param_type_name == "option" and naam in (*param.opts, *getattr(param, "secondary_opts", ())):
+            if getattr(param, "is_flag", False):
+                return naam, None if getattr(param, "is_eager", False) else ""
+            soort = type(param.type).__name__
+            return naam, " MAP" if "Path" in soort else " WAARDE"
+    return None
