@@ -191,6 +191,15 @@ def test_console_script_puts_a_global_option_before_the_command() -> None:
     assert run.returncode == 2 and "inkoopkader --corpus MAP compose …" in run.stderr
 
 
+def test_check_without_a_selection_gives_its_advice_once() -> None:
+    result = invoke("check", EXAMPLE)
+    assert result.exit_code == 2
+    tekst = " ".join(result.output.split())
+    assert (f"Waartegen moet '{EXAMPLE}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) of --profiel; "
+            "alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee.") in tekst
+    assert tekst.count("Geef ") == 1 and "selectieprofiel" not in tekst
+
+
 def test_console_script_speaks_dutch_too(tmp_path: Path) -> None:
     import sys
 

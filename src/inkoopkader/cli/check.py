@@ -210,8 +210,12 @@ def check_command(
 
     try:
         rapport = _run_check(concept, {"corpus": corpus, **kwargs})
-    except GeenSelectie as exc:
-        raise InkoopkaderError(f"{exc} Geef --segment (b.v. --segment wmo-1a) of --profiel.") from None
+    except GeenSelectie:
+        # The library's advice in flags, once (not its sentence and then the flags again).
+        raise InkoopkaderError(
+            f"Waartegen moet '{concept}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) of --profiel; "
+            "alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
+        ) from None
     except (InkoopkaderError, KeyboardInterrupt):
         raise
     except Exception as exc:  # never a traceback for a user's file; say what happened
