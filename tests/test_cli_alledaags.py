@@ -200,6 +200,26 @@ def test_check_without_a_selection_gives_its_advice_once() -> None:
     assert tekst.count("Geef ") == 1 and "selectieprofiel" not in tekst
 
 
+def test_a_value_out_of_range_is_said_in_dutch() -> None:
+    result = invoke("compose", "-s", "wmo-1a", "--prijs", "120")
+    assert result.exit_code == 2
+    assert "Ongeldige waarde voor '--prijs': 120 ligt niet tussen 0 en 99." in result.output
+    assert "bereik" not in result.output and "<=" not in result.output
+
+
+@pytest.mark.parametrize(("engels", "nederlands"), [
+    ("-1 is not in the range 0<=x<=99.", "-1 ligt niet tussen 0 en 99."),
+    ("5 is not in the range x>=10.", "5 is niet toegestaan: de waarde moet ten minste 10 zijn."),
+    ("5 is not in the range x<3.", "5 is niet toegestaan: de waarde moet kleiner dan 3 zijn."),
+    ("1.5 is not in the range 0<=x<1.", "1.5 ligt niet tussen 0 en 1 (1 niet inbegrepen)."),
+    ("7 is not in the valid range of 0<=x<=5.", "7 ligt niet tussen 0 en 5."),
+])
+def test_click_ranges_in_dutch(engels: str, nederlands: str) -> None:
+    from inkoopkader.cli.nederlands import vertaal
+
+    assert vertaal(engels) == nederlands
+
+
 def test_console_script_speaks_dutch_too(tmp_path: Path) -> None:
     import sys
 

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 # (pattern, replacement), applied in this order. Values a user typed are kept as they are.
-_ZINNEN: list[tuple[str, str]] = [
+_ZINNEN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?m)^Usage: ", "Gebruik: "),
     (r"\[OPTIONS\]", "[OPTIES]"),
     (r"COMMAND \[ARGS\]\.\.\.", "OPDRACHT [ARGUMENTEN]..."),
@@ -48,8 +48,7 @@ _ZINNEN: list[tuple[str, str]] = [
     (r"(.+?) is not a valid (?:integer|getal)(?: range)?\.", r"\1 is geen geheel getal."),
     (r"(.+?) is not a valid (?:float|kommagetal)(?: range)?\.", r"\1 is geen getal."),
     (r"(.+?) is not a valid boolean\.", r"\1 is geen ja/nee-waarde."),
-    (r"(.+?) is not in the range (.+?)\.", r"\1 ligt niet in het bereik \2."),
-    (r"(.+?) is not in the valid range of (.+?)\.", r"\1 ligt niet in het bereik \2."),
+    (r"(.+?) is not in the (?:valid )?range(?: of)? (.+?)\.", lambda m: _bereik(m.group(1), m.group(2))),
     (r"Option '(.+?)' requires an argument\.", r"Optie '\1' verwacht een waarde."),
     (r"Option '(.+?)' requires (\d+) arguments\.", r"Optie '\1' verwacht \2 waarden."),
     (r"Option '(.+?)' does not take a value\.", r"Optie '\1' neemt geen waarde."),
@@ -74,7 +73,7 @@ _ZINNEN: list[tuple[str, str]] = [
     (r"\(deprecated\)", "(verouderd)"),
     (r"\(DEPRECATED\)", "(VEROUDERD)"),
 ]
-_PATRONEN: list[tuple[re.Pattern[str], str]] = []  # compiled on first use: --help itself needs few
+_PATRONEN: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = []  # compiled on first use: --help itself needs few
 
 # Value types as help shows them (upper-cased): 'TEXT' -> 'TEKST' (set at the source, so the
 # columns of the help are measured with the Dutch word).
@@ -111,11 +110,35 @@ def vertaal(tekst: str) -> str:
     if not _PATRONEN:
         _PATRONEN.extend((re.compile(p), v) for p, v in _ZINNEN)
     for patroon, vervanging in _PATRONEN:
-        if "{1}" in vervanging:  # a literal parenthesis around the group
+        if callable(vervanging):
+            tekst = patroon.sub(vervanging, tekst)
+        elif "{1}" in vervanging:  # a literal parenthesis around the group
             tekst = patroon.sub(lambda m, v=vervanging: v.replace("{1}", m.group(1)), tekst)
         else:
             tekst = patroon.sub(vervanging, tekst)
     return tekst
+
+
+_GRENS = re.compile(r"(?:(-?[\d.]+)(<=?))?x(?:(<=?|>=?)(-?[\d.]+))?")
+
+
+def _bereik(waarde: str, bereik: str) -> str:
+    """click's '120 is not in the range 0<=x<=99' as '120 ligt niet tussen 0 en 99'."""
+    m = _GRENS.fullmatch(bereik.replace(" ", ""))
+    if m is None:
+        return f"{waarde} ligt niet in het bereik {bereik}."
+    onder, onder_teken, teken, grens = m.groups()
+    if onder is not None and teken in ("<", "<=") and grens is not None:
+        uitzondering = [g for g, t in ((onder, onder_teken), (grens, teken)) if t == "<"]
+        erbij = f" ({' en '.join(uitzondering)} niet inbegrepen)" if uitzondering else ""
+        return f"{waarde} ligt niet tussen {onder} en {grens}{erbij}."
+    if onder is not None:  # 'a<=x' or 'a<x'
+        teken, grens = (">=" if onder_teken == "<=" else ">"), onder
+    zinnen = {">=": f"ten minste {grens}", ">": f"groter dan {grens}", "<=": f"ten hoogste {grens}",
+              "<": f"kleiner dan {grens}"}
+    if teken not in zinnen:
+        return f"{waarde} ligt niet in het bereik {bereik}."
+    return f"{waarde} is niet toegestaan: de waarde moet {zinnen[teken]} zijn."
 
 
 def click_van_typer() -> ModuleType:
