@@ -381,3 +381,27 @@ def test_format_tekst_is_a_pure_library_function() -> None:
     assert "…" in smal  # long kader titles are cut to the width
     kleur = format_tekst(rapport, corpus, kleur=True)
     assert "\x1b[1;31mPoort afgekeurd\x1b[0m" in kleur
+
+
+@pytest.mark.parametrize(("opdracht", "gemeente"), [("init", "Naam van de gemeente."),
+                                                    ("compose", "Naam van de gemeente (titelpagina).")])
+def test_title_page_options_are_declared_once_with_unchanged_help(opdracht: str, gemeente: str) -> None:
+    hulp = invoke(opdracht, "--help").output
+    for optie, uitleg in (("--gemeente", gemeente), ("--titel", "Titel van het document."),
+                          ("--kenmerk", "Kenmerk of zaaknummer.")):
+        assert re.search(rf"(?m)^  {optie} <tekst> +{re.escape(uitleg)}$", hulp), (optie, hulp)
+    bronnen = ROOT / "src" / "inkoopkader" / "cli"
+    for optie in ("--gemeente", "--titel", "--kenmerk"):
+        waar = [p.name for p in sorted(bronnen.glob("*.py")) if f'"{optie}"' in p.read_text(encoding="utf-8")]
+        assert waar == ["opties.py"], (optie, waar)
+
+
+def test_title_page_options_still_reach_profile_and_document(tmp_path: Path) -> None:
+    profiel = tmp_path / "p.yaml"
+    assert invoke("init", "-s", "wmo-1a", "-o", profiel, "--gemeente", "Gemeente Sneek", "--titel", "Zorg 2027",
+                  "--kenmerk", "Z-1").exit_code == 0
+    tekst = profiel.read_text(encoding="utf-8")
+    assert "Gemeente Sneek" in tekst and "Zorg 2027" in tekst and "Z-1" in tekst
+    uit = invoke("compose", "-s", "wmo-1a", "-f", "md", "-o", "-", "--gemeente", "Gemeente Sneek", "--titel",
+                 "Zorg 2027", "--kenmerk", "Z-2").output
+    assert "Gemeente Sneek" in uit and "Zorg 2027" in uit and "Z-2" in uit

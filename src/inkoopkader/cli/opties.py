@@ -48,6 +48,18 @@ Personeelseisen = Annotated[Optional[list[str]], typer.Option(
 Functieniveaus = Annotated[Optional[list[str]], typer.Option(
     "--functieniveau", help="Alleen deze functieniveaus (b.v. B,C of wce-niv-b).", show_default=False)]
 
+# --- the document's title page (init writes them into the profile, compose onto the page) -----------
+
+
+def _tekstoptie(naam: str, uitleg: str) -> Any:
+    return Annotated[Optional[str], typer.Option(naam, help=uitleg, show_default=False)]
+
+
+Gemeente = _tekstoptie("--gemeente", "Naam van de gemeente.")
+GemeenteTitelpagina = _tekstoptie("--gemeente", "Naam van de gemeente (titelpagina).")  # compose: where it goes
+Titel = _tekstoptie("--titel", "Titel van het document.")
+Kenmerk = _tekstoptie("--kenmerk", "Kenmerk of zaaknummer.")
+
 # --- files ------------------------------------------------------------------------------------------
 
 Force = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")]
