@@ -405,3 +405,20 @@ def test_title_page_options_still_reach_profile_and_document(tmp_path: Path) -> 
     uit = invoke("compose", "-s", "wmo-1a", "-f", "md", "-o", "-", "--gemeente", "Gemeente Sneek", "--titel",
                  "Zorg 2027", "--kenmerk", "Z-2").output
     assert "Gemeente Sneek" in uit and "Zorg 2027" in uit and "Z-2" in uit
+
+
+def test_compose_refuses_xlsx_named_xls_and_summarises_the_ocds_file(tmp_path: Path) -> None:
+    result = invoke("compose", "-s", "wmo-1a", "-f", "xlsx", "-o", tmp_path / "v.xls")
+    assert result.exit_code == 2
+    assert "--format xlsx past niet bij -o v.xls (een .xls-bestand is Excel 97-2003)" in result.output
+    assert "-o v.xlsx" in result.output and not (tmp_path / "v.xls").exists()
+    doel = tmp_path / "gunning.ocds.json"
+    result = invoke("compose", "-s", "wmo-1a", "--prijs", "20", "-o", doel)
+    assert result.exit_code == 0, result.output
+    data = json.loads(doel.read_text(encoding="utf-8"))
+    criteria = data["tender"]["lots"][0]["awardCriteria"]["criteria"]
+    regel = " ".join(result.output.split())
+    assert f"{len(criteria)} gunningscriteria (OCDS): " in regel
+    for criterium in criteria:
+        assert f"{criterium['name']} ({criterium['numbers'][0]['number']}%)" in regel
+    assert "Prijs (20%)" in regel and "minimumeisen" not in regel and "uitvoeringsvoorwaarden" not in regel
