@@ -296,7 +296,8 @@ class FormaatFout(InkoopkaderError):
     name; the CLI words the same facts with its flags."""
 
     def __init__(self, naam: str, formaat: str | None, extensie: str, afgeleid: str | None, voorstel: str) -> None:
-        self.naam, self.formaat, self.extensie, self.afgeleid, self.voorstel = naam, formaat, extensie, afgeleid, voorstel
+        self.naam, self.formaat, self.extensie = naam, formaat, extensie
+        self.afgeleid, self.voorstel = afgeleid, voorstel
         self.soort = afgeleid or _ANDERE_EXTENSIES.get(extensie) or "een ander formaat"  # what the ending is
         bekend = ", ".join(EXTENSIES)
         if formaat is None:
@@ -342,7 +343,8 @@ def formaat_bij_bestand(pad: str | os.PathLike[str], formaat: str | None = None)
     else:
         past = afgeleid == gekozen or (gekozen == "ocds" and klein.endswith(".json"))
     if not past:
-        raise FormaatFout(naam, gekozen, extensie, afgeleid, stam + (OCDS_SUFFIX if gekozen == "ocds" else f".{gekozen}"))
+        voorstel = stam + (OCDS_SUFFIX if gekozen == "ocds" else f".{gekozen}")
+        raise FormaatFout(naam, gekozen, extensie, afgeleid, voorstel)
     return gekozen
 
 

@@ -73,7 +73,8 @@ _ZINNEN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"\(deprecated\)", "(verouderd)"),
     (r"\(DEPRECATED\)", "(VEROUDERD)"),
 ]
-_PATRONEN: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = []  # compiled on first use: --help itself needs few
+# compiled on first use: --help itself needs few
+_PATRONEN: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = []
 
 # Value types as help shows them (upper-cased): 'TEXT' -> 'TEKST' (set at the source, so the
 # columns of the help are measured with the Dutch word).

@@ -84,8 +84,8 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int | None = None) 
         `inkoopkader compose`, `selectie` holds what compose recorded (segment, criteria, corpus_versie).
 
     Raises:
-        ConceptFout: the path is a directory, the file is missing, empty, too large, of an unsupported type, broken, encrypted,
-            hostile (zip bomb, DOCTYPE) or holds no readable text.
+        ConceptFout: the path is a directory, the file is missing, empty, too large, of an unsupported
+            type, broken, encrypted, hostile (zip bomb, DOCTYPE) or holds no readable text.
     """
     if not isinstance(path, (str, os.PathLike)):
         from ...errors import ArgumentFout
