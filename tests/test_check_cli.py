@@ -328,7 +328,7 @@ def test_console_script_runs_the_gate(tmp_path: Path) -> None:
 
 
 def test_hook_splits_options_from_files() -> None:
-    from inkoopkader.check.hook import split_args
+    from inkoopkader.cli.hook import split_args
 
     algemeen, opties, bestanden = split_args(
         ["--corpus", "mijn-corpus", "-s", "wmo-1a", "--strikt", "--vereist=bwmo-01", "--min-dekking", "80%", "a.docx", "b.md"]
@@ -340,7 +340,7 @@ def test_hook_splits_options_from_files() -> None:
 
 def test_hook_knows_every_option_of_check_that_takes_a_value() -> None:
     """The list comes from the command itself: an option added later is never taken for a file."""
-    from inkoopkader.check.hook import _met_waarde, split_args
+    from inkoopkader.cli.hook import _met_waarde, split_args
 
     assert {"--personeelseis", "--segment", "-s", "--min-dekking", "--corpus", "-o"} <= _met_waarde()
     assert not {"--strikt", "--personeel", "--alleen-specifiek"} & _met_waarde()
@@ -350,7 +350,7 @@ def test_hook_knows_every_option_of_check_that_takes_a_value() -> None:
 
 
 def test_hook_exit_code_is_the_worst_of_all_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from inkoopkader.check.hook import main
+    from inkoopkader.cli.hook import main
 
     kopie = tmp_path / "kopie.md"
     kopie.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -366,7 +366,7 @@ def test_pre_commit_hook_definition_points_at_the_hook() -> None:
 
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "inkoopkader-check")
-    assert hook["entry"] == "python -m inkoopkader.check.hook" and hook["language"] == "python"
+    assert hook["entry"] == "python -m inkoopkader.cli.hook" and hook["language"] == "python"
     assert hook["pass_filenames"] is True
 
 
@@ -426,3 +426,29 @@ def test_console_script_exit_codes_and_flushed_output(args: list[str], code: int
     assert uitvoer in run.stdout + run.stderr
     if uitvoer.startswith('"schema'):
         assert json.loads(run.stdout)["geslaagd"] is True  # the whole JSON document arrived
+
+
+def test_the_library_check_package_never_imports_the_cli_prints_or_exits() -> None:
+    """DESIGN: only cli/ imports typer/rich, prints or exits; the pre-commit hook lives in cli/hook.py.
+    (os._exit in achtergrond ends a forked child process, never the user's program.)"""
+    import ast
+
+    ui = ("typer", "rich", "click")
+    pakket = ROOT / "src" / "inkoopkader" / "check"
+    for bestand in sorted(pakket.rglob("*.py")):
+        for knoop in ast.walk(ast.parse(bestand.read_text(encoding="utf-8"))):
+            waar = f"{bestand.name}:{getattr(knoop, 'lineno', 0)}"
+            if isinstance(knoop, ast.ImportFrom):
+                module = knoop.module or ""
+                if knoop.level == 0:
+                    assert module.split(".")[0] not in ui and not module.startswith("inkoopkader.cli"), waar
+                else:
+                    assert module.split(".")[0] != "cli" and "cli" not in {a.name for a in knoop.names}, waar
+            elif isinstance(knoop, ast.Import):
+                assert not any(a.name.split(".")[0] in ui or a.name.startswith("inkoopkader.cli") for a in knoop.names), waar
+            elif isinstance(knoop, ast.Call):
+                functie = knoop.func
+                assert not (isinstance(functie, ast.Name) and functie.id in ("print", "exit")), waar
+                assert not (isinstance(functie, ast.Attribute) and functie.attr == "exit"
+                            and isinstance(functie.value, ast.Name) and functie.value.id == "sys"), waar
+    assert not (pakket / "hook.py").exists()

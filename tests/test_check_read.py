@@ -1160,3 +1160,20 @@ def test_checking_a_markdown_draft_loads_only_the_markdown_reader(tmp_path: Path
     assert {"inkoopkader.check.read", "inkoopkader.check.read.markdown"} <= geladen, geladen
     assert not geladen & {"inkoopkader.check.read.docx", "inkoopkader.check.read.odt", "inkoopkader.check.read.pdf",
                           "lxml", "lxml.etree", "pypdf"}, geladen
+
+
+def test_a_directory_is_no_draft_in_the_library_as_in_the_cli(tmp_path: Path, corpus) -> None:
+    import inkoopkader
+    from inkoopkader.check.read import ConceptFout, read_concept
+
+    verwacht = (f"'{tmp_path}' is een map, geen concept. Geef één bestand op (.docx, .odt, .pdf, .md of .txt); "
+                "voor alle concepten in een map: de pre-commit-hook of een lus in de shell.")
+    with pytest.raises(ConceptFout) as fout:
+        read_concept(tmp_path)
+    assert str(fout.value) == verwacht and "geen extensie" not in str(fout.value)
+    (tmp_path / "map.docx").mkdir()  # a directory with a draft's name is no draft either
+    with pytest.raises(ConceptFout, match="is een map, geen concept"):
+        read_concept(tmp_path / "map.docx")
+    with pytest.raises(ConceptFout) as fout:
+        inkoopkader.check(tmp_path, corpus, segment="wmo-1a")
+    assert str(fout.value) == verwacht

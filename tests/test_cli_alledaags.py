@@ -66,6 +66,36 @@ def test_format_and_extension_that_disagree_are_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "past niet bij" in result.output
 
 
+@pytest.mark.parametrize("naam", ["r.pdf", "r.docx", "r.html", "r.csv", "r.yaml", "rapport"])
+def test_check_refuses_a_report_name_whose_extension_it_cannot_write(tmp_path: Path, monkeypatch, naam: str) -> None:
+    import importlib
+
+    def niet_aanroepen(*args, **kwargs):
+        raise AssertionError("the draft should not have been checked")
+
+    monkeypatch.setattr(importlib.import_module("inkoopkader.check"), "check", niet_aanroepen)
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-o", tmp_path / naam)
+    assert result.exit_code == 2, result.output
+    assert f"Een rapport kan niet naar '{naam}'" in result.output
+    assert ".txt, .json, .xml" in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", tmp_path / "r.pdf")
+    assert result.exit_code == 2 and "Een rapport kan niet naar 'r.pdf'" in result.output
+
+
+def test_check_format_and_report_extension_must_agree(tmp_path: Path) -> None:
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", tmp_path / "r.xml")
+    assert result.exit_code == 2 and "--format json past niet bij -o r.xml" in result.output
+    assert "-o r.json" in result.output
+    result = invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "github", "-o", tmp_path / "r.json")
+    assert result.exit_code == 2 and "-o r.txt" in result.output
+    assert invoke("check", EXAMPLE, *CI_OPTIONS, "-o", tmp_path / "r.xml").exit_code == 0
+    assert (tmp_path / "r.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "github", "-o", tmp_path / "a.txt").exit_code == 0
+    assert invoke("check", EXAMPLE, *CI_OPTIONS, "-f", "json", "-o", tmp_path / "rapport").exit_code == 0
+    assert json.loads((tmp_path / "rapport").read_text(encoding="utf-8"))["geslaagd"] is True
+
+
 def test_pdf_without_libreoffice_names_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda *a, **k: None)
     doel = tmp_path / "eisen.pdf"
@@ -134,6 +164,60 @@ def test_usage_error_has_dutch_did_you_mean() -> None:
     assert "Gebruik: inkoopkader compose [OPTIES]" in result.output
     result = invoke("framework")
     assert "Onbekende opdracht 'framework'. Bedoelt u 'frameworks'?" in result.output
+
+
+@pytest.mark.parametrize("args", [["compose", "--corpus", "nieuw", "-s", "wmo-1a"],
+                                  ["compose", "-s", "wmo-1a", "--corpus=nieuw"],
+                                  ["check", EXAMPLE, "--corpus", "nieuw"]])
+def test_a_global_option_after_the_command_says_where_it_belongs(args: list) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    opdracht = args[0]
+    assert (f"--corpus is een algemene optie van inkoopkader en hoort vóór de opdracht: inkoopkader --corpus MAP "
+            f"{opdracht} …") in result.output
+    assert "Mogelijke opties" not in result.output and "Traceback" not in result.output
+    result = invoke("segments", "--version")
+    assert result.exit_code == 2 and "Gebruik: inkoopkader --version" in result.output
+    result = invoke("compose", "--bla")  # an option of no command: still the suggestions
+    assert "Onbekende optie: --bla (Mogelijke opties:" in result.output
+
+
+def test_console_script_puts_a_global_option_before_the_command() -> None:
+    import sys
+
+    script = shutil.which("inkoopkader", path=str(Path(sys.executable).parent)) or shutil.which("inkoopkader")
+    assert script
+    run = subprocess.run([script, "compose", "--corpus", "nieuw", "-s", "wmo-1a"], capture_output=True, text=True)
+    assert run.returncode == 2 and "inkoopkader --corpus MAP compose …" in run.stderr
+
+
+def test_check_without_a_selection_gives_its_advice_once() -> None:
+    result = invoke("check", EXAMPLE)
+    assert result.exit_code == 2
+    tekst = " ".join(result.output.split())
+    assert (f"Waartegen moet '{EXAMPLE}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) of --profiel; "
+            "alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee.") in tekst
+    assert tekst.count("Geef ") == 1 and "selectieprofiel" not in tekst
+
+
+def test_a_value_out_of_range_is_said_in_dutch() -> None:
+    result = invoke("compose", "-s", "wmo-1a", "--prijs", "120")
+    assert result.exit_code == 2
+    assert "Ongeldige waarde voor '--prijs': 120 ligt niet tussen 0 en 99." in result.output
+    assert "bereik" not in result.output and "<=" not in result.output
+
+
+@pytest.mark.parametrize(("engels", "nederlands"), [
+    ("-1 is not in the range 0<=x<=99.", "-1 ligt niet tussen 0 en 99."),
+    ("5 is not in the range x>=10.", "5 is niet toegestaan: de waarde moet ten minste 10 zijn."),
+    ("5 is not in the range x<3.", "5 is niet toegestaan: de waarde moet kleiner dan 3 zijn."),
+    ("1.5 is not in the range 0<=x<1.", "1.5 ligt niet tussen 0 en 1 (1 niet inbegrepen)."),
+    ("7 is not in the valid range of 0<=x<=5.", "7 ligt niet tussen 0 en 5."),
+])
+def test_click_ranges_in_dutch(engels: str, nederlands: str) -> None:
+    from inkoopkader.cli.nederlands import vertaal
+
+    assert vertaal(engels) == nederlands
 
 
 def test_console_script_speaks_dutch_too(tmp_path: Path) -> None:
@@ -297,3 +381,44 @@ def test_format_tekst_is_a_pure_library_function() -> None:
     assert "…" in smal  # long kader titles are cut to the width
     kleur = format_tekst(rapport, corpus, kleur=True)
     assert "\x1b[1;31mPoort afgekeurd\x1b[0m" in kleur
+
+
+@pytest.mark.parametrize(("opdracht", "gemeente"), [("init", "Naam van de gemeente."),
+                                                    ("compose", "Naam van de gemeente (titelpagina).")])
+def test_title_page_options_are_declared_once_with_unchanged_help(opdracht: str, gemeente: str) -> None:
+    hulp = invoke(opdracht, "--help").output
+    for optie, uitleg in (("--gemeente", gemeente), ("--titel", "Titel van het document."),
+                          ("--kenmerk", "Kenmerk of zaaknummer.")):
+        assert re.search(rf"(?m)^  {optie} <tekst> +{re.escape(uitleg)}$", hulp), (optie, hulp)
+    bronnen = ROOT / "src" / "inkoopkader" / "cli"
+    for optie in ("--gemeente", "--titel", "--kenmerk"):
+        waar = [p.name for p in sorted(bronnen.glob("*.py")) if f'"{optie}"' in p.read_text(encoding="utf-8")]
+        assert waar == ["opties.py"], (optie, waar)
+
+
+def test_title_page_options_still_reach_profile_and_document(tmp_path: Path) -> None:
+    profiel = tmp_path / "p.yaml"
+    assert invoke("init", "-s", "wmo-1a", "-o", profiel, "--gemeente", "Gemeente Sneek", "--titel", "Zorg 2027",
+                  "--kenmerk", "Z-1").exit_code == 0
+    tekst = profiel.read_text(encoding="utf-8")
+    assert "Gemeente Sneek" in tekst and "Zorg 2027" in tekst and "Z-1" in tekst
+    uit = invoke("compose", "-s", "wmo-1a", "-f", "md", "-o", "-", "--gemeente", "Gemeente Sneek", "--titel",
+                 "Zorg 2027", "--kenmerk", "Z-2").output
+    assert "Gemeente Sneek" in uit and "Zorg 2027" in uit and "Z-2" in uit
+
+
+def test_compose_refuses_xlsx_named_xls_and_summarises_the_ocds_file(tmp_path: Path) -> None:
+    result = invoke("compose", "-s", "wmo-1a", "-f", "xlsx", "-o", tmp_path / "v.xls")
+    assert result.exit_code == 2
+    assert "--format xlsx past niet bij -o v.xls (een .xls-bestand is Excel 97-2003)" in result.output
+    assert "-o v.xlsx" in result.output and not (tmp_path / "v.xls").exists()
+    doel = tmp_path / "gunning.ocds.json"
+    result = invoke("compose", "-s", "wmo-1a", "--prijs", "20", "-o", doel)
+    assert result.exit_code == 0, result.output
+    data = json.loads(doel.read_text(encoding="utf-8"))
+    criteria = data["tender"]["lots"][0]["awardCriteria"]["criteria"]
+    regel = " ".join(result.output.split())
+    assert f"{len(criteria)} gunningscriteria (OCDS): " in regel
+    for criterium in criteria:
+        assert f"{criterium['name']} ({criterium['numbers'][0]['number']}%)" in regel
+    assert "Prijs (20%)" in regel and "minimumeisen" not in regel and "uitvoeringsvoorwaarden" not in regel

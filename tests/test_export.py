@@ -390,3 +390,21 @@ def test_readme_documents_the_columns_and_the_eforms_terms() -> None:
     assert kolommen == KOPPEN
     for term in ("BG-707", "BG-38", "BT-539", "BT-734", "BT-540", "BT-541", "BT-5421", "BT-5423", "BT-137"):
         assert term in sectie, term
+
+
+def test_save_refuses_a_format_that_does_not_fit_the_name(wmo, tmp_path) -> None:
+    from inkoopkader.document import FormaatFout, formaat_bij_bestand
+
+    for naam, formaat, past in (("x.md", "docx", "x.docx"), ("v.xls", "xlsx", "v.xlsx"), ("x.docx", "md", "x.md"),
+                                ("g.csv", "ocds", "g.ocds.json")):
+        with pytest.raises(FormaatFout) as fout:
+            wmo.save(tmp_path / naam, formaat)
+        assert f"Het formaat {formaat} past niet bij '{naam}'" in str(fout.value) and past in str(fout.value)
+        assert "--" not in str(fout.value)  # the library names no flags
+    with pytest.raises(FormaatFout, match="Aan de naam 'x.txt' is het formaat niet te zien"):
+        wmo.save(tmp_path / "x.txt")
+    assert not any(tmp_path.iterdir())  # nothing written
+    assert formaat_bij_bestand("eisen.ocds.json") == "ocds" and formaat_bij_bestand("g.json", "ocds") == "ocds"
+    assert formaat_bij_bestand("notities.txt", "md") == "md" and formaat_bij_bestand("eisen", "csv") == "csv"
+    assert wmo.save(tmp_path / "eisen.markdown").read_bytes() == wmo.render("md")
+    assert zipfile.is_zipfile(wmo.save(tmp_path / "zonder-extensie"))  # no ending: Word, as before

@@ -577,3 +577,27 @@ def test_the_profile_package_keeps_its_public_names() -> None:
         assert naam in profiel_pakket.__all__, naam
         assert getattr(profiel_pakket, naam) is getattr(module, naam), naam
     assert inkoopkader.load_profile is reader.load_profile
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "soort"),
+    [
+        ("x.pdf", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n", "een PDF-bestand"),
+        ("X.DOCX", b"PK\x03\x04\x14\x00\x06\x00", "een zip-bestand (Word, OpenDocument of Excel)"),
+        ("eisen.docx", b"segment: wmo-1a\n", "een Word-document"),
+        ("latin1.yaml", "segment: wmo-1a\ngemeente: Gemeente Sneek – ĳ\n".encode("cp1252", "replace") + b"\xe9" * 40,
+         "geen UTF-8-tekst"),
+    ],
+)
+def test_library_refuses_a_file_that_is_no_profile_as_the_cli_does(corpus, tmp_path, naam, inhoud, soort):
+    from inkoopkader.profile import GeenProfiel
+
+    pad = tmp_path / naam
+    pad.write_bytes(inhoud)
+    verwacht = f"'{pad}' is geen selectieprofiel (YAML) maar {soort}."
+    with pytest.raises(GeenProfiel) as fout:
+        load_profile(corpus, pad)
+    assert str(fout.value) == verwacht and fout.value.soort == soort
+    with pytest.raises(GeenProfiel) as fout:
+        inkoopkader.check("Het concept.", corpus, profiel=str(pad), tekst=True)
+    assert str(fout.value) == verwacht

@@ -433,7 +433,7 @@ def test_check_survives_every_cache_entry_being_garbage(tmp_path: Path, monkeypa
 
 def test_the_hook_checks_files_whose_names_start_with_a_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    from inkoopkader.check.hook import main, split_args
+    from inkoopkader.cli.hook import main, split_args
 
     monkeypatch.chdir(tmp_path)
     for naam in ("-concept.md", "--strikt.md", "--vereist=bwmo-01.md"):

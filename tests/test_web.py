@@ -555,6 +555,9 @@ def test_hostile_and_invalid_profiles(client: TestClient) -> None:
     assert r.status_code == 413  # type: ignore[attr-defined]
     r = client.post(f"/profiel?csrf={token}", data={"profiel": "geen bestand"})
     assert r.status_code == 400
+    r = stuur("eisen.yaml", b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n")  # a PDF renamed: the library's message
+    assert r.status_code == 400 and "is geen selectieprofiel (YAML) maar een PDF-bestand" in r.text  # type: ignore[attr-defined]
+    assert "UTF-8" not in r.text and "/tmp" not in r.text  # type: ignore[attr-defined]
     for leeg in (b"", b"\n  \n"):
         r = stuur("leeg.yaml", leeg)
         tekst = r.text.replace("&#39;", "'")  # type: ignore[attr-defined]

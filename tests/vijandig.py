@@ -357,7 +357,7 @@ def gevallen(map_: Path) -> list[Geval]:
     (haakje / "-concept.md").write_text(ZIN + "\n", encoding="utf-8")
     lijst.append(Geval("pre-commit: bestand '-concept.md'", "omweg",
                        ["--segment", "wmo-1a", "--vereist", "bwmo-04", "-concept.md"],
-                       module="inkoopkader.check.hook", code=1, map=haakje))
+                       module="inkoopkader.cli.hook", code=1, map=haakje))
     return lijst
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
+from .errors import InkoopkaderError
 from .model import Item, Procedure, Rol
 
 if TYPE_CHECKING:
@@ -270,12 +271,87 @@ class Document:
         from .output import write_atomic
 
         target = Path(pad)
-        ocds = target.name.lower().endswith(OCDS_SUFFIX)
-        chosen = formaat or ("ocds" if ocds else target.suffix.lstrip(".").lower() or "docx")
+        if formaat is None and not target.suffix:
+            chosen = "docx"  # a name without extension: a Word document, as always
+        else:
+            chosen = formaat_bij_bestand(target, formaat)  # 'x.md' with 'docx' would be Word named .md
         return write_atomic(target, self.render(chosen, sjabloon=sjabloon), force=force)
 
 
 OCDS_SUFFIX = ".ocds.json"  # the OCDS export is JSON; the double suffix tells it from the document model
+
+# File name ending -> format ('.ocds.json' before '.json').
+EXTENSIES: dict[str, str] = {
+    OCDS_SUFFIX: "ocds", ".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".json": "json",
+    ".csv": "csv", ".xlsx": "xlsx",
+}
+# Endings of other formats: a file of ours under such a name opens wrongly or not at all.
+_ANDERE_EXTENSIES = {
+    ".xls": "Excel 97-2003", ".xlsm": "Excel met macro's", ".ods": "OpenDocument-rekenblad",
+    ".doc": "Word 97-2003", ".docm": "Word met macro's", ".dotx": "Word-sjabloon", ".dot": "Word-sjabloon",
+    ".odt": "OpenDocument-tekst", ".rtf": "RTF", ".html": "HTML", ".htm": "HTML", ".xml": "XML",
+    ".yaml": "YAML", ".yml": "YAML", ".zip": "zip", ".txt": "platte tekst",
+}
+
+
+class FormaatFout(InkoopkaderError):
+    """A file name and a format do not agree (`formaat` None: the name shows no format we write).
+
+    `naam` is the file name, `extensie` its ending, `afgeleid` the format that ending stands for
+    (None for an ending of another program), `soort` what the ending is, `voorstel` a fitting
+    name; the CLI words the same facts with its flags."""
+
+    def __init__(self, naam: str, formaat: str | None, extensie: str, afgeleid: str | None, voorstel: str) -> None:
+        self.naam, self.formaat, self.extensie = naam, formaat, extensie
+        self.afgeleid, self.voorstel = afgeleid, voorstel
+        self.soort = afgeleid or _ANDERE_EXTENSIES.get(extensie) or "een ander formaat"  # what the ending is
+        bekend = ", ".join(EXTENSIES)
+        if formaat is None:
+            melding = (f"Aan de naam '{naam}' is het formaat niet te zien. Gebruik een van de extensies {bekend} "
+                       f"(b.v. {voorstel}), of geef het formaat op.")
+        else:
+            melding = (f"Het formaat {formaat} past niet bij '{naam}' (een {extensie}-bestand is {self.soort}). "
+                       f"Kies een passende naam, b.v. {voorstel}.")
+        super().__init__(melding)
+
+
+def formaat_bij_bestand(pad: str | os.PathLike[str], formaat: str | None = None) -> str:
+    """The format to write `pad` in: `formaat` when it fits the name, else the one its ending names.
+
+    With `formaat`, the name may have that format's ending, no ending, or one of no known program
+    (`.ocds.json` or `.json` for ocds); an ending of another format is refused (`eisen.md` as docx,
+    `v.xls` as xlsx). Without `formaat`, the ending decides (.docx, .pdf, .md, .markdown, .json,
+    .csv, .xlsx, .ocds.json).
+
+    Raises:
+        FormaatFout: the name shows no format (without `formaat`), or it names another one.
+        OnbekendeWaarde: `formaat` is no format at all.
+    """
+    naam = Path(pad).name
+    klein = naam.lower()
+    afgeleid = next((f for ext, f in EXTENSIES.items() if klein.endswith(ext)), None)
+    extensie = next((ext for ext in EXTENSIES if klein.endswith(ext)), Path(klein).suffix)
+    stam = naam[: len(naam) - len(extensie)] if extensie else naam
+    if formaat is None:
+        if afgeleid is None:
+            raise FormaatFout(naam, None, extensie, None, f"{stam or 'eisen'}.docx")
+        return afgeleid
+    gekozen = formaat.lower().lstrip(".")
+    gekozen = "md" if gekozen == "markdown" else gekozen
+    from .render import FORMATEN
+
+    if gekozen not in FORMATEN:
+        from .errors import OnbekendeWaarde, dichtstbijzijnde
+
+        raise OnbekendeWaarde("formaat", formaat, dichtstbijzijnde(formaat, FORMATEN), list(FORMATEN))
+    if afgeleid is None:
+        past = extensie not in _ANDERE_EXTENSIES or (extensie == ".txt" and gekozen == "md")
+    else:
+        past = afgeleid == gekozen or (gekozen == "ocds" and klein.endswith(".json"))
+    if not past:
+        voorstel = stam + (OCDS_SUFFIX if gekozen == "ocds" else f".{gekozen}")
+        raise FormaatFout(naam, gekozen, extensie, afgeleid, voorstel)
+    return gekozen
 
 
 class Kopnummering:

@@ -7,6 +7,8 @@ Dutch translation of click's own texts. Each command registers itself when its m
 
     frameworks.py  segments.py  search.py  compose.py  init.py  check.py  diff.py  validate.py  serve.py
 
+`hook` is the pre-commit hook (`python -m inkoopkader.cli.hook`): `check` on every staged draft.
+
 `app` (the whole app, every command) is made on first use; the console script (`main`) imports
 only the module of the command it runs.
 """

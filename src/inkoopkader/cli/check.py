@@ -114,29 +114,37 @@ def _lees_stdin() -> bytes:
 
 
 def _rapportformaat(formaat: Optional[CheckUitvoer], output: Optional[Path]) -> CheckUitvoer:
-    """--format, or the one -o's extension names (.txt, .json, .xml); a mismatch is refused."""
+    """--format, or the one -o's extension names (.txt, .json, .xml), as compose does: an unknown
+    extension or a mismatch is refused (`-o r.pdf` would otherwise be a text report named .pdf).
+
+    Raises:
+        InkoopkaderError: an unknown extension, no extension without --format, or a mismatch.
+    """
     from ..errors import InkoopkaderError
 
-    afgeleid = EXTENSIES.get(output.suffix.lower()) if output is not None else None
-    if formaat is None:
-        return afgeleid or CheckUitvoer.tekst
-    if afgeleid is not None and afgeleid is not formaat and formaat is not CheckUitvoer.github:
+    if output is None or output.name in ("", ".", "..") or output.is_dir():
+        return formaat or CheckUitvoer.tekst  # no file name: the write rules say so (output.controleer_doel)
+    extensie = output.suffix.lower()
+    bekend = ", ".join(EXTENSIES)
+    if not extensie and formaat is not None:
+        return formaat  # 'rapport' with --format: the user said what it is
+    afgeleid = EXTENSIES.get(extensie)
+    if afgeleid is None:
+        soort = f"de extensie {extensie}" if extensie else "een naam zonder extensie"
         raise InkoopkaderError(
-            f"--format {formaat.value} past niet bij -o {output.name} (een {output.suffix.lower()}-bestand is "  # type: ignore[union-attr]
-            f"{afgeleid.value}). Laat --format weg, of kies een passende naam."
+            f"Een rapport kan niet naar '{output.name}' ({soort}). Gebruik een van de extensies {bekend} "
+            f"(b.v. -o {output.stem or 'rapport'}.txt), of laat -o weg."
+        )
+    if formaat is None:
+        return afgeleid
+    if afgeleid is not formaat and not (formaat is CheckUitvoer.github and afgeleid is CheckUitvoer.tekst):
+        passend = next(ext for ext, f in EXTENSIES.items()
+                       if f is (CheckUitvoer.tekst if formaat is CheckUitvoer.github else formaat))
+        raise InkoopkaderError(
+            f"--format {formaat.value} past niet bij -o {output.name} (een {extensie}-bestand is "
+            f"{afgeleid.value}). Laat --format weg, of kies een passende naam, b.v. -o {output.stem}{passend}."
         )
     return formaat
-
-
-def _controleer_concept(concept: Path) -> None:
-    """A directory is no draft: say so (the reader would only say it cannot read it)."""
-    from ..errors import InkoopkaderError
-
-    if str(concept) != "-" and concept.is_dir():
-        raise InkoopkaderError(
-            f"'{concept}' is een map, geen concept. Geef één bestand op (.docx, .odt, .pdf, .md of .txt); "
-            "voor alle concepten in een map: de pre-commit-hook of een lus in de shell."
-        )
 
 
 @app.command("check")
@@ -176,7 +184,6 @@ def check_command(
     gekozen = _rapportformaat(formaat, output)
     if output is not None:
         controleer_doel(output, force=force)  # before a long check, not after it
-    _controleer_concept(concept)
     if segment is None and profiel is None and str(concept) == "-":
         raise InkoopkaderError("Geef bij standaardinvoer een segment (--segment) of profiel (--profiel) op.")
     kwargs: dict[str, Any] = {"strikt": strikt, "via_kader": via_kader}
@@ -203,8 +210,12 @@ def check_command(
 
     try:
         rapport = _run_check(concept, {"corpus": corpus, **kwargs})
-    except GeenSelectie as exc:
-        raise InkoopkaderError(f"{exc} Geef --segment (b.v. --segment wmo-1a) of --profiel.") from None
+    except GeenSelectie:
+        # The library's advice in flags, once (not its sentence and then the flags again).
+        raise InkoopkaderError(
+            f"Waartegen moet '{concept}' worden gecontroleerd? Geef --segment (b.v. --segment wmo-1a) of --profiel; "
+            "alleen documenten van 'inkoopkader compose' dragen hun selectie zelf mee."
+        ) from None
     except (InkoopkaderError, KeyboardInterrupt):
         raise
     except Exception as exc:  # never a traceback for a user's file; say what happened

@@ -23,49 +23,40 @@ class Uitvoer(str, Enum):
     ocds = "ocds"
 
 
-# File name ending -> format, for -o without --format ('.ocds.json' before '.json').
-EXTENSIES: dict[str, Uitvoer] = {
-    ".ocds.json": Uitvoer.ocds, ".docx": Uitvoer.docx, ".pdf": Uitvoer.pdf, ".md": Uitvoer.md,
-    ".markdown": Uitvoer.md, ".json": Uitvoer.json, ".csv": Uitvoer.csv, ".xlsx": Uitvoer.xlsx,
-}
 _DOCUMENTEN = (Uitvoer.docx, Uitvoer.pdf, Uitvoer.md)  # formats that get a traceability file next to them
 
 
 def formaat_bij_bestand(formaat: Optional[Uitvoer], output: Optional[Path]) -> Uitvoer:
-    """The format of -o/--format: inferred from -o's extension when --format is absent; a --format
-    that does not fit the extension is refused (`-f md -o eisen.docx` would write Markdown into a
-    file Word cannot open).
+    """The format of -o/--format, by the library's rule (`document.formaat_bij_bestand`): inferred
+    from -o's extension when --format is absent; a --format that does not fit the extension is
+    refused (`-f md -o eisen.docx` would write Markdown into a file Word cannot open).
 
     Raises:
-        InkoopkaderError: an unknown extension without --format, or a mismatch.
+        InkoopkaderError: an unknown extension without --format, or a mismatch, worded with the flags.
     """
+    from ..document import EXTENSIES, FormaatFout
+    from ..document import formaat_bij_bestand as kies
     from ..errors import InkoopkaderError
 
     if output is None or str(output) in ("-", "") or output.name in ("", ".", "..") or output.is_dir():
         return formaat or Uitvoer.docx  # no file name: the write rules say so (output.controleer_doel)
-    naam = output.name.lower()
-    afgeleid = next((f for ext, f in EXTENSIES.items() if naam.endswith(ext)), None)
-    if formaat is None:
-        if afgeleid is None:
-            bekend = ", ".join(EXTENSIES)
+    try:
+        return Uitvoer(kies(output, formaat.value if formaat is not None else None))
+    except FormaatFout as fout:
+        if fout.formaat is None:
             raise InkoopkaderError(
-                f"Aan de naam '{output.name}' is het formaat niet te zien. Gebruik een van de extensies {bekend} "
-                f"(b.v. -o {output.stem or 'eisen'}.docx), of geef het formaat met --format."
-            )
-        return afgeleid
-    past = afgeleid is None or afgeleid is formaat or (formaat is Uitvoer.ocds and naam.endswith(".json"))
-    if not past:
-        voorstel = output.name[: -len(_extensie(afgeleid, naam))] + (".ocds.json" if formaat is Uitvoer.ocds
-                                                                      else f".{formaat.value}")
+                f"Aan de naam '{output.name}' is het formaat niet te zien. Gebruik een van de extensies "
+                f"{', '.join(EXTENSIES)} (b.v. -o {fout.voorstel}), of geef het formaat met --format."
+            ) from None
+        if fout.afgeleid is not None:
+            raise InkoopkaderError(
+                f"--format {fout.formaat} past niet bij -o {output.name} (een {fout.extensie}-bestand is "
+                f"{fout.afgeleid}). Laat --format weg, of kies een passende naam, b.v. -o {fout.voorstel}."
+            ) from None
         raise InkoopkaderError(
-            f"--format {formaat.value} past niet bij -o {output.name} (een {_extensie(afgeleid, naam)}-bestand is "
-            f"{afgeleid.value}). Laat --format weg, of kies een passende naam, b.v. -o {voorstel}."
-        )
-    return formaat
-
-
-def _extensie(formaat: Uitvoer, naam: str) -> str:
-    return next(ext for ext, f in EXTENSIES.items() if f is formaat and naam.endswith(ext))
+            f"--format {fout.formaat} past niet bij -o {output.name} (een {fout.extensie}-bestand is {fout.soort}). "
+            f"Kies een passende naam, b.v. -o {fout.voorstel}."
+        ) from None
 
 
 @app.command("compose")
@@ -86,9 +77,9 @@ def compose_command(
     bijlagen: Annotated[bool, typer.Option("--bijlagen", help="Voeg bijlagen toe: criteria ter inspiratie, aandachtspunten voor de gemeente, de gebruikte kaders.")] = False,
     prijs: Annotated[Optional[int], typer.Option("--prijs", min=0, max=99, help="Weging van de prijs in procenten (standaard 0: vaste tarieven, gunning op kwaliteit).", show_default=False)] = None,
     zonder_toelichting: Annotated[bool, typer.Option("--zonder-toelichting", help="Laat toelichtingen uit de bron (b.v. 'Waar kijkt de inspectie naar?') weg.")] = False,
-    gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente (titelpagina).", show_default=False)] = None,
-    titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
-    kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
+    gemeente: opties.GemeenteTitelpagina = None,
+    titel: opties.Titel = None,
+    kenmerk: opties.Kenmerk = None,
     versie: Annotated[Optional[str], typer.Option("--versie", help="Versie van het document (standaard die uit het profiel, anders 1.0).", show_default=False)] = None,
     datum: Annotated[Optional[str], typer.Option("--datum", help="Datum (DD-MM-JJJJ of JJJJ-MM-DD); standaard vandaag.", show_default=False)] = None,
     formaat: Annotated[Optional[Uitvoer], typer.Option("--format", "-f", help="docx, pdf (via LibreOffice), md, json, csv (de traceerbaarheid), xlsx (vragenlijst voor een aanbestedingsplatform) of ocds (gunningscriteria als OCDS/eForms-JSON). Standaard: volgens de extensie van -o, anders docx.", show_default=False)] = None,
@@ -182,11 +173,27 @@ def compose_command(
     if spoor is not None:
         write_atomic(spoor, doc.render("csv"), force=force)
     out = console()
-    out.print(f"[green]Geschreven:[/] {escape(str(target))} — {_samenvatting_document(doc)}", highlight=False)
+    out.print(f"[green]Geschreven:[/] {escape(str(target))} — {escape(_samenvatting(doc, gekozen))}", highlight=False)
     if spoor is not None:
         aantal = len(doc.traceerbaarheid)
         out.print(f"[green]Traceerbaarheid:[/] {escape(str(spoor))} ({aantal} {'criterium' if aantal == 1 else 'criteria'})",
                   highlight=False)
+
+
+def _samenvatting(doc: Any, formaat: Uitvoer) -> str:
+    """What the written file holds: the award criteria with their weights for OCDS, else the document."""
+    if formaat is not Uitvoer.ocds:
+        return _samenvatting_document(doc)
+    from ..errors import aantal
+    from ..render.ocds import as_data
+
+    criteria = [c for lot in as_data(doc)["tender"]["lots"] for c in lot["awardCriteria"]["criteria"]]
+
+    def weging(criterium: dict[str, Any]) -> str:
+        return next((f" ({n['number']}%)" for n in criterium.get("numbers", ()) if "weight" in n), "")
+
+    lijst = "; ".join(f"{c['name']}{weging(c)}" for c in criteria)
+    return f"{aantal(len(criteria), 'gunningscriterium', 'gunningscriteria')} (OCDS): {lijst}."
 
 
 def _samenvatting_document(doc: Any) -> str:

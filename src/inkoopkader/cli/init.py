@@ -16,9 +16,9 @@ from .uitvoer import console
 def init_command(
     segment: opties.Segment = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Het profielbestand (YAML).")] = Path("profiel.yaml"),
-    gemeente: Annotated[Optional[str], typer.Option("--gemeente", help="Naam van de gemeente.", show_default=False)] = None,
-    titel: Annotated[Optional[str], typer.Option("--titel", help="Titel van het document.", show_default=False)] = None,
-    kenmerk: Annotated[Optional[str], typer.Option("--kenmerk", help="Kenmerk of zaaknummer.", show_default=False)] = None,
+    gemeente: opties.Gemeente = None,
+    titel: opties.Titel = None,
+    kenmerk: opties.Kenmerk = None,
     procedure: opties.Procedure = None,
 ) -> None:
     """Schrijf een selectieprofiel om te bewerken, of werk een bestaand profiel bij na een corpusupdate.

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 # (pattern, replacement), applied in this order. Values a user typed are kept as they are.
-_ZINNEN: list[tuple[str, str]] = [
+_ZINNEN: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?m)^Usage: ", "Gebruik: "),
     (r"\[OPTIONS\]", "[OPTIES]"),
     (r"COMMAND \[ARGS\]\.\.\.", "OPDRACHT [ARGUMENTEN]..."),
@@ -48,8 +48,7 @@ _ZINNEN: list[tuple[str, str]] = [
     (r"(.+?) is not a valid (?:integer|getal)(?: range)?\.", r"\1 is geen geheel getal."),
     (r"(.+?) is not a valid (?:float|kommagetal)(?: range)?\.", r"\1 is geen getal."),
     (r"(.+?) is not a valid boolean\.", r"\1 is geen ja/nee-waarde."),
-    (r"(.+?) is not in the range (.+?)\.", r"\1 ligt niet in het bereik \2."),
-    (r"(.+?) is not in the valid range of (.+?)\.", r"\1 ligt niet in het bereik \2."),
+    (r"(.+?) is not in the (?:valid )?range(?: of)? (.+?)\.", lambda m: _bereik(m.group(1), m.group(2))),
     (r"Option '(.+?)' requires an argument\.", r"Optie '\1' verwacht een waarde."),
     (r"Option '(.+?)' requires (\d+) arguments\.", r"Optie '\1' verwacht \2 waarden."),
     (r"Option '(.+?)' does not take a value\.", r"Optie '\1' neemt geen waarde."),
@@ -74,7 +73,8 @@ _ZINNEN: list[tuple[str, str]] = [
     (r"\(deprecated\)", "(verouderd)"),
     (r"\(DEPRECATED\)", "(VEROUDERD)"),
 ]
-_PATRONEN: list[tuple[re.Pattern[str], str]] = []  # compiled on first use: --help itself needs few
+# compiled on first use: --help itself needs few
+_PATRONEN: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = []
 
 # Value types as help shows them (upper-cased): 'TEXT' -> 'TEKST' (set at the source, so the
 # columns of the help are measured with the Dutch word).
@@ -111,11 +111,35 @@ def vertaal(tekst: str) -> str:
     if not _PATRONEN:
         _PATRONEN.extend((re.compile(p), v) for p, v in _ZINNEN)
     for patroon, vervanging in _PATRONEN:
-        if "{1}" in vervanging:  # a literal parenthesis around the group
+        if callable(vervanging):
+            tekst = patroon.sub(vervanging, tekst)
+        elif "{1}" in vervanging:  # a literal parenthesis around the group
             tekst = patroon.sub(lambda m, v=vervanging: v.replace("{1}", m.group(1)), tekst)
         else:
             tekst = patroon.sub(vervanging, tekst)
     return tekst
+
+
+_GRENS = re.compile(r"(?:(-?[\d.]+)(<=?))?x(?:(<=?|>=?)(-?[\d.]+))?")
+
+
+def _bereik(waarde: str, bereik: str) -> str:
+    """click's '120 is not in the range 0<=x<=99' as '120 ligt niet tussen 0 en 99'."""
+    m = _GRENS.fullmatch(bereik.replace(" ", ""))
+    if m is None:
+        return f"{waarde} ligt niet in het bereik {bereik}."
+    onder, onder_teken, teken, grens = m.groups()
+    if onder is not None and teken in ("<", "<=") and grens is not None:
+        uitzondering = [g for g, t in ((onder, onder_teken), (grens, teken)) if t == "<"]
+        erbij = f" ({' en '.join(uitzondering)} niet inbegrepen)" if uitzondering else ""
+        return f"{waarde} ligt niet tussen {onder} en {grens}{erbij}."
+    if onder is not None:  # 'a<=x' or 'a<x'
+        teken, grens = (">=" if onder_teken == "<=" else ">"), onder
+    zinnen = {">=": f"ten minste {grens}", ">": f"groter dan {grens}", "<=": f"ten hoogste {grens}",
+              "<": f"kleiner dan {grens}"}
+    if teken not in zinnen:
+        return f"{waarde} ligt niet in het bereik {bereik}."
+    return f"{waarde} is niet toegestaan: de waarde moet {zinnen[teken]} zijn."
 
 
 def click_van_typer() -> ModuleType:
@@ -156,6 +180,7 @@ def installeer() -> None:
                 module.echo = echo  # type: ignore[attr-defined]
             if getattr(module, "_", None) is gettext.gettext:
                 module._ = _gettext  # type: ignore[attr-defined]
+    _installeer_globale_opties(klik)
     typen = klik.types
     for attribuut, naam in _TYPENAMEN.items():
         soort = getattr(typen, attribuut, None)
@@ -166,3 +191,40 @@ def installeer() -> None:
         if isinstance(soort, type):
             soort.name = naam  # type: ignore[attr-defined]
     _geinstalleerd = True
+
+
+def _installeer_globale_opties(klik: ModuleType) -> None:
+    """An option of the main app given after the command (`compose --corpus nieuw`) is not unknown:
+    say that it comes before the command, instead of suggesting the command's own options."""
+    klasse = klik.exceptions.NoSuchOption
+    origineel = klasse.format_message
+
+    def format_message(self: Any) -> str:
+        hoofd = _globale_optie(self)
+        if hoofd is None:
+            return str(origineel(self))
+        naam, waarde = hoofd
+        ctx = self.ctx
+        programma = ctx.find_root().info_name or "inkoopkader"
+        if waarde is None:  # --version: works on its own, without a command
+            return f"Onbekende optie voor '{ctx.info_name}': {naam}. Gebruik: {programma} {naam}"
+        return (f"Onbekende optie voor '{ctx.info_name}': {naam}. {naam} is een algemene optie van {programma} en "
+                f"hoort vóór de opdracht: {programma} {naam}{waarde} {ctx.info_name} …")
+
+    klasse.format_message = format_message
+
+
+def _globale_optie(fout: Any) -> tuple[str, str | None] | None:
+    """(name, ' PLACEHOLDER', '' for a flag or None for an eager flag such as --version) when the
+    unknown option is one of the main app's; else None."""
+    ctx = getattr(fout, "ctx", None)
+    naam = str(getattr(fout, "option_name", "") or "").split("=", 1)[0]
+    if ctx is None or ctx.parent is None or not naam:
+        return None
+    for param in ctx.find_root().command.params:
+        if param.param_type_name == "option" and naam in (*param.opts, *getattr(param, "secondary_opts", ())):
+            if getattr(param, "is_flag", False):
+                return naam, None if getattr(param, "is_eager", False) else ""
+            soort = type(param.type).__name__
+            return naam, " MAP" if "Path" in soort else " WAARDE"
+    return None

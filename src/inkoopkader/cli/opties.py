@@ -48,6 +48,18 @@ Personeelseisen = Annotated[Optional[list[str]], typer.Option(
 Functieniveaus = Annotated[Optional[list[str]], typer.Option(
     "--functieniveau", help="Alleen deze functieniveaus (b.v. B,C of wce-niv-b).", show_default=False)]
 
+# --- the document's title page (init writes them into the profile, compose onto the page) -----------
+
+
+def _tekstoptie(naam: str, uitleg: str) -> Any:
+    return Annotated[Optional[str], typer.Option(naam, help=uitleg, show_default=False)]
+
+
+Gemeente = _tekstoptie("--gemeente", "Naam van de gemeente.")
+GemeenteTitelpagina = _tekstoptie("--gemeente", "Naam van de gemeente (titelpagina).")  # compose: where it goes
+Titel = _tekstoptie("--titel", "Titel van het document.")
+Kenmerk = _tekstoptie("--kenmerk", "Kenmerk of zaaknummer.")
+
 # --- files ------------------------------------------------------------------------------------------
 
 Force = Annotated[bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")]
@@ -138,24 +150,16 @@ def maak_verzoek(corpus: Any, segment: Optional[str], profiel: Optional[Path], f
     return Verzoek.maak(gevonden.id, herkomst=f"segment: {gevonden.id}", **filters), None
 
 
-_GEEN_PROFIEL = {
-    b"PK\x03\x04": "een zip-bestand (Word, OpenDocument of Excel)",
-    b"%PDF": "een PDF-bestand",
-    b"\xd0\xcf\x11\xe0": "een oud Office-bestand (.doc/.xls)",
-}
-_SOORT_PER_EXTENSIE = {".docx": "een Word-document", ".doc": "een Word-document", ".odt": "een OpenDocument-tekst",
-                       ".pdf": "een PDF-bestand", ".xlsx": "een Excel-bestand", ".csv": "een CSV-bestand",
-                       ".json": "een JSON-bestand"}
-
-
 def controleer_profielbestand(pad: Path) -> None:
     """Refuse, with a message a user understands, a file that is clearly no YAML profile (a Word
-    document, a PDF, a directory, binary data) before the YAML reader trips over it.
+    document, a PDF, a directory, binary data) before the YAML reader trips over it; the library
+    (`profile.check_profielbestand`) recognises the file, this adds how to make a profile.
 
     Raises:
         InkoopkaderError: naming the file and what it is.
     """
     from ..errors import InkoopkaderError
+    from ..profile import GeenProfiel, check_profielbestand
 
     uitleg = "Een selectieprofiel is een YAML-bestand; maak er een met: inkoopkader init --segment SEGMENT -o profiel.yaml"
     try:
@@ -164,25 +168,12 @@ def controleer_profielbestand(pad: Path) -> None:
         if not pad.exists() and not pad.is_symlink():
             raise InkoopkaderError(f"Profiel '{pad}' bestaat niet. Maak er een met: "
                                    f"inkoopkader init --segment SEGMENT -o {pad.name}")
-        if not pad.is_file():
-            return  # the library gives its own message for anything else that is no regular file
-        with pad.open("rb") as handle:
-            begin = handle.read(64 * 1024)
     except OSError:
         return  # the library gives its own message for a file it cannot read
-    soort = next((s for kop, s in _GEEN_PROFIEL.items() if begin.startswith(kop)), None)
-    if soort is None and pad.suffix.lower() in _SOORT_PER_EXTENSIE:
-        soort = _SOORT_PER_EXTENSIE[pad.suffix.lower()]
-    if soort is None and b"\0" in begin:
-        soort = "een binair bestand"
-    if soort is None:
-        try:
-            begin.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(begin) - 4:  # not a character cut off at the end of the sample
-                soort = "geen UTF-8-tekst"
-    if soort is not None:
-        raise InkoopkaderError(f"'{pad}' is geen selectieprofiel (YAML) maar {soort}. {uitleg}")
+    try:
+        check_profielbestand(pad)
+    except GeenProfiel as exc:
+        raise InkoopkaderError(f"{exc} {uitleg}") from None
 
 
 def parse_datum(waarde: Optional[str]) -> Any:

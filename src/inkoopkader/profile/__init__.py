@@ -73,6 +73,7 @@ from __future__ import annotations
 
 from .model import (
     SCHEMA_VERSION,
+    GeenProfiel,
     PersoneelKeuze,
     Profiel,
     ProfielCriterium,
@@ -81,18 +82,20 @@ from .model import (
     ProfielUpdate,
     weiger_profielkeuzes,
 )
-from .reader import load_profile
+from .reader import check_profielbestand, load_profile
 from .updater import update_profile
 from .writer import profiel_yaml, write_profile
 
 __all__ = [
     "SCHEMA_VERSION",
+    "GeenProfiel",
     "PersoneelKeuze",
     "Profiel",
     "ProfielCriterium",
     "ProfielFout",
     "ProfielKader",
     "ProfielUpdate",
+    "check_profielbestand",
     "load_profile",
     "profiel_yaml",
     "update_profile",

@@ -58,6 +58,16 @@ def weiger_profielkeuzes(filters: Mapping[str, Any]) -> None:
         )
 
 
+class GeenProfiel(InkoopkaderError):
+    """A file is clearly no selection profile (YAML): a Word document, a PDF, binary data. `soort`
+    says what it is ("een PDF-bestand"); the message names the file."""
+
+    def __init__(self, bestand: str, soort: str) -> None:
+        self.bestand = bestand
+        self.soort = soort
+        super().__init__(f"'{bestand}' is geen selectieprofiel (YAML) maar {soort}.")
+
+
 class ProfielFout(BevindingenFout):
     """A selection profile is invalid. Holds every finding (file, line, Dutch message), not only the first."""
 

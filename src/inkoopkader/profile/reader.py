@@ -29,6 +29,7 @@ from .model import (
     SCHAAL_VELDEN,
     SCHEMA_VERSION,
     VRAAG_VELDEN,
+    GeenProfiel,
     PersoneelKeuze,
     Profiel,
     ProfielCriterium,
@@ -50,6 +51,47 @@ def _yaml() -> Any:
     return yaml
 
 
+_GEEN_PROFIEL = {
+    b"PK\x03\x04": "een zip-bestand (Word, OpenDocument of Excel)",
+    b"%PDF": "een PDF-bestand",
+    b"\xd0\xcf\x11\xe0": "een oud Office-bestand (.doc/.xls)",
+}
+_SOORT_PER_EXTENSIE = {".docx": "een Word-document", ".doc": "een Word-document", ".odt": "een OpenDocument-tekst",
+                       ".pdf": "een PDF-bestand", ".xlsx": "een Excel-bestand", ".csv": "een CSV-bestand",
+                       ".json": "een JSON-bestand"}
+
+
+def check_profielbestand(path: str | os.PathLike[str]) -> None:
+    """Refuse a file that is clearly no YAML profile (a Word document, a PDF, binary data, text that
+    is no UTF-8) before the YAML reader trips over it. A file that is missing, a directory or cannot
+    be read passes: `load_profile` says what is wrong with it.
+
+    Raises:
+        GeenProfiel: naming the file (as given) and what it is.
+    """
+    pad = Path(path)
+    try:
+        if not pad.is_file():
+            return
+        with pad.open("rb") as handle:
+            begin = handle.read(64 * 1024)
+    except OSError:
+        return
+    soort = next((s for kop, s in _GEEN_PROFIEL.items() if begin.startswith(kop)), None)
+    if soort is None and pad.suffix.lower() in _SOORT_PER_EXTENSIE:
+        soort = _SOORT_PER_EXTENSIE[pad.suffix.lower()]
+    if soort is None and b"\0" in begin:
+        soort = "een binair bestand"
+    if soort is None:
+        try:
+            begin.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(begin) - 4:  # not a character cut off at the end of the sample
+                soort = "geen UTF-8-tekst"
+    if soort is not None:
+        raise GeenProfiel(str(path), soort)
+
+
 def _parse(path: Path) -> Any:
     """The round-trip tree of a profile file; broken YAML raises ProfielFout with the line."""
     from ruamel.yaml.constructor import DuplicateKeyError
@@ -57,6 +99,7 @@ def _parse(path: Path) -> Any:
 
     from .. import limieten, yamlveilig
 
+    check_profielbestand(path)  # a Word document or PDF: say so, not 'no valid UTF-8'
     bestand = bestandsnaam(path)
     try:
         text = yamlveilig.read(path, limieten.PROFIEL, f"Profiel '{bestand}'")  # regular, bounded, UTF-8

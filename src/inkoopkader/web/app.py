@@ -757,6 +757,12 @@ def _weiger_yaml_aliassen(pad: Path, naam: str) -> None:
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.events import AliasEvent
 
+    from ..profile import GeenProfiel, check_profielbestand
+
+    try:
+        check_profielbestand(pad)  # a PDF or Word file renamed .yaml: the library's message
+    except GeenProfiel as exc:
+        raise WebFout(f"{naam}: {str(exc).replace(str(pad), naam)}") from None
     try:
         with pad.open(encoding="utf-8") as f:
             for event in YAML(typ="safe", pure=True).parse(f):

@@ -84,8 +84,8 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int | None = None) 
         `inkoopkader compose`, `selectie` holds what compose recorded (segment, criteria, corpus_versie).
 
     Raises:
-        ConceptFout: the file is missing, empty, too large, of an unsupported type, broken, encrypted,
-            hostile (zip bomb, DOCTYPE) or holds no readable text.
+        ConceptFout: the path is a directory, the file is missing, empty, too large, of an unsupported
+            type, broken, encrypted, hostile (zip bomb, DOCTYPE) or holds no readable text.
     """
     if not isinstance(path, (str, os.PathLike)):
         from ...errors import ArgumentFout
@@ -93,6 +93,8 @@ def read_concept(path: str | os.PathLike[str], *, max_bytes: int | None = None) 
         raise ArgumentFout(f"Het concept moet een pad zijn (str of Path), geen {type(path).__name__}.")
     path = Path(path)
     naam = str(path)
+    if path.is_dir():  # the reader would only say it has no known extension
+        raise ConceptFout.map(naam)
     suffix = path.suffix.lower()
     formaat = FORMATEN.get(suffix)
     if formaat is None:

@@ -45,6 +45,14 @@ class ConceptFout(InkoopkaderError):
         self.melding = melding
         super().__init__(f"{bestand}: {melding}")
 
+    @classmethod
+    def map(cls, bestand: str) -> ConceptFout:
+        """A directory given as the draft: one file is needed (a folder: the pre-commit hook)."""
+        fout = cls(bestand, "is een map, geen concept")
+        fout.args = (f"'{bestand}' is een map, geen concept. Geef één bestand op (.docx, .odt, .pdf, .md of .txt); "
+                     "voor alle concepten in een map: de pre-commit-hook of een lus in de shell.",)
+        return fout
+
 
 
 # --- files, zips and XML ------------------------------------------------------------

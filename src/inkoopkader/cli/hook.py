@@ -1,8 +1,9 @@
 """pre-commit entry point: `inkoopkader check` on every staged draft (see `.pre-commit-hooks.yaml`).
 
-pre-commit calls ``python -m inkoopkader.check.hook [OPTIONS] FILE...``: the hook's `args` first, then
+pre-commit calls ``python -m inkoopkader.cli.hook [OPTIONS] FILE...``: the hook's `args` first, then
 the staged files. Each file is checked on its own with the same options, as `inkoopkader check FILE
 OPTIONS` would; the exit code is the worst one (2 bad input > 1 gate failed > 0 passed).
+It prints and exits, so it lives in `cli/`, not in the library's `check/` package.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ def _opties() -> tuple[frozenset[str], frozenset[str]]:
     the command itself so that a new option is never mistaken for a file, nor a file for an option."""
     import typer
 
-    from .. import cli
+    from .basis import volledige_app
 
-    groep = typer.main.get_command(cli.app)
+    groep = typer.main.get_command(volledige_app())
     check = groep.commands["check"]  # type: ignore[attr-defined]
     met_waarde: set[str] = set()
     vlaggen: set[str] = set()
@@ -79,18 +80,19 @@ def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Check each file; return the worst exit code."""
-    from .. import cli
+    from .basis import volledige_app
+    from .uitvoer import err_console
 
     algemeen, opties, bestanden = split_args(list(sys.argv[1:] if argv is None else argv))
     if any(o.split("=", 1)[0] in ("-o", "--output") for o in opties):
-        cli.err_console.print("[bold red]Fout:[/] -o/--output kan niet in de pre-commit-hook (meerdere bestanden).")
+        err_console().print("[bold red]Fout:[/] -o/--output kan niet in de pre-commit-hook (meerdere bestanden).")
         return 2
     slechtste = 0
     for bestand in bestanden:
         try:
             # Outside standalone mode click returns the command's exit code instead of exiting.
             # '--' before the file: a name that starts with '-' is a file, never an option.
-            result = cli.app([*algemeen, "check", *opties, "--", bestand], standalone_mode=False)
+            result = volledige_app()([*algemeen, "check", *opties, "--", bestand], standalone_mode=False)
             code = result if isinstance(result, int) else 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 2
@@ -99,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if callable(show):
                 show()
             else:
-                cli.err_console.print(f"[bold red]Fout:[/] {bestand}: {exc}")
+                err_console().print(f"[bold red]Fout:[/] {bestand}: {exc}")
             code = getattr(exc, "exit_code", 2)
         slechtste = max(slechtste, code)
     return slechtste
