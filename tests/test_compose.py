@@ -382,7 +382,7 @@ def test_a_text_the_source_repeats_is_printed_once(corpus) -> None:
     rollen = {k.criterium.id: k.rol for k in sel.keuzes}
     assert rollen["hmo-32"] is Rol.INSPIRATIE and rollen["hmo-53"] is not Rol.INSPIRATIE
     md = compose(corpus, sel, bijlagen=True).render("md").decode("utf-8")
-    assert md.count("Hij zorgt voor samenhang, afstemming en zorgvuldige overdracht") == 1
+    assert md.count("zorgt voor samenhang, afstemming en zorgvuldige overdracht") == 1  # 'De professional …'
 
 
 def test_a_criterion_for_gemeente_and_aanbieder_is_in_the_body_and_the_gemeente_annex(corpus) -> None:

@@ -4,7 +4,10 @@ Data rules: every criterion classified, roles that fit what the criterion says, 
 requirement, "of gelijkwaardig" for certificates, one-word items and gemeente criteria never a
 requirement or award point. Document rules (issue 'Aanbestedingsklaar'): all 12 segments compose under
 all three procedures, never with an empty body, award questions that add up, and a composed
-document passes its own `check --strikt`.
+document passes its own `check --strikt`. What an inkoper publishes reads on its own: no numbered
+requirement or aspect starts with a word pointing back into the source ('Hij', 'Deze'), no binding
+requirement states a preference or an ideal ('bij voorkeur', 'idealiter'), and the background the
+reviewers found beside scorable aspects stays out of the body.
 """
 
 from __future__ import annotations
@@ -109,6 +112,12 @@ def documenten(corpus):
             for seg in SEGMENTEN for proc in Procedure}
 
 
+@pytest.fixture(scope="module")
+def markdown(documenten):
+    """The composed documents as Markdown, rendered once for every test that reads the published text."""
+    return {sleutel: doc.render("md").decode("utf-8") for sleutel, doc in documenten.items()}
+
+
 def test_all_segments_compose_under_all_procedures_never_empty(documenten) -> None:
     for (seg, proc), doc in documenten.items():
         assert doc.eisen or doc.vragen, (seg, proc)
@@ -134,11 +143,56 @@ def test_no_inspiration_in_the_body(documenten) -> None:
                 assert rol in rollen[anker], (seg, proc, anker, rol)
 
 
+# A numbered requirement ('**M6** …') or award aspect / plan item ('3. …') in the Markdown body, after
+# the number and an optional bold title: the text the inschrijver and the beoordelaar read on its own.
+_GENUMMERD = re.compile(r"^(?:\*\*[A-Z]{1,2}\d+\*\*|\d+\.) (?:\*\*[^*]+\*\* )?(?P<tekst>.*)$", re.M)
+# Words that point back to a sentence or heading of the source that is not printed with the item.
+_TERUGVERWIJZING = re.compile(r"(Hij|Zij|Dit|Deze|Dat|Die|Daarbij|Hierbij|Hiervoor|Daarmee|Zo'n|Ook)\b")
+
+
+def test_no_body_item_starts_with_a_pronoun_that_points_outside_it(markdown) -> None:
+    # hmo-09 'Hij ondersteunt burgers …' under 'Dit moet de professional doen …', jzp-41 'Op basis van
+    # deze visie …', gdp-17 'Ook … idealiter in deze driehoek': in a numbered list the item stands alone.
+    for (seg, proc), tekst in markdown.items():
+        items = [m["tekst"] for m in _GENUMMERD.finditer(tekst)]
+        assert len(items) > 10, (seg, proc.value, "geen genummerde eisen of aspecten gevonden")
+        for item in items:
+            assert not _TERUGVERWIJZING.match(item), (seg, proc.value, item[:100])
+        assert "deze visie" not in tekst and "deze driehoek" not in tekst, (seg, proc.value)
+
+
+def test_binding_requirements_in_the_body_can_be_checked_yes_or_no(documenten) -> None:
+    # A minimumeis, toelatingseis, subsidievoorwaarde or uitvoerings-/contractvoorwaarde is checked by a
+    # beoordelaar or contract manager without an opinion of their own: no preference or ideal, no
+    # optional list of distinctions (wbs-16 'bij voorkeur', gdp-15 'Daarbij kunnen worden onderscheiden').
+    vaag = re.compile(r"bij voorkeur|idealiter|kunnen worden onderscheiden|zo ?veel mogelijk|waar mogelijk",
+                      re.I)
+    for (seg, proc), doc in documenten.items():
+        assert doc.eisen, (seg, proc)
+        for eis in doc.eisen:  # every eis is binding, a kader declared applicable as a whole too
+            delen = [eis.tekst, *eis.vervolg]
+            te_doen = list(eis.items)
+            while te_doen:
+                item = te_doen.pop()
+                delen.append(item.tekst)
+                te_doen.extend(item.items)
+            for deel in map(strip_markup, delen):
+                assert not vaag.search(deel), (seg, proc.value, eis.nummer, eis.anker, deel[:80])
+
+
+def test_award_aspects_carry_no_background_the_reviewer_found(markdown) -> None:
+    # Background, facts and examples printed beside the scorable point (gdp-14, gdp-05, gdp-07): the
+    # tender wording leaves them out; the original stays in the traceability file.
+    for (seg, proc), tekst in markdown.items():
+        for zin in ("geeft waarde aan het bestaan", "gevalideerde diagnostische instrumenten",
+                    "Een veel gebruikt instrument hiervoor", "benoemt vier kernelementen"):
+            assert zin not in tekst, (seg, proc.value, zin)
+
+
 @pytest.mark.parametrize("proc", list(Procedure))
-def test_composed_documents_pass_their_own_strict_check(corpus, documenten, proc) -> None:
+def test_composed_documents_pass_their_own_strict_check(corpus, markdown, proc) -> None:
     for seg in SEGMENTEN:
-        doc = documenten[(seg, proc)]
-        tekst = doc.render("md").decode()
+        tekst = markdown[(seg, proc)]
         rapport = check(tekst, corpus, segment=seg, tekst=True, strikt=True, procedure=proc)
         assert not rapport.verouderd, (seg, proc, [(v.term, v.tekst) for v in rapport.verouderd])
         assert rapport.geslaagd, (seg, proc, rapport.redenen_afgekeurd)
