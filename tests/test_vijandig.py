@@ -108,6 +108,18 @@ def test_heading_and_separator_parsing_mean_what_the_patterns_meant() -> None:
         assert read_markdown._is_scheidingsrij(regel) == bool(_OUDE_SCHEIDING.match(regel)), repr(regel)
 
 
+_OUDE_NADRUK = re.compile(r"(?<!\w)(?:[*_]+|~~)(?=\S)|(?<=\S)(?:[*_]+|~~)(?!\w)")
+
+
+def test_emphasis_removal_means_what_the_unbounded_pattern_meant() -> None:
+    rng = random.Random(23)
+    for _ in range(20_000):
+        regel = "".join(rng.choice(" a*_~.") for _ in range(rng.randint(0, 20)))
+        assert read_markdown._md_inline(regel) == _OUDE_NADRUK.sub("", regel).replace("`", ""), repr(regel)
+    with binnen():
+        assert read_markdown._md_inline("a" + "_" * 50_000 + "b") == "a" + "_" * 50_000 + "b"
+
+
 def test_one_long_paragraph_full_of_outdated_references(tmp_path: Path, corpus) -> None:
     from inkoopkader.check.references import find_verouderd
 

@@ -102,6 +102,8 @@ MARKDOWN: dict[str, Callable[[int], str]] = {
     "citaat-pijlen": lambda n: ">" * n + " a\n",
     "open-haken": lambda n: "[" * n + "\n",
     "haken-en-tekst": lambda n: "[a" * (n // 2) + "\n",
+    "liggende-streepjes-tussen-letters": lambda n: "a" + "_" * n + "b\n",
+    "regels-liggende-streepjes": lambda n: ("a" + "_" * 2000 + "b\n") * max(1, n // 2002),
 }
 
 

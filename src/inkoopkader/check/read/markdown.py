@@ -92,6 +92,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 # runs next to a word, never as a lazy '*(.+?)*' match: those make a hostile line of unclosed
 # '*' or '[a](' quadratic (120 KB took 90 s).
 _SPAN = 1000
+_EMFASE = 64  # longest run of emphasis markers removed in one piece
 
 
 def _begrensd(pattern: str) -> re.Pattern[str]:
@@ -109,8 +110,11 @@ _MD_INLINE = [
     (_begrensd(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,SPAN})?/?>"), " "),  # <sub>, <br/> …
     (re.compile(r"`+"), ""),  # inline code: the text stays
     # **vet**, *cursief*, __vet__, _cursief_, ~~doorgehaald~~: a run of markers that opens before a
-    # word or closes after one; 'snake_case', '5 * 3' and '2*3' keep theirs.
-    (re.compile(r"(?<!\w)(?:[*_]+|~~)(?=\S)|(?<=\S)(?:[*_]+|~~)(?!\w)"), ""),
+    # word or closes after one; 'snake_case', '5 * 3' and '2*3' keep theirs. A run is taken at most
+    # _EMFASE characters at a time: an unbounded '[*_]+' backtracked through the whole run at every
+    # position of it ("a" + "_" * 50000 + "b" took over 30 s); bounded, the work is linear.
+    (re.compile(r"(?<!\w)(?:[*_]{1,EMFASE}|~~)(?=\S)|(?<=\S)(?:[*_]{1,EMFASE}|~~)(?!\w)"
+                .replace("EMFASE", str(_EMFASE))), ""),
 ]
 _PRIVE = 0xE000  # escaped characters are parked in the private use area while markup is stripped
 
