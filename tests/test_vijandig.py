@@ -130,6 +130,19 @@ def test_one_long_paragraph_full_of_outdated_references(tmp_path: Path, corpus) 
     assert all(v.onderwerp == verouderd[0].onderwerp for v in verouderd)
 
 
+@pytest.mark.parametrize("soort", sorted(vijandig.LANGE_ZINNEN))
+def test_one_long_sentence_full_of_names_is_not_rescanned_per_name(tmp_path: Path, corpus, soort: str) -> None:
+    from inkoopkader.check.references import find_verwijzingen
+
+    with binnen():
+        concept = read_concept(schrijf(tmp_path, f"{soort}.txt", vijandig.lange_zin(soort, 400_000)))
+        kaders, verouderd = find_verwijzingen(concept, corpus)
+    if soort == "verklaringen":
+        assert len(kaders) == 1  # one reference per block, however often it is declared
+    if soort == "wbp-zonder-punt":
+        assert len(verouderd) == 1  # one finding per sentence
+
+
 def test_sentence_bounds_by_bisection_equal_the_scan() -> None:
     from inkoopkader.check.references import _ZINSGRENS, _Tekst
 

@@ -117,6 +117,23 @@ def tekst_verouderde_wet(n: int = 100_000) -> bytes:
     return (zin * (n // len(zin) + 1))[:n].encode()
 
 
+# One sentence (or block) that keeps naming an outdated law or a kader: each pass over it looked at
+# the whole sentence again for every name in it (100 KB took over 30 s; 400 KB 14 s for the last).
+LANGE_ZINNEN = {
+    "wbp-zonder-punt": "de Wbp en ",
+    "awbz-met-komma": "onder de AWBZ, ",
+    "kadernamen": "het JIJ-kader en ",
+    "kaderlijst": "het JIJ-kader; ",
+    "verklaringen-met-komma": "werkt conform het JIJ-kader, ",
+    "verklaringen": "Opdrachtnemer werkt conform het JIJ-kader. ",
+}
+
+
+def lange_zin(soort: str, n: int = 100_000) -> bytes:
+    zin = LANGE_ZINNEN[soort]
+    return (zin * (n // len(zin) + 1))[:n].encode()
+
+
 def pdf_gedeelde_inhoud(paginas: int = 30, regels: int = 60_000) -> bytes:
     """`paginas` pages that share one compressed content stream of `regels` text lines (7.5 KB in the issue)."""
     ops = ["BT /F1 9 Tf 12 TL 40 800 Td"]

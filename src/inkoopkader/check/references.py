@@ -54,6 +54,11 @@ _LIJST_MAX_LENGTE = 250  # a longer block is prose, not a list item
 _LIJST_NAAM_BEGIN = 30  # in a list item the kader's name comes first ("het ‘JIJ-kader’ …")
 _VENSTER_VOOR = 140  # characters before a name in which a reference verb may stand
 _WOORDEN_NA = 12  # words after a name (and its edition) in which a reference verb may stand
+# Characters after a name (and its edition) in which those words are looked for, and in which an
+# edition may follow: copying the rest of the sentence for every name made one long sentence full
+# of names quadratic ("het JIJ-kader en " * 6000 took over 30 s).
+_VENSTER_NA = 400
+_EDITIE_VENSTER = 200
 
 
 
@@ -320,9 +325,31 @@ class _Tekst:
         return begin, (grenzen[j] + 1 if j < len(grenzen) else len(self.norm))
 
     @cached_property
+    def per_zin(self) -> dict[Any, Any]:
+        """What a pass computed once for a sentence or clause (see _posities), by key."""
+        return {}
+
+    @cached_property
     def _zinsgrenzen(self) -> list[int]:
         """Positions of the sentence-ending characters (see _ZINSGRENS), in order."""
         return [m.start() for m in _ZINSGRENS.finditer(self.norm)]
+
+
+def _posities(norm: str, patroon: _Lui | re.Pattern[str], zin: tuple[int, int], cache: dict[Any, Any]) -> list[int]:
+    """Start positions of `patroon` in sentence `zin`, found once per sentence: scanning from the
+    sentence start for every hit in it made a long sentence full of hits quadratic."""
+    sleutel = ("posities", id(patroon), zin)
+    posities = cache.get(sleutel)
+    if posities is None:
+        posities = cache[sleutel] = [m.start() for m in patroon.finditer(norm, zin[0], zin[1])]
+    return posities
+
+
+def _eenmaal(cache: dict[Any, Any], sleutel: Any, bereken: Any) -> Any:
+    """`bereken()`, computed once per `sleutel`."""
+    if sleutel not in cache:
+        cache[sleutel] = bereken()
+    return cache[sleutel]
 
 
 # A sentence ends at . ! ? or ; followed by space and something that starts a sentence. Lower case
@@ -349,9 +376,11 @@ def _locatie_op(blok: Tekstblok, tekst: _Tekst, pos: int) -> Locatie:
 def _fragment(tekst: _Tekst, start: int, end: int, maximum: int = 300) -> str:
     """The sentence around a match, shortened around the match when long."""
     zin_start, zin_end = tekst.zin(start, end)
-    zin = tekst.norm[zin_start:zin_end].strip()
-    if len(zin) <= maximum:
-        return zin
+    # The whole sentence is copied once, not for every hit in it.
+    kort = _eenmaal(tekst.per_zin, ("fragment", zin_start, zin_end, maximum),
+                    lambda: (lambda z: z if len(z) <= maximum else None)(tekst.norm[zin_start:zin_end].strip()))
+    if kort is not None:
+        return kort
     links = max(zin_start, start - maximum // 2)
     rechts = min(zin_end, links + maximum)
     return ("… " if links > zin_start else "") + tekst.norm[links:rechts].strip() + (" …" if rechts < zin_end else "")
@@ -655,7 +684,7 @@ def _editie_na(norm: str, pos: int, limit: int) -> tuple[list[str], list[str], i
     versies: list[str] = []
     i = pos
     for _ in range(4):
-        rest = norm[i:limit]
+        rest = norm[i : min(limit, i + _EDITIE_VENSTER)]  # an edition is short; never copy the sentence
         if m := _AANHALING.match(rest):
             i += m.end()
             continue
@@ -711,17 +740,30 @@ def _namen_in(tekst: _Tekst, regels: Verwijsregels, kaders: set[int]) -> list[_N
 def _ontkracht(tekst: _Tekst, naam: _Naam, regels: Verwijsregels) -> bool:
     """A declaration that is negated, waived or made by someone else ('… is niet van toepassing',
     'hoeft niet te werken conform …', 'De gemeente werkt conform …'): it declares nothing for the provider."""
+    norm, cache = tekst.norm, tekst.per_zin
     zin_start, zin_end = tekst.zin(naam.start, naam.end)
-    zin = tekst.norm[zin_start:zin_end]
     # Only the clause of the name: '…, ook als een jeugdige niet …' does not negate the declaration.
-    begin = max((m.end() for m in _KADER_DEELGRENS.finditer(tekst.norm, zin_start, naam.start)), default=zin_start)
-    m = _KADER_DEELGRENS.search(tekst.norm, naam.end, zin_end)
-    deel = tekst.norm[begin : m.start() if m else zin_end]
-    if regels.ontkenning is not None and regels.ontkenning.search(deel):
+    # The clause boundaries are found once per sentence; the few just before the name are looked up
+    # as before, as a ',' there has a lookahead that stops at the name.
+    grenzen = _posities(norm, _KADER_DEELGRENS, (zin_start, zin_end), cache)
+    staart = max(zin_start, naam.start - 32)
+    i = bisect_left(grenzen, staart)
+    begin = max((m.end() for m in _KADER_DEELGRENS.finditer(norm, staart, naam.start)),
+                default=grenzen[i - 1] + 1 if i else zin_start)
+    j = bisect_left(grenzen, naam.end)
+    stop = grenzen[j] if j < len(grenzen) else zin_end
+    ontkenning = regels.ontkenning
+    if ontkenning is not None and _eenmaal(cache, ("ontkenning", id(ontkenning), begin, stop),
+                                           lambda: bool(ontkenning.search(norm[begin:stop]))):
         return True
-    if regels.andere_actor is not None:
-        onderwerp = regels.andere_actor.match(zin.lstrip(" -•*'\"‘“"))
-        if onderwerp is not None and onderwerp.end() <= naam.start - zin_start:
+    andere_actor = regels.andere_actor
+    if andere_actor is not None:
+        def actor_einde() -> int | None:
+            onderwerp = andere_actor.match(norm[zin_start:zin_end].lstrip(" -•*'\"‘“"))
+            return None if onderwerp is None else onderwerp.end()
+
+        einde = _eenmaal(cache, ("actor", id(andere_actor), zin_start, zin_end), actor_einde)
+        if einde is not None and einde <= naam.start - zin_start:
             return True
     return False
 
@@ -740,28 +782,36 @@ def _is_geheel(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naa
 
 def _verklaart(tekst: _Tekst, naam: _Naam, editie_eind: int, alle: Sequence[_Naam], regels: Verwijsregels,
                in_lijst: bool) -> bool:
-    norm = tekst.norm
+    norm, cache = tekst.norm, tekst.per_zin
     zin_start, zin_end = tekst.zin(naam.start, naam.end)
-    zin = norm[zin_start:zin_end].rstrip()
+    # The other names are looked up by bisection (a loop over all of them for every name was quadratic).
+    _, starts = _eenmaal(cache, ("starts", id(alle)), lambda: (alle, [n.start for n in alle]))
     venster_start = max(zin_start, naam.start - _VENSTER_VOOR)
     voor = norm[venster_start : naam.start]
     werkwoorden = list(regels.voor.finditer(voor))
     if werkwoorden:
         tussen = voor[werkwoorden[-1].end() :]
         # Other kader names between the verb and this one are a coordination ("conform A en B").
-        for other in alle:
-            if venster_start + werkwoorden[-1].end() <= other.start and other.end <= naam.start:
+        for k in range(bisect_left(starts, venster_start + werkwoorden[-1].end()), len(alle)):
+            other = alle[k]
+            if other.start >= naam.start:
+                break
+            if other.end <= naam.start:
                 tussen = tussen.replace(norm[other.start : other.end], " ")
         # "… beschikken over de volgende competenties, zoals beschreven in X:" introduces parts of X.
-        inleiding = zin.endswith(":") or norm.endswith(":")
+        inleiding = norm.endswith(":") or _eenmaal(
+            cache, ("inleiding", zin_start, zin_end), lambda: norm[zin_start:zin_end].rstrip().endswith(":"))
         deels = regels.deels.search(tussen) or (inleiding and regels.deels.search(voor))
         if not deels and not _BIJZIN.search(tussen) and len(tussen) <= 90:
             return True
     # Verb after the name (and its edition): "… het JIJ-kader (IGJ, 2021) is van toepassing".
-    na = norm[editie_eind:zin_end]
-    for other in alle:
-        if editie_eind <= other.start < zin_end:
-            na = na.replace(norm[other.start : other.end], "KADER")
+    na_end = min(zin_end, editie_eind + _VENSTER_NA)
+    na = norm[editie_eind:na_end]
+    for k in range(bisect_left(starts, editie_eind), len(alle)):
+        other = alle[k]
+        if other.start >= na_end:
+            break
+        na = na.replace(norm[other.start : other.end], "KADER")
     # The verb must be in the name's own clause: '… uit X en toont aan hoe hij daaraan voldoet' is not.
     grens = _NA_GRENS.search(na)
     woorden = " ".join(na[: grens.start() if grens else len(na)].split()[:_WOORDEN_NA])
@@ -970,7 +1020,7 @@ def _verouderd(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[V
             for m in patroon.finditer(norm):
                 per_zin.setdefault(tekst.zin(m.start(), m.end()), []).append(m)
             for zin, matches in per_zin.items():
-                if not any(_historisch(norm, m.start(), m.end(), zin) for m in matches):
+                if not any(_historisch(norm, m.start(), m.end(), zin, tekst.per_zin) for m in matches):
                     gevonden.append((matches[0].start(), matches[0].end(), onderwerp))
         for start, end, onderwerp in sorted(gevonden, key=lambda g: g[0]):
             result.append(
@@ -986,14 +1036,19 @@ def _verouderd(concept: Concept, corpus: Corpus, draft: _Doorzoekbaar) -> list[V
     return result
 
 
-def _historisch(norm: str, start: int, end: int, zin: tuple[int, int]) -> bool:
+def _historisch(norm: str, start: int, end: int, zin: tuple[int, int], cache: dict[Any, Any]) -> bool:
+    """Is the term at [start, end) named historically? What concerns the whole sentence or clause is
+    looked at once per sentence or clause (`cache`), not for every hit in it: that was quadratic."""
     voor = norm[max(zin[0], start - 40) : start]
     na = norm[end : min(zin[1], end + 60)]
     if _HISTORISCH_VOOR.search(voor) or _HISTORISCH_NA.search(na):
         return True
-    if _HISTORISCH_ZIN.search(norm, zin[0], zin[1]):
+    if _eenmaal(cache, ("historisch", zin), lambda: bool(_HISTORISCH_ZIN.search(norm, zin[0], zin[1]))):
         return True
     # The clause around the term (between commas, parentheses …) in the past tense.
-    begin = max((m.end() for m in _BIJZINSGRENS.finditer(norm, zin[0], start)), default=zin[0])
-    m = _BIJZINSGRENS.search(norm, end, zin[1])
-    return bool(_VERLEDEN_TIJD.search(norm, begin, m.start() if m else zin[1]))
+    grenzen = _posities(norm, _BIJZINSGRENS, zin, cache)
+    i = bisect_left(grenzen, start)
+    begin = grenzen[i - 1] + 1 if i else zin[0]
+    j = bisect_left(grenzen, end)
+    stop = grenzen[j] if j < len(grenzen) else zin[1]
+    return _eenmaal(cache, ("verleden", begin, stop), lambda: bool(_VERLEDEN_TIJD.search(norm, begin, stop)))
