@@ -78,6 +78,20 @@ def test_bookmarks_still_span_the_paragraphs_up_to_their_end(tmp_path: Path) -> 
     assert [b.ankers for b in concept.blokken] == [("bwmo-04",), ("bwmo-04",), ()]
 
 
+def test_bookmarks_spanning_a_whole_draft_mark_only_its_first_paragraphs(tmp_path: Path) -> None:
+    from inkoopkader.check.read.record import _MAX_ANKER_ALINEAS
+
+    with binnen():
+        docx = read_concept(schrijf(tmp_path, "lang.docx", vijandig.docx_lange_bladwijzers(100, 60_000)))
+        odt = read_concept(schrijf(tmp_path, "lang.odt", vijandig.odt_lange_bladwijzers(100, 60_000)))
+    for gelezen in (docx, odt):
+        assert len(gelezen.blokken) == 60_000
+        eerste = gelezen.blokken[0].ankers
+        assert len(eerste) == 100
+        assert gelezen.blokken[_MAX_ANKER_ALINEAS - 1].ankers == eerste  # a criterion's paragraphs
+        assert gelezen.blokken[_MAX_ANKER_ALINEAS].ankers == () == gelezen.blokken[-1].ankers
+
+
 def test_fields_that_never_end_are_counted_not_rescanned(tmp_path: Path) -> None:
     with binnen():
         concept = read_concept(schrijf(tmp_path, "velden.docx", vijandig.docx_open_velden(80_000)))

@@ -72,6 +72,31 @@ def docx_open_bladwijzers(n: int = 5000) -> bytes:
     return docx_bytes(body)
 
 
+def _bladwijzernamen(ankers: int, namen: list[str] | None) -> list[str]:
+    return [f"ik_{namen[i % len(namen)]}" if namen else f"ik_x{_letters(i)}_01" for i in range(ankers)]
+
+
+def docx_lange_bladwijzers(ankers: int = 100, alineas: int = 60_000, namen: list[str] | None = None) -> bytes:
+    """`ankers` criterion bookmarks opened in the first paragraph and closed after the last of
+    `alineas` paragraphs (179 KB in the issue: over 400 s and 585 MB); `namen`: criterion IDs
+    ('bwmo_04') to use instead of made-up ones."""
+    open_ = "".join(f'<w:bookmarkStart w:id="{i}" w:name="{naam}"/>'
+                    for i, naam in enumerate(_bladwijzernamen(ankers, namen)))
+    dicht = "".join(f'<w:bookmarkEnd w:id="{i}"/>' for i in range(ankers))
+    body = (f"<w:p>{open_}<w:r><w:t>{ZIN}</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t>a</w:t></w:r></w:p>" * (alineas - 2)
+            + f"<w:p><w:r><w:t>b</w:t></w:r>{dicht}</w:p>")
+    return docx_bytes(body, opslag=zipfile.ZIP_STORED)  # stored: no compression ratio to refuse it by
+
+
+def odt_lange_bladwijzers(ankers: int = 100, alineas: int = 60_000, namen: list[str] | None = None) -> bytes:
+    """The same in ODF: bookmarks opened in the first paragraph, closed in the last."""
+    open_ = "".join(f'<text:bookmark-start text:name="{naam}"/>' for naam in _bladwijzernamen(ankers, namen))
+    dicht = "".join(f'<text:bookmark-end text:name="{naam}"/>' for naam in _bladwijzernamen(ankers, namen))
+    body = (f"<text:p>{open_}{ZIN}</text:p>" + "<text:p>a</text:p>" * (alineas - 2) + f"<text:p>b{dicht}</text:p>")
+    return _odt(body, zipfile.ZIP_STORED)
+
+
 def docx_open_velden(n: int = 80_000) -> bytes:
     """n complex fields that begin and never end (8 MB in the issue)."""
     run = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
@@ -85,10 +110,14 @@ def odt_open_bladwijzers(n: int = 5000) -> bytes:
     """n ODF bookmark starts without an end (an 11 KB .odt in the issue)."""
     body = "".join(f'<text:p><text:bookmark-start text:name="ik_x{_letters(i)}_01"/>alinea {i}</text:p>'
                    for i in range(n))
+    return _odt(body)
+
+
+def _odt(body: str, opslag: int = zipfile.ZIP_DEFLATED) -> bytes:
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_DECL}>'
                f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "w", opslag) as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         z.writestr("content.xml", content)
     return out.getvalue()

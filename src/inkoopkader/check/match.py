@@ -675,6 +675,11 @@ def _toevoegingen(crit: _Crit, treffer: _Treffer, tekst: _Tekst, weger: _Weger) 
 # --- the public function --------------------------------------------------------------------------------
 
 
+# Blocks of a criterion's bookmark that are scored at most (the readers let a bookmark mark at most
+# as many paragraphs: check/read/record.py, _MAX_ANKER_ALINEAS).
+_MAX_ANKER_BLOKKEN = 100
+
+
 def _anker_sleutel(waarde: str) -> str:
     key = re.sub(r"[^a-z0-9]", "_", waarde.strip().lower())
     return key[3:] if key.startswith("ik_") else key
@@ -755,6 +760,10 @@ def match_criteria(
         blokken = anker_blokken.get(_anker_sleutel(cid))
         if not blokken:
             continue
+        if blokken[-1] - blokken[0] >= _MAX_ANKER_BLOKKEN:
+            # A bookmark spans one criterion: only its first blocks are scored (the same criterion
+            # bookmarked at both ends of a long draft had everything in between scored).
+            blokken = [b for b in blokken if b - blokken[0] < _MAX_ANKER_BLOKKEN]
         if not any(tekst.termen[b] for b in blokken):
             leeg_anker.add(cid)  # the bookmark survived, its text was deleted
             continue

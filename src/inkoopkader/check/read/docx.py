@@ -19,7 +19,7 @@ from typing import Any
 from ... import limieten
 from ...anchors import BIJLAGEN_BLADWIJZER
 from ..model import Concept
-from .record import _MAX_OPEN_ANKERS, _record_xml, _selectie_uit_eigenschappen, criterium_van_bladwijzer
+from .record import _MAX_OPEN_ANKERS, _record_xml, _verlopen, _selectie_uit_eigenschappen, criterium_van_bladwijzer
 from .veilig import ConceptFout, _concept, _getal, _numeriek, _parse_xml, _te_veel, _Uitvoer, _Zip
 
 _KOPSTIJL = re.compile(r"(?:heading|kop|title|titel|ondertitel|subtitle)\s?\d*$", re.IGNORECASE)
@@ -158,6 +158,8 @@ class _DocxLezer:
         self.velden: list[bool] = []  # per open complex field: are we in its result yet?
         self.in_code = 0  # open fields still in their instruction part: text is shown only at 0
         self.actief: dict[str, str] = {}  # bookmark w:id -> criterion ID
+        self.geopend: dict[str, int] = {}  # bookmark w:id -> number of the paragraph it opened in
+        self.alineas = 0  # paragraphs read
         self.einden: set[str] = set()  # w:id of every bookmark end in the current story
         self.p_ankers: dict[str, None] = {}
         self.p_pagina: int | None = None
@@ -232,6 +234,9 @@ class _DocxLezer:
         w = self.w
         buf: list[str] = []
         vakken: list[Any] = []
+        self.alineas += 1
+        if self.actief:
+            _verlopen(self.actief, self.geopend, self.alineas)
         self.p_ankers = dict.fromkeys(self.actief.values()) if self.actief else {}
         self.p_pagina = None
         secties = []
@@ -292,6 +297,7 @@ class _DocxLezer:
             ident = el.get(self.w.id) or ""
             if ident in self.einden and len(self.actief) < _MAX_OPEN_ANKERS:
                 self.actief[ident] = crit
+                self.geopend[ident] = self.alineas
             self.p_ankers[crit] = None
 
     def inline(self, el: Any, buf: list[str], vakken: list[Any]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from ... import limieten
 from ...anchors import BIJLAGEN_BLADWIJZER
 from ..model import Concept
-from .record import _MAX_OPEN_ANKERS, _selectie_uit_eigenschappen, criterium_van_bladwijzer
+from .record import _MAX_OPEN_ANKERS, _selectie_uit_eigenschappen, _verlopen, criterium_van_bladwijzer
 from .veilig import ConceptFout, _concept, _getal, _parse_xml, _te_veel, _Uitvoer, _Zip
 
 _ODF = {
@@ -64,6 +64,8 @@ class _OdtLezer:
         self.bladwijzers = bladwijzers or {}  # bookmark name (lower case) -> ID, from compose's record
         self.tabellen = 0
         self.actief: dict[str, str] = {}
+        self.geopend: dict[str, int] = {}  # bookmark name -> number of the paragraph it opened in
+        self.alineas = 0  # paragraphs read
         self.einden: set[str] = set()  # names of the bookmark ends in the part being read
         self.p_ankers: dict[str, None] = {}
         self.noten: list[Any] = []
@@ -106,6 +108,9 @@ class _OdtLezer:
     def alinea(self, p: Any, soort: str, tabel: tuple[int, int, int] | None) -> None:
         buf: list[str] = []
         vakken: list[Any] = []
+        self.alineas += 1
+        if self.actief:
+            _verlopen(self.actief, self.geopend, self.alineas)
         self.p_ankers = dict.fromkeys(self.actief.values())
         self.inline(p, buf, vakken)
         tekst = "".join(buf)
@@ -131,6 +136,7 @@ class _OdtLezer:
             # Never closed: only this paragraph (see _DocxLezer.verhaal).
             if einde or (naam in self.einden and len(self.actief) < _MAX_OPEN_ANKERS):
                 self.actief[naam] = crit
+                self.geopend[naam] = self.alineas
             self.p_ankers[crit] = None
         if einde:
             self.actief.pop(naam, None)
