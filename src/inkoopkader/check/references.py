@@ -849,10 +849,17 @@ def _kaderverwijzingen(
                     per_kader[naam.kader.kader] = (naam.start, verwijzing)
             result += [v for _, v in sorted(per_kader.values(), key=lambda sv: sv[0])]
         if norm.endswith(":") and (regels.voor.search(norm) or (regels.lijst is not None and regels.lijst.search(norm))):
-            lijst = _LIJST_MAX_ITEMS
+            # An intro that negates, waives or is another's ("… zijn niet van toepassing:") declares nothing.
+            lijst = 0 if _intro_opgeheven(norm, regels) else _LIJST_MAX_ITEMS
         elif lijst:
             lijst = 0 if norm.endswith(".") else lijst - 1
     return result
+
+
+def _intro_opgeheven(norm: str, regels: Verwijsregels) -> bool:
+    """Whether a list's intro negates or waives its declaration, or lays it on another party."""
+    ontkenning, ander = regels.ontkenning, regels.andere_actor
+    return bool((ontkenning is not None and ontkenning.search(norm)) or (ander is not None and ander.match(norm)))
 
 
 def _verwijzing(blok: Tekstblok, tekst: _Tekst, naam: _Naam, jaren: list[str], versies: list[str],
