@@ -328,3 +328,15 @@ def test_a_negated_or_anothers_list_intro_declares_no_kader(corpus):
                             ("De gemeente hanteert de volgende kaders:", [])):
         gevonden = find_kaderverwijzingen(read_text(intro + opsomming, "c.md"), corpus)
         assert [v.kader for v in gevonden] == verwacht, intro
+
+
+def test_pdf_rejoins_a_capitalised_second_part_only_into_a_known_word():
+    # Issue 12 review: 'Jeugdzorg-' + 'Plus' at a line end came out 'Jeugdzorg- Plus'.
+    from inkoopkader.check.read.pdf import _pdf_alineas
+
+    regels = [("Opdrachtnemer past het Kwaliteitskader Jeugdzorg-", 700.0, 10.0),
+              ("Plus toe in alle groepen in de regio Noord-", 688.0, 10.0),
+              ("Brabant en werkt samen met de gemeente en het wijkteam.", 676.0, 10.0)]
+    assert _pdf_alineas(regels) == [
+        "Opdrachtnemer past het Kwaliteitskader JeugdzorgPlus toe in alle groepen in de regio Noord-Brabant en "
+        "werkt samen met de gemeente en het wijkteam."]
