@@ -271,7 +271,7 @@ def test_composed_document_carries_its_own_selection(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("waarde", "verwacht"),
-    [("0.8", 0.8), ("0,8", 0.8), ("80%", 0.8), ("80 %", 0.8), ("80", 0.8), ("1", 1.0), ("0", 0.0), ("100%", 1.0)],
+    [("0.8", 0.8), ("0,8", 0.8), ("80%", 0.8), ("80 %", 0.8), ("80", 0.8), ("1", 0.01), ("2", 0.02), ("1.0", 1.0), ("1,0", 1.0), ("0", 0.0), ("100%", 1.0)],
 )
 def test_min_dekking_spellings(waarde: str, verwacht: float) -> None:
     assert _parse_dekking(waarde) == pytest.approx(verwacht)

@@ -318,3 +318,25 @@ def test_check_output_dash_writes_to_standard_output(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert '"schema_version": 3' in result.stdout
     assert not (tmp_path / "-").exists()
+
+
+def test_a_negated_or_anothers_list_intro_declares_no_kader(corpus):
+    # Issue 12 review: "… niet van toepassing:" before a list of kaders counted as declaring them.
+    opsomming = "\n\n- het JIJ-kader;\n- het Model Professioneel Statuut."
+    for intro, verwacht in (("De volgende kaders zijn op deze opdracht van toepassing:", [8, 10]),
+                            ("De volgende kaders zijn op deze opdracht niet van toepassing:", []),
+                            ("De gemeente hanteert de volgende kaders:", [])):
+        gevonden = find_kaderverwijzingen(read_text(intro + opsomming, "c.md"), corpus)
+        assert [v.kader for v in gevonden] == verwacht, intro
+
+
+def test_pdf_rejoins_a_capitalised_second_part_only_into_a_known_word():
+    # Issue 12 review: 'Jeugdzorg-' + 'Plus' at a line end came out 'Jeugdzorg- Plus'.
+    from inkoopkader.check.read.pdf import _pdf_alineas
+
+    regels = [("Opdrachtnemer past het Kwaliteitskader Jeugdzorg-", 700.0, 10.0),
+              ("Plus toe in alle groepen in de regio Noord-", 688.0, 10.0),
+              ("Brabant en werkt samen met de gemeente en het wijkteam.", 676.0, 10.0)]
+    assert _pdf_alineas(regels) == [
+        "Opdrachtnemer past het Kwaliteitskader JeugdzorgPlus toe in alle groepen in de regio Noord-Brabant en "
+        "werkt samen met de gemeente en het wijkteam."]

@@ -249,3 +249,28 @@ def test_thema_enum_order_is_kept_in_junit(corpus) -> None:
     names = list(_suites(to_junit(rapport(corpus))))
     order = [t.value for t in Thema if t.value in names]
     assert names[: len(order)] == order
+
+
+def test_a_required_criterion_that_is_ontkracht_is_reported_as_ontkracht_not_missing(corpus) -> None:
+    # Issue 12 review: GitHub said "ontbreekt in het concept" and JUnit type="ontbreekt" for an ontkracht one.
+    from dataclasses import replace
+
+    basis = rapport(corpus)
+    resultaten = tuple(replace(r, status=Status.ONTKRACHT, verschil=("ontkend: «niet»",))
+                       if r.criterium.id == "bwmo-32" else r for r in basis.resultaten)
+    ontkracht = replace(basis, resultaten=resultaten)
+    fout = next(c for c in _commands(to_github(ontkracht)) if c[0] == "error" and "bwmo-32" in c[2])
+    assert "is ontkracht in het concept" in fout[2] and "ontbreekt" not in fout[2]
+    assert "ontkracht" in fout[1]["title"]
+    cases = {c.get("name").split(":")[0]: c for s in _suites(to_junit(ontkracht)).values() for c in s.findall("testcase")}
+    assert cases["bwmo-32"].find("failure").get("type") == "ontkracht"
+    cases = {c.get("name").split(":")[0]: c for s in _suites(to_junit(basis)).values() for c in s.findall("testcase")}
+    assert cases["bwmo-32"].find("failure").get("type") == "ontbreekt"
+
+
+def test_text_summary_says_kader_references_count_via_kader(corpus) -> None:
+    from inkoopkader.check import format_tekst
+
+    tekst = format_tekst(rapport(corpus), corpus)
+    assert "Verwijzingen naar een kader als geheel" in tekst
+    assert "tellen los van de dekking" not in tekst and "via kader" in tekst

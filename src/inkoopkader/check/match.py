@@ -1029,6 +1029,22 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
             eigen = any(t in crit.gewichten and not syn.is_algemeen(t) for t in zin.termen)
             if eigen and beeld.ontkenningen and not any(b_.ontkenningen for b_ in bron):
                 result.append(f"ontkend: «{beeld.ontkenning_tekst}»")
+    # A list's lead-in ('Opdrachtnemer hoeft niet te voldoen aan de volgende eisen:', 'De volgende eisen
+    # vervallen:', 'De gemeente stelt de volgende eisen aan zichzelf:') is about each of its items.
+    for b in sorted({b for b, _ in per_zin}):
+        inleiding = _inleiding(tekst, b)
+        if inleiding is None:
+            continue
+        beeld = analyseer(inleiding, pol)
+        if beeld.ontkenningen % 2 and not any(b_.ontkenningen for b_ in bron):
+            result.append(f"ontkend: «{_kort(inleiding, 80)}»")
+        nieuw = [k for k, sleutel in zip(beeld.kwijtschelding, sorted(beeld.kwijtschelding_sleutels))
+                 if sleutel not in bron_kwijt]
+        if nieuw:
+            result.append("kwijtgescholden: " + ", ".join(f"«{k}»" for k in nieuw))
+        if (beeld.actor is not None and beeld.actor.kant == "ander" and not gebiedend
+                and _ZICHZELF.search(inleiding) and (bron_actor is None or bron_actor.kant == "eigen")):
+            result.append(f"andere actor: «{_kort(inleiding, 80)}» in plaats van de aanbieder")
     # 'Deze eis is niet van toepassing.' right after the evidence.
     if per_zin:
         b, z = max(per_zin)
@@ -1043,6 +1059,30 @@ def _ontkrachting(crit: _Crit, treffer: _Treffer, tekst: _Tekst, syn: Synoniemen
     return tuple(dict.fromkeys(result))
 
 
+_ZICHZELF = re.compile(r"\b(?:zichzelf|zelf)\b", re.IGNORECASE)
+_INLEIDING_MAX_ITEMS = 12  # list items between a lead-in and the item that carries a criterion
+_INLEIDING_MAX_WOORDEN = 60  # a longer block is a paragraph of its own, not a list item
+
+
+def _inleiding(tekst: _Tekst, b: int) -> str | None:
+    """The lead-in of the list that block b is an item of: the nearest block before it, under the same
+    heading, that ends in ':', with only short blocks (list items) in between; None when b is no item."""
+    blokken = tekst.blokken
+    if len(blokken[b].tekst.split()) > _INLEIDING_MAX_WOORDEN:
+        return None
+    kop = blokken[b].locatie.kop
+    for i in range(b - 1, max(-1, b - 1 - _INLEIDING_MAX_ITEMS), -1):
+        blok = blokken[i]
+        if blok.locatie.kop != kop:
+            return None
+        inhoud = strip_markup(blok.tekst).strip()
+        if inhoud.endswith(":"):
+            return inhoud
+        if not inhoud or len(inhoud.split()) > _INLEIDING_MAX_WOORDEN:
+            return None
+    return None
+
+
 def _signaal_in(treffer: _Treffer, tekst: _Tekst, pol: Polariteit) -> bool:
     """Whether `_ontkrachting` could find anything: a word group that negates, waives or names another
     actor in the evidence, or one that refers back ('Deze eis vervalt.') in the paragraph after it.
@@ -1052,6 +1092,8 @@ def _signaal_in(treffer: _Treffer, tekst: _Tekst, pol: Polariteit) -> bool:
     """
     if not treffer.blokken:
         return False
+    if any(_inleiding(tekst, b) is not None for b in treffer.blokken):
+        return True
     signalen = _signaalfrasen(pol)
     for b in treffer.blokken:
         stammen = tekst.stammen(b)

@@ -899,10 +899,17 @@ def _kaderverwijzingen(
                     per_kader[naam.kader.kader] = (naam.start, verwijzing)
             result += [v for _, v in sorted(per_kader.values(), key=lambda sv: sv[0])]
         if norm.endswith(":") and (regels.voor.search(norm) or (regels.lijst is not None and regels.lijst.search(norm))):
-            lijst = _LIJST_MAX_ITEMS
+            # An intro that negates, waives or is another's ("… zijn niet van toepassing:") declares nothing.
+            lijst = 0 if _intro_opgeheven(norm, regels) else _LIJST_MAX_ITEMS
         elif lijst:
             lijst = 0 if norm.endswith(".") else lijst - 1
     return result
+
+
+def _intro_opgeheven(norm: str, regels: Verwijsregels) -> bool:
+    """Whether a list's intro negates or waives its declaration, or lays it on another party."""
+    ontkenning, ander = regels.ontkenning, regels.andere_actor
+    return bool((ontkenning is not None and ontkenning.search(norm)) or (ander is not None and ander.match(norm)))
 
 
 def _verwijzing(blok: Tekstblok, tekst: _Tekst, naam: _Naam, jaren: list[str], versies: list[str],
@@ -936,21 +943,23 @@ def _verwijzing(blok: Tekstblok, tekst: _Tekst, naam: _Naam, jaren: list[str], v
 # compose's own currency warning ("Actualiteit: de bron noemt … Sinds …"), which flags it already.
 _HISTORISCH_VOOR = _Lui(
     r"(?<!\w)(?:voorheen|voormalige?|vroegere?|destijds|oude|opvolger van|vervanger van|ter vervanging van|"
-    r"vervangt|in plaats van|i\.?p\.?v\.?|afgeschafte|ingetrokken|(?:de bron|het kader|dit criterium) noemt)"
+    r"vervangt|in plaats van|in de plaats (?:kwam|kwamen|is gekomen|trad|getreden) van|i\.?p\.?v\.?|afgeschafte|ingetrokken|(?:de bron|het kader|dit criterium) noemt)"
     r"(?!\w)\W*(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 _HISTORISCH_NA = _Lui(
     r"^\W{0,3}(?:\w+\W+){0,3}?(?:vervallen|ingetrokken|(?:is|zijn|werd|werden) (?:per \S+ |in \d{4} |sinds \S+ )?"
-    r"(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan)|inmiddels (?:vervangen|opgevolgd|opgeheven|vervallen))",
+    r"(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan)|inmiddels|(?:heet|heten) (?:sinds|inmiddels|tegenwoordig|nu))",
     re.IGNORECASE,
 )
 
 # The sentence tells history: the old name is what it was, not what applies ("sinds 1 januari 2015 is de
 # AWBZ vervangen door …", "ontstaan uit de samenvoeging van …", "in de tijd van de AWBZ").
 _HISTORISCH_ZIN = _Lui(
-    r"(?<!\w)(?:(?:is|zijn|werd|werden|wordt) (?:\w+ ){0,4}?(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan|"
-    r"samengevoegd|samengegaan|overgegaan|overgeheveld|ondergebracht)|vervangen door|opgegaan in|ontstaan uit|ontstond uit|"
+    r"(?<!\w)(?:(?:heeft|hebben) (?:\w+ ){0,8}?(?:vervangen|opgevolgd|afgeschaft|ingetrokken|opgeheven)|"
+    r"(?:is|zijn|werd|werden|wordt) (?:\w+ ){0,5}?(?:vervangen|opgevolgd|opgeheven|afgeschaft|opgegaan|"
+    r"samengevoegd|samengegaan|overgegaan|overgeheveld|ondergebracht|ingetrokken|vervallen)|in de plaats (?:kwam|kwamen|is gekomen|trad) van|"
+    r"(?:heet|heten) (?:sinds|inmiddels|tegenwoordig)|vervangen door|opgegaan in|ontstaan uit|ontstond uit|"
     r"samenvoeging van|samengegaan|samengevoegd|bestaat (?:\w+ ){0,3}?niet meer|niet meer bestaat|bestaan niet meer|"
     r"met de komst van|sinds de invoering van|v[oó]{1,2}r de invoering van|in de tijd van|ten tijde van|destijds|vroeger|"
     r"voorheen|(?:tot|v[oó]{1,2}r|t/m|tot en met) (?:\d{1,2} \w+ )?(?:19|20)\d\d)(?!\w)",

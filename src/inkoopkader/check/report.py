@@ -393,7 +393,7 @@ def to_junit(rapport: Rapport) -> str:
                 if not r.vereist:
                     d = dekking[thema]
                     reden += f" ({d.dekking:.0%}, vereist {rapport.min_dekking:.0%})"
-                failure = ET.SubElement(case, "failure", {"message": _xml(reden), "type": "ontbreekt"})
+                failure = ET.SubElement(case, "failure", {"message": _xml(reden), "type": r.status.value})
                 failure.text = _xml(tekst)
             elif r.status is Status.ONTBREEKT:
                 ET.SubElement(case, "skipped", {"message": "Ontbreekt in het concept (niet vereist)"})
@@ -484,10 +484,11 @@ def to_github(rapport: Rapport, bestand: str | None = None) -> str:
     for r in rapport.resultaten:
         reden = _faalt(r, gefaald)
         if reden and r.vereist:
+            wat = "is ontkracht" if r.status is Status.ONTKRACHT else "ontbreekt"
             lines.append(
                 _gh("error", f"{r.criterium.id} ({_bron(r)}, {r.criterium.hoofdthema.value}) "
-                             f"ontbreekt in het concept: {strip_markup(r.criterium.tekst)}",
-                    bestand=bestand, titel=f"Vereist criterium ontbreekt: {r.criterium.id}")
+                             f"{wat} in het concept: {strip_markup(r.criterium.tekst)}",
+                    bestand=bestand, titel=f"Vereist criterium {wat}: {r.criterium.id}")
             )
     for d in rapport.per_thema():
         if d.thema in gefaald:

@@ -217,7 +217,7 @@ class _Tekst:
         r = self.rapport
         if not r.kaderverwijzingen:
             return
-        self.kop("Verwijzingen naar een kader als geheel", uitleg="(tellen los van de dekking)")
+        self.kop("Verwijzingen naar een kader als geheel", uitleg="(hun criteria tellen mee in de dekking: via kader)")
         for v in r.kaderverwijzingen:
             editie = ""
             if v.editie:

@@ -36,15 +36,17 @@ def _parse_dekking(waarde: str) -> float:
     """'0.8', '0,8', '80%', '80 %', '80' or '12,5%' -> a share from 0 to 1.
 
     Strict, because a misread gate is worse than a refused one: a share has at most one decimal
-    separator and no '_' or exponent ('1_0' is not 10); a number without '%' is a share up to 1 or
-    a whole percentage up to 100 ('1.5' and '1,0000001' are refused: 1.5% or 150%?).
+    separator and no '_' or exponent ('1_0' is not 10). One rule for a number without '%': with a
+    decimal separator it is a share up to 1 ('0.8', '1.0'); without one, a whole percentage up to 100
+    ('80', and so '1' is 1 %, not 100 %). '1.5' and '1,0000001' are refused: 1.5% or 150%?
 
     Raises:
         InkoopkaderError: anything else, with what is allowed.
     """
     from ..errors import InkoopkaderError
 
-    uitleg = ("Geef een aandeel tussen 0 en 1 (b.v. 0.8 of 0,8) of een percentage (b.v. 80% of 12,5%).")
+    uitleg = ("Geef een aandeel tussen 0 en 1 met decimaalteken (b.v. 0.8 of 0,8) of een percentage "
+              "(b.v. 80%, 12,5% of 80; een geheel getal is een percentage).")
     match = _DEKKING.fullmatch(waarde.strip())
     if match is None:
         raise InkoopkaderError(f"Ongeldige waarde voor --min-dekking: '{waarde[:40]}'. {uitleg}")
@@ -54,10 +56,10 @@ def _parse_dekking(waarde: str) -> float:
         if getal > 100:
             raise InkoopkaderError(f"Ongeldige waarde voor --min-dekking: '{waarde}'; meer dan 100% kan niet.")
         return getal / 100
-    if getal <= 1:
-        return getal
     if breuk is None and getal <= 100:
-        return getal / 100  # '80': a whole percentage
+        return getal / 100  # '80', '1': a whole percentage
+    if breuk is not None and getal <= 1:
+        return getal  # '0.8', '1.0': a share
     raise InkoopkaderError(
         f"Ongeldige waarde voor --min-dekking: '{waarde}' is meer dan 1 maar geen heel percentage. {uitleg}"
     )
@@ -164,7 +166,7 @@ def check_command(
     personeel: Annotated[bool, typer.Option("--personeel", help="Zoek ook de personeelseisen (opleiding, registratie, competenties) van het domein.")] = False,
     personeelseis: opties.Personeelseisen = None,
     wettelijk: Annotated[bool, typer.Option("--wettelijk", help="Zoek ook de wettelijke verplichtingen van het domein (wet-…); een document van compose wordt altijd op de zijne gecontroleerd.")] = False,
-    min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: 0.8 of 80%.", show_default=False)] = None,
+    min_dekking: Annotated[Optional[str], typer.Option("--min-dekking", help="Minimale dekking per thema: een aandeel met decimaalteken (0.8, 0,8, 1.0) of een percentage (80%, 80; een geheel getal is altijd een percentage, dus 1 = 1%).", show_default=False)] = None,
     strikt: Annotated[bool, typer.Option("--strikt", help="Keur ook af bij elke verouderde verwijzing.")] = False,
     via_kader: Annotated[bool, typer.Option("--via-kader/--zonder-via-kader", help="Tel criteria van een kader dat het concept als geheel van toepassing verklaart als gevonden.")] = True,
     formaat: Annotated[Optional[CheckUitvoer], typer.Option("--format", "-f", help="tekst, json, junit of github. Standaard: volgens de extensie van -o (.txt, .json, .xml), anders tekst.", show_default=False)] = None,

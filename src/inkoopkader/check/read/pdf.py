@@ -86,10 +86,10 @@ def _pdf_alineas(regels: list[_Regel]) -> list[str]:
             huidig = tekst
         elif huidig.endswith("-") and _WEGLATING.match(tekst):
             huidig = f"{huidig} {tekst}"  # 'jeugd-' + 'en gezinsprofessional': an elided word, not a break
-        elif huidig.endswith("-") and tekst[:1].islower() and (afgebroken := _AFBREKING.search(huidig)):
+        elif huidig.endswith("-") and tekst[:1].isalpha() and (afgebroken := _AFBREKING.search(huidig)):
             # 'zorg-' + 'verlening' -> 'zorgverlening', 'Kwaliteits-' + 'kader' -> 'Kwaliteitskader';
             # 'Wmo-' + 'ondersteuning' and 'JIJ-' + 'kader' keep their hyphen (an abbreviation).
-            huidig = (huidig[:-1] if _afgebroken_woord(afgebroken.group(1)) else huidig) + tekst
+            huidig = (huidig[:-1] if _afgebroken_woord(afgebroken.group(1), tekst) else huidig) + tekst
         else:
             huidig = f"{huidig} {tekst}"
         vorige = regel
@@ -98,15 +98,37 @@ def _pdf_alineas(regels: list[_Regel]) -> list[str]:
     return alineas
 
 
-def _afgebroken_woord(deel: str) -> bool:
+def _afgebroken_woord(deel: str, vervolg: str = "") -> bool:
     """Whether the part before a line-end hyphen is a word broken off (rejoin without hyphen) rather
-    than an abbreviation or name that keeps its hyphen ('Wmo-', 'JIJ-', 'GGZ-', 'Jeugdwet2015-')."""
+    than an abbreviation or name that keeps its hyphen ('Wmo-', 'JIJ-', 'GGZ-', 'Jeugdwet2015-').
+
+    A capitalised next line ('Jeugdzorg-' + 'Plus') is a break only when the joined word is one the
+    corpus uses ('JeugdzorgPlus'); otherwise the hyphen stays ('Noord-' + 'Brabant')."""
+    if vervolg[:1].isupper():
+        woord = re.match(r"[^\W\d_]+", vervolg)
+        return woord is not None and (deel + woord.group()).casefold() in _corpuswoorden()
     if deel.islower():
         return True
     if any(ch.isdigit() for ch in deel) or len(deel) <= 4:
         return False
     # Capitalised: 'Kwaliteits-' is a broken word; 'BOPZ-' or 'JeugdzorgPlus-' are names.
     return deel[0].isupper() and deel[1:].islower()
+
+
+_CORPUSWOORDEN: list[frozenset[str]] = []
+
+
+def _corpuswoorden() -> frozenset[str]:
+    """The words (folded) of the bundled corpus texts and kader names, read once."""
+    if not _CORPUSWOORDEN:
+        from ...corpus import bundled_data_dir
+
+        woorden: set[str] = set()
+        data = bundled_data_dir()
+        for pad in sorted((data / "frameworks").glob("*.yaml")):
+            woorden.update(w.casefold() for w in re.findall(r"[^\W\d_]{4,}", pad.read_text(encoding="utf-8")))
+        _CORPUSWOORDEN.append(frozenset(woorden))
+    return _CORPUSWOORDEN[0]
 
 
 def read_pdf(naam: str, data: bytes) -> Concept:
