@@ -157,6 +157,37 @@ def test_pdf_pages_sharing_one_content_stream(tmp_path: Path, monkeypatch: pytes
     weigering(fout.value, "samen", "INKOOPKADER_MAX_PDF_INHOUD=")
 
 
+def test_pdf_forms_count_once_per_time_they_are_drawn(tmp_path: Path) -> None:
+    """A 4.5 KB PDF that draws one form 100 times ran 213 s / 1.09 GB: only /Contents was measured."""
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "herhaald.pdf", vijandig.pdf_formulier_herhaald(100, 30_000)))
+    weigering(fout.value, "pagina 1", "formulieren", "INKOOPKADER_MAX_PDF_PAGINA=")
+    # A small form drawn a few times is read, with its text.
+    concept = read_concept(schrijf(tmp_path, "klein.pdf", vijandig.pdf_formulier_herhaald(3, 2)))
+    assert "meldcode" in " ".join(b.tekst for b in concept.blokken)
+
+
+@pytest.mark.parametrize(("niveaus", "keer", "limiet"), [(20, 1, "PDF_NESTING"), (10, 4, "PDF_PAGINA")])
+def test_pdf_nested_forms_are_bounded(tmp_path: Path, niveaus: int, keer: int, limiet: str) -> None:
+    """20 levels of nested forms ran 9.7 s / 265 MB; forms that each draw the next 4 times multiply."""
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "genest.pdf", vijandig.pdf_formulieren_genest(niveaus, keer)))
+    weigering(fout.value, f"INKOOPKADER_MAX_{limiet}=")
+    concept = read_concept(schrijf(tmp_path, "ondiep.pdf", vijandig.pdf_formulieren_genest(4, 2)))
+    assert "meldcode" in " ".join(b.tekst for b in concept.blokken)
+
+
+@pytest.mark.parametrize(("paginas", "regels"), [(16, 36_000), (5000, 115)])
+def test_pdf_content_within_the_page_limit_is_bounded_in_total(tmp_path: Path, paginas: int, regels: int) -> None:
+    """16 pages of 1.9 MB (under 2 MB a page, 32 MB in all) ran 114 s; 5,000 pages of 6 KB over 30 s."""
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "veel.pdf", vijandig.pdf_paginas(paginas, regels)))
+    weigering(fout.value, "samen", "INKOOPKADER_MAX_PDF_INHOUD=")
+
+
 @pytest.mark.parametrize(("limiet", "waarde", "naam", "maak"), [
     ("BLADWIJZERS", "100", "b.docx", lambda: vijandig.docx_open_bladwijzers(101)),
     ("BLADWIJZERS", "100", "b.odt", lambda: vijandig.odt_open_bladwijzers(101)),
@@ -778,6 +809,23 @@ def test_the_defaults_let_a_long_real_document_through_with_room_to_spare(corpus
     }
     for limiet, aantal in gebruik.items():
         assert aantal * 10 < limiet.standaard, (limiet.naam, aantal)
+
+
+def test_the_pdf_limits_let_a_300_page_tender_through(corpus, tmp_path: Path) -> None:
+    """The PDF of every criterion (LibreOffice, about 24 KB of content a page) is read; 300 such
+    pages fit in the total PDF limit."""
+    import shutil
+
+    import pypdf
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice ontbreekt")
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=[c.id for c in corpus.criteria()])
+    pad = inkoopkader.compose(corpus, selectie).save(tmp_path / "alles.pdf")
+    assert read_concept(pad).blokken
+    paginas = pypdf.PdfReader(pad).pages
+    inhoud = sum(len(p.get_contents().get_data()) for p in paginas)
+    assert inhoud / len(paginas) * 300 < limieten.PDF_INHOUD.standaard
 
 
 def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
