@@ -265,7 +265,7 @@ def test_hostile_profiles_are_refused_with_their_line(tmp_path: Path, corpus, so
     melding = weigering(info.value, f"{soort}.yaml:")
     verwacht = {"aliasbom": "INKOOPKADER_MAX_YAML_ALIASSEN=", "complexe-sleutel": "complexe sleutel",
                 "diep-genest": "INKOOPKADER_MAX_YAML_DIEPTE=", "groot-getal": "4301 cijfers",
-                "stuurteken": "U+000B"}[soort]
+                "stuurteken": "U+000B", "samenvoegsleutels": "'<<: *naam'"}[soort]
     assert verwacht in melding
     assert len(melding) < 1000  # never the expanded value
 

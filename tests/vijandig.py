@@ -248,7 +248,18 @@ def profiel_groot(megabytes: int = 10) -> bytes:
     return (PROFIEL_BASIS + regel * (megabytes * 1024 * 1024 // len(regel))).encode()
 
 
+def profiel_samenvoegingen(grootte: int = 27_000) -> bytes:
+    """A profile of many merge keys ('<<: *o'), 27 KB: ruamel compares each with all earlier ones."""
+    tekst = PROFIEL_BASIS.replace("bwmo-04:\n        opnemen: ja\n", "bwmo-04: &o {opnemen: ja}\n")
+    i = 0
+    while len(tekst) < grootte:
+        tekst += f"      bwmo-{i:04d}: {{<<: *o}}\n"
+        i += 1
+    return tekst.encode()
+
+
 PROFIELEN: dict[str, Callable[[], bytes]] = {
+    "samenvoegsleutels": profiel_samenvoegingen,
     "aliasbom": profiel_aliasbom,
     "complexe-sleutel": lambda: (PROFIEL_BASIS + "? [a, b]\n: c\n").encode(),
     "diep-genest": lambda: (PROFIEL_BASIS + "titel: " + "[" * 300 + "]" * 300 + "\n").encode(),
