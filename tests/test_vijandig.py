@@ -514,6 +514,52 @@ def test_library_arguments_of_the_wrong_type_give_the_projects_own_errors(corpus
     assert issubclass(ArgumentFout, TypeError)  # what Python's own error would have been
 
 
+_SEL = lambda corpus: inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"])  # noqa: E731
+_DOC = lambda corpus: inkoopkader.compose(corpus, _SEL(corpus))  # noqa: E731
+
+
+@pytest.mark.parametrize(("aanroep", "fragment"), [
+    (lambda c: inkoopkader.compose(c, _SEL(c), titel="A\uffffB"), "titel (--titel) bevat een teken"),
+    (lambda c: inkoopkader.compose(c, _SEL(c), gemeente="\ufffe"), "U+FFFE op positie 1"),
+    (lambda c: inkoopkader.compose(c, _SEL(c), kenmerk="2027-\uffff"), "kenmerk"),
+    (lambda c: inkoopkader.compose(c, _SEL(c), versie="1\uffff"), "versie"),
+    (lambda c: inkoopkader.check("x", c, segment="wmo-1a", tekst=True, personeel="pe-vog-jeugd"),
+     "personeel=['pe-vog-jeugd']"),
+    (lambda c: inkoopkader.find(c, "x", themas="organisatie"), "themas moet een lijst"),
+    (lambda c: inkoopkader.select(c, "wmo-1a", rol_per_criterium={"bwmo-04": "bogus"}), "Onbekende rol 'bogus'"),
+    (lambda c: inkoopkader.select(c, "wmo-1a", rol_per_criterium=[1]), "rol_per_criterium moet een dict"),
+    (lambda c: inkoopkader.render(_DOC(c), 5), "formaat moet"),
+    (lambda c: _DOC(c).save(5), "pad moet"),
+    (lambda c: inkoopkader.load_corpus(5), "path moet"),
+    (lambda c: inkoopkader.check("x", c, segment="wmo-1a", tekst=True, profiel=5), "profiel moet"),
+    (lambda c: inkoopkader.find(c, "x", limiet="5"), "limiet moet"),
+    (lambda c: c.criterium(5), "criterium_id moet"),
+    (lambda c: c.kader("8"), "nummer moet"),
+])
+def test_library_arguments_and_metadata_give_the_projects_own_errors(corpus, aanroep, fragment: str) -> None:
+    """Each gave a TypeError, AttributeError, KeyError, lxml's ValueError, a wrong answer ([]) or
+    read a text letter by letter ("Onbekende personeelseis 'p'")."""
+    with pytest.raises(InkoopkaderError) as info:
+        aanroep(corpus)
+    weigering(info.value, fragment)
+
+
+def test_rol_per_criterium_accepts_a_role_written_as_text(corpus) -> None:
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"], rol_per_criterium={"bwmo-04": "minimumeis"})
+    assert selectie.verzoek.rol_per_criterium == (("bwmo-04", inkoopkader.Rol.MINIMUMEIS),)
+
+
+def test_non_xml_characters_on_the_command_line_exit_2(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    uit = subprocess.run([sys.executable, "-m", "inkoopkader", "compose", "-s", "wmo-1a", "--titel", "A\uffffB",
+                          "-f", "md", "-o", "-"], capture_output=True, text=True, env=os.environ)
+    assert uit.returncode == 2 and "--titel" in uit.stderr and "positie 2" in uit.stderr
+    assert "Traceback" not in uit.stderr and "Interne fout" not in uit.stderr
+
+
 def test_control_characters_in_document_metadata(corpus, tmp_path: Path) -> None:
     from inkoopkader.check.read import read_selectie
 

@@ -115,6 +115,9 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
         CorpusFout: when a data file is invalid; every finding names its file and line.
         InkoopkaderError: when the directory does not exist or has no `frameworks/`.
     """
+    from .errors import als_type
+
+    als_type(path, "path", (str, os.PathLike), "een pad naar een corpusmap", geen=True)
     directory = resolve_corpus_dir(path)
     files = _data_files(directory)
     key = _content_hash(files)
