@@ -874,6 +874,54 @@ def test_the_pdf_limits_let_a_300_page_tender_through(corpus, tmp_path: Path) ->
     assert inhoud / len(paginas) * 300 < limieten.PDF_INHOUD.standaard
 
 
+def test_cache_entries_of_the_wrong_structure_are_rebuilt(tmp_path: Path) -> None:
+    """An entry with a valid hash but other types (another version sharing the cache) broke `check`
+    for good ("Interne fout … meld het probleem"); a corpus with its kaders emptied made compose
+    write a document without requirements."""
+    import dataclasses
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from inkoopkader import cache
+
+    env = {**os.environ, "INKOOPKADER_CACHE": str(tmp_path)}
+    voorbeeld = Path(__file__).resolve().parents[1] / "examples" / "concept-bestek-wmo-1a.md"
+    check = [sys.executable, "-m", "inkoopkader", "check", str(voorbeeld), "-s", "wmo-1a"]
+    compose = [sys.executable, "-m", "inkoopkader", "compose", "-s", "wmo-1a", "--id", "bwmo-04", "-f", "md", "-o", "-"]
+    goed = subprocess.run(check, capture_output=True, text=True, env=env)
+    assert goed.returncode in (0, 1), goed.stderr
+
+    def sleutel(soort: str) -> str:
+        (pad,) = tmp_path.glob(f"{soort}-*.json")
+        return json.loads(pad.read_bytes().split(b"\n", 2)[2])["sleutel"]
+
+    oud = os.environ.get("INKOOPKADER_CACHE")
+    os.environ["INKOOPKADER_CACHE"] = str(tmp_path)
+    try:
+        corpus_sleutel, matching_sleutel = sleutel("corpus"), sleutel("matching")
+        corpus, voorbereid = cache.read("corpus", corpus_sleutel), cache.read("matching", matching_sleutel)
+        assert corpus is not None and voorbereid is not None
+        for soort, sl, fout in (
+            ("matching", matching_sleutel, dataclasses.replace(voorbereid, n="veel", df=[1])),
+            ("corpus", corpus_sleutel, dataclasses.replace(corpus, versie=5, kaders=("kader",))),
+            ("corpus", corpus_sleutel, dataclasses.replace(corpus, kaders=())),
+        ):
+            cache.write(soort, sl, fout)
+            uit = subprocess.run(check, capture_output=True, text=True, env=env)
+            assert uit.returncode == goed.returncode and "Interne fout" not in uit.stderr, uit.stderr
+            assert uit.stdout == goed.stdout
+            document = subprocess.run(compose, capture_output=True, text=True, env=env)
+            assert document.returncode == 0 and "bwmo-04" in document.stdout.lower(), document.stderr
+            assert cache.read(soort, sl) is not None  # rebuilt and rewritten
+    finally:
+        if oud is None:
+            del os.environ["INKOOPKADER_CACHE"]
+        else:
+            os.environ["INKOOPKADER_CACHE"] = oud
+
+
 def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          corpus) -> None:
     import datetime as dt
