@@ -361,6 +361,22 @@ def test_hook_exit_code_is_the_worst_of_all_files(tmp_path: Path, capsys: pytest
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_hook_staged_file_named_like_an_option_is_checked_not_obeyed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A staged file '--zoek=meldcode.md' narrowed the selection for the real draft and was never
+    checked: the gate passed (exit 0) where it fails (exit 1) without that file."""
+    from inkoopkader.cli.hook import main, split_args
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "concept.md").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "--zoek=meldcode.md").write_text("Meldcode huiselijk geweld.\n", encoding="utf-8")
+    opties = ["--segment", "wmo-1a", "--min-dekking", "50%"]
+    assert split_args([*opties, "--zoek=meldcode.md", "concept.md"]) == ([], opties, ["--zoek=meldcode.md", "concept.md"])
+    assert main([*opties, "concept.md"]) == 1
+    assert main([*opties, "--zoek=meldcode.md", "concept.md"]) == 1
+
+
 def test_pre_commit_hook_definition_points_at_the_hook() -> None:
     from ruamel.yaml import YAML
 

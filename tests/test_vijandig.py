@@ -196,6 +196,37 @@ def test_pdf_pages_sharing_one_content_stream(tmp_path: Path, monkeypatch: pytes
     weigering(fout.value, "samen", "INKOOPKADER_MAX_PDF_INHOUD=")
 
 
+def test_pdf_forms_count_once_per_time_they_are_drawn(tmp_path: Path) -> None:
+    """A 4.5 KB PDF that draws one form 100 times ran 213 s / 1.09 GB: only /Contents was measured."""
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "herhaald.pdf", vijandig.pdf_formulier_herhaald(100, 30_000)))
+    weigering(fout.value, "pagina 1", "formulieren", "INKOOPKADER_MAX_PDF_PAGINA=")
+    # A small form drawn a few times is read, with its text.
+    concept = read_concept(schrijf(tmp_path, "klein.pdf", vijandig.pdf_formulier_herhaald(3, 2)))
+    assert "meldcode" in " ".join(b.tekst for b in concept.blokken)
+
+
+@pytest.mark.parametrize(("niveaus", "keer", "limiet"), [(20, 1, "PDF_NESTING"), (10, 4, "PDF_PAGINA")])
+def test_pdf_nested_forms_are_bounded(tmp_path: Path, niveaus: int, keer: int, limiet: str) -> None:
+    """20 levels of nested forms ran 9.7 s / 265 MB; forms that each draw the next 4 times multiply."""
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "genest.pdf", vijandig.pdf_formulieren_genest(niveaus, keer)))
+    weigering(fout.value, f"INKOOPKADER_MAX_{limiet}=")
+    concept = read_concept(schrijf(tmp_path, "ondiep.pdf", vijandig.pdf_formulieren_genest(4, 2)))
+    assert "meldcode" in " ".join(b.tekst for b in concept.blokken)
+
+
+@pytest.mark.parametrize(("paginas", "regels"), [(16, 36_000), (5000, 115)])
+def test_pdf_content_within_the_page_limit_is_bounded_in_total(tmp_path: Path, paginas: int, regels: int) -> None:
+    """16 pages of 1.9 MB (under 2 MB a page, 32 MB in all) ran 114 s; 5,000 pages of 6 KB over 30 s."""
+    with binnen():
+        fout = pytest.raises(ConceptFout, read_concept,
+                             schrijf(tmp_path, "veel.pdf", vijandig.pdf_paginas(paginas, regels)))
+    weigering(fout.value, "samen", "INKOOPKADER_MAX_PDF_INHOUD=")
+
+
 @pytest.mark.parametrize(("limiet", "waarde", "naam", "maak"), [
     ("BLADWIJZERS", "100", "b.docx", lambda: vijandig.docx_open_bladwijzers(101)),
     ("BLADWIJZERS", "100", "b.odt", lambda: vijandig.odt_open_bladwijzers(101)),
@@ -273,7 +304,7 @@ def test_hostile_profiles_are_refused_with_their_line(tmp_path: Path, corpus, so
     melding = weigering(info.value, f"{soort}.yaml:")
     verwacht = {"aliasbom": "INKOOPKADER_MAX_YAML_ALIASSEN=", "complexe-sleutel": "complexe sleutel",
                 "diep-genest": "INKOOPKADER_MAX_YAML_DIEPTE=", "groot-getal": "4301 cijfers",
-                "stuurteken": "U+000B"}[soort]
+                "stuurteken": "U+000B", "samenvoegsleutels": "'<<: *naam'"}[soort]
     assert verwacht in melding
     assert len(melding) < 1000  # never the expanded value
 
@@ -520,6 +551,52 @@ def test_library_arguments_of_the_wrong_type_give_the_projects_own_errors(corpus
         weigering(info.value, fragment)
         assert len(str(info.value)) < 700  # never the whole value
     assert issubclass(ArgumentFout, TypeError)  # what Python's own error would have been
+
+
+_SEL = lambda corpus: inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"])  # noqa: E731
+_DOC = lambda corpus: inkoopkader.compose(corpus, _SEL(corpus))  # noqa: E731
+
+
+@pytest.mark.parametrize(("aanroep", "fragment"), [
+    (lambda c: inkoopkader.compose(c, _SEL(c), titel="A\uffffB"), "titel (--titel) bevat een teken"),
+    (lambda c: inkoopkader.compose(c, _SEL(c), gemeente="\ufffe"), "U+FFFE op positie 1"),
+    (lambda c: inkoopkader.compose(c, _SEL(c), kenmerk="2027-\uffff"), "kenmerk"),
+    (lambda c: inkoopkader.compose(c, _SEL(c), versie="1\uffff"), "versie"),
+    (lambda c: inkoopkader.check("x", c, segment="wmo-1a", tekst=True, personeel="pe-vog-jeugd"),
+     "personeel=['pe-vog-jeugd']"),
+    (lambda c: inkoopkader.find(c, "x", themas="organisatie"), "themas moet een lijst"),
+    (lambda c: inkoopkader.select(c, "wmo-1a", rol_per_criterium={"bwmo-04": "bogus"}), "Onbekende rol 'bogus'"),
+    (lambda c: inkoopkader.select(c, "wmo-1a", rol_per_criterium=[1]), "rol_per_criterium moet een dict"),
+    (lambda c: inkoopkader.render(_DOC(c), 5), "formaat moet"),
+    (lambda c: _DOC(c).save(5), "pad moet"),
+    (lambda c: inkoopkader.load_corpus(5), "path moet"),
+    (lambda c: inkoopkader.check("x", c, segment="wmo-1a", tekst=True, profiel=5), "profiel moet"),
+    (lambda c: inkoopkader.find(c, "x", limiet="5"), "limiet moet"),
+    (lambda c: c.criterium(5), "criterium_id moet"),
+    (lambda c: c.kader("8"), "nummer moet"),
+])
+def test_library_arguments_and_metadata_give_the_projects_own_errors(corpus, aanroep, fragment: str) -> None:
+    """Each gave a TypeError, AttributeError, KeyError, lxml's ValueError, a wrong answer ([]) or
+    read a text letter by letter ("Onbekende personeelseis 'p'")."""
+    with pytest.raises(InkoopkaderError) as info:
+        aanroep(corpus)
+    weigering(info.value, fragment)
+
+
+def test_rol_per_criterium_accepts_a_role_written_as_text(corpus) -> None:
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=["bwmo-04"], rol_per_criterium={"bwmo-04": "minimumeis"})
+    assert selectie.verzoek.rol_per_criterium == (("bwmo-04", inkoopkader.Rol.MINIMUMEIS),)
+
+
+def test_non_xml_characters_on_the_command_line_exit_2(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    uit = subprocess.run([sys.executable, "-m", "inkoopkader", "compose", "-s", "wmo-1a", "--titel", "A\uffffB",
+                          "-f", "md", "-o", "-"], capture_output=True, text=True, env=os.environ)
+    assert uit.returncode == 2 and "--titel" in uit.stderr and "positie 2" in uit.stderr
+    assert "Traceback" not in uit.stderr and "Interne fout" not in uit.stderr
 
 
 def test_control_characters_in_document_metadata(corpus, tmp_path: Path) -> None:
@@ -817,6 +894,71 @@ def test_the_defaults_let_a_long_real_document_through_with_room_to_spare(corpus
     }
     for limiet, aantal in gebruik.items():
         assert aantal * 10 < limiet.standaard, (limiet.naam, aantal)
+
+
+def test_the_pdf_limits_let_a_300_page_tender_through(corpus, tmp_path: Path) -> None:
+    """The PDF of every criterion (LibreOffice, about 24 KB of content a page) is read; 300 such
+    pages fit in the total PDF limit."""
+    import shutil
+
+    import pypdf
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice ontbreekt")
+    selectie = inkoopkader.select(corpus, "wmo-1a", ids=[c.id for c in corpus.criteria()])
+    pad = inkoopkader.compose(corpus, selectie).save(tmp_path / "alles.pdf")
+    assert read_concept(pad).blokken
+    paginas = pypdf.PdfReader(pad).pages
+    inhoud = sum(len(p.get_contents().get_data()) for p in paginas)
+    assert inhoud / len(paginas) * 300 < limieten.PDF_INHOUD.standaard
+
+
+def test_cache_entries_of_the_wrong_structure_are_rebuilt(tmp_path: Path) -> None:
+    """An entry with a valid hash but other types (another version sharing the cache) broke `check`
+    for good ("Interne fout … meld het probleem"); a corpus with its kaders emptied made compose
+    write a document without requirements."""
+    import dataclasses
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from inkoopkader import cache
+
+    env = {**os.environ, "INKOOPKADER_CACHE": str(tmp_path)}
+    voorbeeld = Path(__file__).resolve().parents[1] / "examples" / "concept-bestek-wmo-1a.md"
+    check = [sys.executable, "-m", "inkoopkader", "check", str(voorbeeld), "-s", "wmo-1a"]
+    compose = [sys.executable, "-m", "inkoopkader", "compose", "-s", "wmo-1a", "--id", "bwmo-04", "-f", "md", "-o", "-"]
+    goed = subprocess.run(check, capture_output=True, text=True, env=env)
+    assert goed.returncode in (0, 1), goed.stderr
+
+    def sleutel(soort: str) -> str:
+        (pad,) = tmp_path.glob(f"{soort}-*.json")
+        return json.loads(pad.read_bytes().split(b"\n", 2)[2])["sleutel"]
+
+    oud = os.environ.get("INKOOPKADER_CACHE")
+    os.environ["INKOOPKADER_CACHE"] = str(tmp_path)
+    try:
+        corpus_sleutel, matching_sleutel = sleutel("corpus"), sleutel("matching")
+        corpus, voorbereid = cache.read("corpus", corpus_sleutel), cache.read("matching", matching_sleutel)
+        assert corpus is not None and voorbereid is not None
+        for soort, sl, fout in (
+            ("matching", matching_sleutel, dataclasses.replace(voorbereid, n="veel", df=[1])),
+            ("corpus", corpus_sleutel, dataclasses.replace(corpus, versie=5, kaders=("kader",))),
+            ("corpus", corpus_sleutel, dataclasses.replace(corpus, kaders=())),
+        ):
+            cache.write(soort, sl, fout)
+            uit = subprocess.run(check, capture_output=True, text=True, env=env)
+            assert uit.returncode == goed.returncode and "Interne fout" not in uit.stderr, uit.stderr
+            assert uit.stdout == goed.stdout
+            document = subprocess.run(compose, capture_output=True, text=True, env=env)
+            assert document.returncode == 0 and "bwmo-04" in document.stdout.lower(), document.stderr
+            assert cache.read(soort, sl) is not None  # rebuilt and rewritten
+    finally:
+        if oud is None:
+            del os.environ["INKOOPKADER_CACHE"]
+        else:
+            os.environ["INKOOPKADER_CACHE"] = oud
 
 
 def test_the_cache_format_round_trips_every_kind_of_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

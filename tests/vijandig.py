@@ -184,6 +184,67 @@ def pdf_gedeelde_inhoud(paginas: int = 30, regels: int = 60_000) -> bytes:
     return _pdf(objects)
 
 
+def _stroom(inhoud: bytes, extra: bytes = b"") -> bytes:
+    gepakt = zlib.compress(inhoud, 9)
+    return b"<< %s/Length %d /Filter /FlateDecode >>\nstream\n" % (extra, len(gepakt)) + gepakt + b"\nendstream"
+
+
+def _regels(n: int, tekst: str = "De organisatie heeft een meldcode en handelt ernaar.") -> bytes:
+    return "\n".join(["BT /F1 9 Tf 12 TL 40 800 Td", *[f"({tekst}) Tj T*"] * n, "ET"]).encode("latin-1")
+
+
+def pdf_formulier_herhaald(keer: int = 100, regels: int = 30_000) -> bytes:
+    """One page that draws one compressed form of `regels` text lines `keer` times (4.5 KB in the issue)."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    pagina = b" ".join([b"q /X0 Do Q"] * keer)
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        font,
+        _stroom(_regels(regels), b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X0 4 0 R >> >> "
+        b"/Contents 6 0 R >>",
+        _stroom(pagina),
+    ])
+
+
+def pdf_formulieren_genest(niveaus: int = 20, keer: int = 2) -> bytes:
+    """Forms in forms: each level draws the next `keer` times, the deepest has one text line."""
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 6 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        _stroom(b"/X Do"),
+    ]
+    for niveau in range(niveaus):
+        volgende = len(objects) + 2
+        binnen = (b" ".join([b"q /X Do Q"] * keer), b"/XObject << /X %d 0 R >> " % volgende) if niveau < niveaus - 1 \
+            else (_regels(1), b"")
+        objects.append(_stroom(binnen[0], b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                                          b"/Resources << /Font << /F1 3 0 R >> %s>> " % binnen[1]))
+    return _pdf(objects)
+
+
+def pdf_paginas(paginas: int = 16, regels: int = 36_000) -> bytes:
+    """`paginas` pages, each with its own compressed content of `regels` text lines (53 bytes each:
+    36,000 lines is 1.9 MB, just under the limit per page)."""
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    kids = []
+    for nummer in range(paginas):
+        objects.append(_stroom(_regels(regels, f"Pagina {nummer}: de organisatie heeft een meldcode.")))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objects))
+        kids.append(len(objects))
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    return _pdf(objects)
+
+
 def _pdf(objects: list[bytes]) -> bytes:
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -235,7 +296,18 @@ def profiel_groot(megabytes: int = 10) -> bytes:
     return (PROFIEL_BASIS + regel * (megabytes * 1024 * 1024 // len(regel))).encode()
 
 
+def profiel_samenvoegingen(grootte: int = 27_000) -> bytes:
+    """A profile of many merge keys ('<<: *o'), 27 KB: ruamel compares each with all earlier ones."""
+    tekst = PROFIEL_BASIS.replace("bwmo-04:\n        opnemen: ja\n", "bwmo-04: &o {opnemen: ja}\n")
+    i = 0
+    while len(tekst) < grootte:
+        tekst += f"      bwmo-{i:04d}: {{<<: *o}}\n"
+        i += 1
+    return tekst.encode()
+
+
 PROFIELEN: dict[str, Callable[[], bytes]] = {
+    "samenvoegsleutels": profiel_samenvoegingen,
     "aliasbom": profiel_aliasbom,
     "complexe-sleutel": lambda: (PROFIEL_BASIS + "? [a, b]\n: c\n").encode(),
     "diep-genest": lambda: (PROFIEL_BASIS + "titel: " + "[" * 300 + "]" * 300 + "\n").encode(),
@@ -350,6 +422,14 @@ def gevallen(map_: Path) -> list[Geval]:
         Geval("txt: verouderde wet, 100 KB alinea", "kosten", ["check", bestand("wbp-100k.txt", tekst_verouderde_wet()), *seg]),
         Geval("txt: verouderde wet, 400 KB alinea", "kosten", ["check", bestand("wbp-400k.txt", tekst_verouderde_wet(400_000)), *seg]),
         Geval("pdf: 30 pagina's, één inhoudsstroom", "kosten", ["check", bestand("gedeeld.pdf", pdf_gedeelde_inhoud()), *seg]),
+        Geval("pdf: één formulier 100 keer getekend", "kosten",
+              ["check", bestand("formulier.pdf", pdf_formulier_herhaald()), *seg], uitkomst="weigering"),
+        Geval("pdf: 20 geneste formulieren", "kosten",
+              ["check", bestand("genest.pdf", pdf_formulieren_genest()), *seg], uitkomst="weigering"),
+        Geval("pdf: 16 pagina's van 1,9 MB", "kosten",
+              ["check", bestand("zwaar.pdf", pdf_paginas()), *seg], uitkomst="weigering"),
+        Geval("pdf: 5.000 pagina's van 6 KB", "kosten",
+              ["check", bestand("pagina5000.pdf", pdf_paginas(5000, 115)), *seg], uitkomst="weigering"),
         Geval("zoeken: vraag van 100 KB", "kosten", ["search", "meldcode " * 11_000], uitkomst="weigering"),
         Geval("stdin: /dev/zero", "kosten", ["check", "-", *seg], stdin=Path("/dev/zero"), uitkomst="weigering"),
         Geval("profiel: /dev/zero", "kosten", ["compose", "--profiel", "/dev/zero", "-f", "md", "-o", "-"],

@@ -14,7 +14,10 @@ rebuild it (no __init__, no __reduce__). An entry is used only when it
 * is a regular file no larger than `MAX_GROOTTE`, owned by this user and not writable by others
   (an entry planted in a shared cache directory is ignored);
 * starts with the format line and the SHA-256 of the rest, and the hash matches;
-* names the kind and the full key it was asked for, and decodes without any error.
+* names the kind and the full key it was asked for, and decodes without any error;
+* has the structure the code expects now: a dataclass's fields hold values of their annotated types,
+  and so do the elements of a tuple, list, set or dict field (an entry of another version sharing the
+  cache directory, with the same field names but other types, broke `check` for good).
 
 Anything else, whatever the reason, reads as "not cached" and the value is rebuilt and rewritten.
 """
@@ -64,9 +67,110 @@ def read(soort: str, key: str) -> object | None:
         document = json.loads(inhoud)
         if document.get("soort") != soort or document.get("sleutel") != key:
             return None
-        return _Lezer(document["typen"]).waarde(document["waarde"])
+        waarde = _Lezer(document["typen"]).waarde(document["waarde"])
+        return waarde if _structuur_klopt(waarde) else None
     except Exception:  # noqa: BLE001 - any defect of any kind means: rebuild
         return None
+
+
+def _structuur_klopt(waarde: object) -> bool:
+    """Whether a value read from the cache has the structure of its class now: for a dataclass (or
+    a tuple of them) every field has its annotated type, and a field that is a collection holds
+    elements of the annotated types. Deeper levels are not walked (the cost of a warm start); an
+    annotation this check does not understand passes."""
+    if isinstance(waarde, tuple) and not _is_namedtuple(type(waarde)):
+        return all(_structuur_klopt(v) for v in waarde)
+    if not dataclasses.is_dataclass(waarde) or isinstance(waarde, type):
+        return True
+    hints = _hints(type(waarde))
+    for veld in _velden(type(waarde)):
+        hint = hints.get(veld.name)
+        if hint is not None and not _past(getattr(waarde, veld.name, _GEEN), hint, 1):
+            return False
+    return True
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        import typing
+
+        try:
+            _HINTS[cls] = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - a name only imported for type checking: field by field
+            _HINTS[cls] = {}
+            module = vars(sys.modules[cls.__module__])
+            for veld in dataclasses.fields(cls):
+                try:
+                    hint = eval(veld.type, dict(module), _Pakketnamen(module)) if isinstance(veld.type, str) else veld.type  # noqa: S307
+                except Exception:  # noqa: BLE001 - not understood: not checked
+                    continue
+                _HINTS[cls][veld.name] = hint
+    return _HINTS[cls]
+
+
+class _Pakketnamen(dict):  # type: ignore[type-arg]
+    """Names for an annotation that its module imports only for type checking: looked up in the
+    package's loaded modules (the annotation is the code's own text, not the cache's)."""
+
+    def __init__(self, module: dict[str, Any]) -> None:
+        super().__init__()
+        self.module = module
+
+    def __missing__(self, naam: str) -> Any:
+        if naam in self.module:
+            return self.module[naam]
+        if hasattr(__builtins__, naam) if not isinstance(__builtins__, dict) else naam in __builtins__:
+            raise KeyError(naam)  # tuple, str …: the builtins
+        for module_naam, module in list(sys.modules.items()):
+            if module_naam.startswith("inkoopkader") and isinstance(getattr(module, naam, None), type):
+                return getattr(module, naam)
+        raise KeyError(naam)
+
+
+def _past(waarde: object, hint: Any, diepte: int) -> bool:
+    """Whether `waarde` fits the annotation `hint`; collections' elements `diepte` levels deep."""
+    import types
+    import typing
+
+    if waarde is _GEEN:
+        return False
+    if hint is Any or isinstance(hint, typing.TypeVar):
+        return True
+    oorsprong = typing.get_origin(hint)
+    argumenten = typing.get_args(hint)
+    if oorsprong in (typing.Union, types.UnionType):
+        return any(_past(waarde, a, diepte) for a in argumenten)
+    if oorsprong is typing.Literal:
+        return waarde in argumenten
+    if hint is None or hint is type(None):
+        return waarde is None
+    if oorsprong is None:
+        if not isinstance(hint, type):
+            return True  # a string, NewType, Callable …: not checked
+        if hint is float:
+            return isinstance(waarde, (int, float)) and not isinstance(waarde, bool)
+        return isinstance(waarde, hint)
+    if not isinstance(oorsprong, type):
+        return True
+    import collections.abc as abc
+
+    verwacht = {abc.Sequence: (tuple, list), abc.Mapping: dict, abc.Set: (set, frozenset),
+                abc.Iterable: (tuple, list, set, frozenset, dict)}.get(oorsprong, oorsprong)
+    if not isinstance(waarde, verwacht):
+        return False
+    if diepte <= 0 or not argumenten:
+        return True
+    if isinstance(waarde, dict):
+        if len(argumenten) != 2:
+            return True
+        return all(_past(k, argumenten[0], diepte - 1) and _past(v, argumenten[1], diepte - 1)
+                   for k, v in waarde.items())
+    if isinstance(waarde, tuple) and oorsprong is tuple and not (len(argumenten) == 2 and argumenten[1] is Ellipsis):
+        return len(waarde) == len(argumenten) and all(_past(v, a, diepte - 1) for v, a in zip(waarde, argumenten))
+    return all(_past(v, argumenten[0], diepte - 1) for v in waarde)  # type: ignore[attr-defined]
 
 
 def _read_vertrouwd(pad: Path) -> bytes | None:

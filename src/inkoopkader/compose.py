@@ -24,6 +24,7 @@ not as pages in the body.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -153,7 +154,8 @@ def compose(
     als_type(selectie, "selectie", Selectie, "een Selectie (inkoopkader.select(...))")
     # Text for the title page and properties: every format must accept it (Word refuses a vertical tab).
     titel, gemeente, kenmerk, versie = (
-        stuurtekens_weg(als_type(waarde, naam, str, "een tekst", geen=naam != "versie")) if waarde is not None else None
+        _geen_niet_xml(naam, stuurtekens_weg(als_type(waarde, naam, str, "een tekst", geen=naam != "versie")))
+        if waarde is not None else None
         for naam, waarde in (("titel", titel), ("gemeente", gemeente), ("kenmerk", kenmerk), ("versie", versie))
     )
     als_type(datum, "datum", dt.date, "een datetime.date", geen=True)
@@ -931,3 +933,20 @@ def _corpusvolgorde(keuzes: Iterable[Keuze]) -> list[Keuze]:
 def _kort_kader(kader: Kader) -> str:
     titel = kader.titel.split(".")[0]
     return titel if len(titel) <= 60 else kader.sleutel
+
+
+_NIET_XML = re.compile("[\ufffe\uffff]")
+
+
+def _geen_niet_xml(naam: str, tekst: str) -> str:
+    """`tekst` when every character can stand in a document; U+FFFE and U+FFFF (non-characters that
+    XML refuses) are no text anyone meant to type, so they are refused, not replaced.
+
+    Raises:
+        InkoopkaderError: with the option and the character's position (1 = the first).
+    """
+    teken = _NIET_XML.search(tekst)
+    if teken:
+        raise InkoopkaderError(f"{naam} (--{naam}) bevat een teken dat in geen document kan staan: "
+                               f"U+{ord(teken.group()):04X} op positie {teken.start() + 1}; haal het weg.")
+    return tekst

@@ -115,6 +115,9 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
         CorpusFout: when a data file is invalid; every finding names its file and line.
         InkoopkaderError: when the directory does not exist or has no `frameworks/`.
     """
+    from .errors import als_type
+
+    als_type(path, "path", (str, os.PathLike), "een pad naar een corpusmap", geen=True)
     directory = resolve_corpus_dir(path)
     files = _data_files(directory)
     key = _content_hash(files)
@@ -126,7 +129,10 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
         if memo_key in _MEMO:
             return _MEMO[memo_key]
         cached = schijfcache.read("corpus", key)
-        if isinstance(cached, Corpus):
+        # One kader per framework file: an entry with its kaders emptied (by other code sharing the
+        # cache) would make compose write a document without requirements.
+        kaderbestanden = sum(1 for naam in files if naam.startswith("frameworks/"))
+        if isinstance(cached, Corpus) and len(cached.kaders) == kaderbestanden and cached.segmenten:
             if cached.pad != str(directory):
                 from dataclasses import replace
 

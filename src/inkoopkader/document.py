@@ -268,8 +268,10 @@ class Document:
         Without `formaat` the suffix decides: '.docx', '.md', '.json', '.csv', '.xlsx', and '.ocds.json'
         for the award criteria as OCDS.
         """
+        from .errors import als_type
         from .output import write_atomic
 
+        als_type(pad, "pad", (str, os.PathLike), "een pad (b.v. 'eisen.docx')")
         target = Path(pad)
         if formaat is None and not target.suffix:
             chosen = "docx"  # a name without extension: a Word document, as always

@@ -96,9 +96,10 @@ ZIP_UITGEPAKT = Limiet("zip_uitgepakt", 200 * MB, "bytes", "uitgepakte grootte v
 BLADWIJZERS = Limiet("bladwijzers", 50_000, "bladwijzers", "bladwijzers in een .docx of .odt")
 VELDEN = Limiet("velden", 100_000, "velden", "velden (paginanummers, verwijzingen …) in een .docx")
 PDF_PAGINAS = Limiet("pdf_paginas", 5_000, "pagina's", "pagina's van een PDF")
-PDF_INHOUD = Limiet("pdf_inhoud", 32 * MB, "bytes", "uitgepakte pagina-inhoud van een PDF, alle pagina's samen")
+PDF_INHOUD = Limiet("pdf_inhoud", 8 * MB, "bytes", "uitgepakte pagina-inhoud van een PDF, alle pagina's samen")
 PDF_PAGINA = Limiet("pdf_pagina", 2 * MB, "bytes", "uitgepakte inhoud van één PDF-pagina")
-PROFIEL = Limiet("profiel", 1 * MB, "bytes", "een selectieprofiel (YAML)")
+PDF_NESTING = Limiet("pdf_nesting", 12, "niveaus", "formulieren (Form XObjects) in formulieren in een PDF")
+PROFIEL = Limiet("profiel", 256 * KB, "bytes", "een selectieprofiel (YAML)")
 YAML_ALIASSEN = Limiet("yaml_aliassen", 10_000, "knopen", "knopen die aliassen (*naam) in een selectieprofiel herhalen")
 YAML_DIEPTE = Limiet("yaml_diepte", 32, "niveaus", "nesting van lijsten en mappings in een selectieprofiel")
 SJABLOON = Limiet("sjabloon", 50 * MB, "bytes", "een huisstijlsjabloon (.docx, .dotx)")
@@ -106,5 +107,5 @@ ZOEKTERM = Limiet("zoekterm", 200, "tekens", "een zoekterm")
 
 ALLE: tuple[Limiet, ...] = (
     CONCEPT, TEKST, STDIN, TEKENS, ALINEAS, ZIP_ONDERDELEN, ZIP_UITGEPAKT, BLADWIJZERS, VELDEN,
-    PDF_PAGINAS, PDF_INHOUD, PDF_PAGINA, PROFIEL, YAML_ALIASSEN, YAML_DIEPTE, SJABLOON, ZOEKTERM,
+    PDF_PAGINAS, PDF_INHOUD, PDF_PAGINA, PDF_NESTING, PROFIEL, YAML_ALIASSEN, YAML_DIEPTE, SJABLOON, ZOEKTERM,
 )

@@ -321,9 +321,13 @@ def find(
         OnbekendeWaarde: an unknown segment, with the closest one as suggestion.
         LimietFout: the query is longer than `limieten.ZOEKTERM` (200 characters by default).
     """
+    from .errors import als_lijst, als_type
     from .resolve import resolve_segment
 
     query = _controleer_zoekterm(query)
+    themas = als_lijst(themas, "themas", (Thema, str), "[Thema.ORGANISATIE]")  # a text matched nothing: []
+    kaders = als_lijst(kaders, "kaders", int, "[1, 5]")
+    als_type(limiet, "limiet", int, "een geheel getal (b.v. 10) of None", geen=True)
     segment_kaders = None
     if segment is not None:
         gevonden = resolve_segment(corpus, segment)

@@ -95,7 +95,9 @@ class Verzoek:
                 continue
             if naam in ("themas", "kaders", "zonder_kaders", "doelgroepen", "ids", "uitgesloten"):
                 values[naam] = _tuple(naam, waarde)
-            elif naam.endswith("_per_kader") or naam == "rol_per_criterium":
+            elif naam == "rol_per_criterium":
+                values[naam] = _rollen_per_criterium(waarde)
+            elif naam.endswith("_per_kader"):
                 if not isinstance(waarde, Mapping):
                     waarde = dict(_tuple(naam, waarde))
                 pairs = [(k, tuple(v) if naam == "criteria_per_kader" else v) for k, v in waarde.items()]
@@ -467,3 +469,28 @@ __all__ = [
     "parse_rol",
     "select",
 ]
+
+
+def _rollen_per_criterium(waarde: object) -> tuple[tuple[str, Rol], ...]:
+    """rol_per_criterium as sorted (id, Rol) pairs; a role may be written as its value ('minimumeis').
+
+    Raises:
+        ArgumentFout: no mapping, or a key that is no text.
+        OnbekendeWaarde: an unknown role, with the closest one.
+    """
+    from .errors import ArgumentFout
+
+    if not isinstance(waarde, Mapping):
+        raise ArgumentFout("rol_per_criterium moet een dict zijn, b.v. rol_per_criterium={'bwmo-04': "
+                           f"Rol.MINIMUMEIS}}; niet {type(waarde).__name__}.")
+    paren: list[tuple[str, Rol]] = []
+    bekend = [r.value for r in Rol]
+    for cid, rol in waarde.items():
+        als_type(cid, "een sleutel van rol_per_criterium", str, "een ID als 'bwmo-04'")
+        if not isinstance(rol, Rol):
+            tekst = als_type(rol, f"de rol van {cid}", str, "een Rol (b.v. Rol.MINIMUMEIS)")
+            if tekst.strip().lower() not in bekend:
+                raise OnbekendeWaarde("rol", tekst, dichtstbijzijnde(tekst, bekend), bekend)
+            rol = Rol(tekst.strip().lower())
+        paren.append((cid, rol))
+    return tuple(sorted(paren, key=lambda p: p[0]))

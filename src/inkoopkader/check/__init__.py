@@ -137,6 +137,11 @@ def check(
             voortgang(naam, gedaan, 4)
 
     vereist = _controleer_argumenten(bron, corpus, segment, vereist, min_dekking, tekst)
+    from ..errors import als_lijst, als_type
+
+    als_type(profiel, "profiel", (str, os.PathLike), "een pad naar een profiel (.yaml)", geen=True)
+    if not isinstance(personeel, bool):  # a text would be read letter by letter ('p')
+        personeel = als_lijst(personeel, "personeel", str, "['pe-vog-jeugd']")
     if verzoek is not None and (segment is not None or profiel is not None or selectie_opties):
         from ..errors import ArgumentFout
 

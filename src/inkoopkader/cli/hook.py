@@ -44,9 +44,11 @@ def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
 
     pre-commit puts the hook's `args` first and the staged files after them, so everything from the
     first file on is a file, also a name that starts with '-' ('-concept.md' must be checked, not
-    taken for an option and skipped). An argument that looks like an option but is none of the
-    command's is a file when it exists as one; otherwise it is passed on, and `check` refuses it.
-    A '--' ends the options explicitly.
+    taken for an option and skipped). Every argument that names an existing file is a file, also
+    one that looks like an option of the command: a staged file named '--zoek=meldcode.md' would
+    otherwise never be checked and narrow the selection for the real draft. An argument that looks
+    like an option but is none of the command's is passed on, and `check` refuses it. A '--' ends
+    the options explicitly.
     """
     met_waarde, vlaggen = _opties()
     algemeen: list[str] = []
@@ -62,6 +64,10 @@ def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
         if arg == "--":
             bestanden.extend(args[i + 1:])
             break
+        if arg != "-" and os.path.lexists(arg):
+            bestanden.append(arg)  # a (staged) file, whatever its name looks like
+            i += 1
+            continue
         naam = arg.split("=", 1)[0]
         doel = algemeen if naam == "--corpus" else opties  # a global option of inkoopkader, before 'check'
         if naam in met_waarde and "=" not in arg:
@@ -70,7 +76,7 @@ def split_args(args: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
             continue
         if naam in met_waarde or arg in vlaggen:
             doel.append(arg)
-        elif arg.startswith("-") and arg != "-" and not os.path.lexists(arg):
+        elif arg.startswith("-") and arg != "-":
             doel.append(arg)  # an unknown option: check gives the usage error (exit 2)
         else:
             bestanden.append(arg)

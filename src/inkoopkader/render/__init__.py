@@ -18,6 +18,9 @@ FORMATEN = ("docx", "md", "json", "csv", "xlsx", "ocds", "pdf")  # as offered to
 
 def render(doc: Document, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
     """Render a composed document; `sjabloon` (a .docx/.dotx house-style template) only applies to docx."""
+    from ..errors import als_type
+
+    als_type(formaat, "formaat", str, "een formaat als 'docx'")
     key = formaat.lower().lstrip(".")
     if key not in _MODULES:
         raise OnbekendeWaarde("formaat", formaat, dichtstbijzijnde(formaat, FORMATEN), list(FORMATEN))

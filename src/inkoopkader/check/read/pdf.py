@@ -188,20 +188,107 @@ def read_pdf(naam: str, data: bytes) -> Concept:
                     hint=" Is het een scan? Laat er eerst tekstherkenning (OCR) op los.")
 
 
+# A form XObject drawn by a content stream: '/Naam Do' (a name ends at whitespace or a delimiter).
+# Counted in the decoded bytes, also inside a string: a count too high errs on the safe side.
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s/\[\]()<>{}%])")
+_AANROEP = 1024  # what drawing a form costs pypdf beyond its bytes (state, resources), in bytes of content
+
+
+class _Meting:
+    """The decoded size of content streams and of the forms (Form XObjects) they draw.
+
+    A page costs its own content plus, for every form it draws, that form's cost times the number of
+    times it is drawn; a form costs its bytes plus the forms it draws in turn. pypdf extracts a form
+    again at every invocation, so one 4.5 KB form drawn 100 times took 213 s before: bytes times
+    invocations is what extraction costs. Streams and forms are measured once (by reference); a
+    cost never grows beyond `grens`, so a form drawn 2^20 times is a number, not a big integer.
+    """
+
+    def __init__(self, naam: str, grens: int) -> None:
+        self.naam = naam
+        self.grens = grens
+        self.stromen: dict[tuple[int, int], tuple[int, dict[bytes, int]]] = {}
+        self.formen: dict[tuple[int, int], int] = {}
+
+    def stroom(self, deel: Any) -> tuple[int, dict[bytes, int]]:
+        """(decoded size, {XObject name: times drawn}) of one content stream."""
+        from pypdf.generic import IndirectObject
+
+        ref = (deel.idnum, deel.generation) if isinstance(deel, IndirectObject) else None
+        if ref is not None and ref in self.stromen:
+            return self.stromen[ref]
+        get_data = getattr(deel.get_object(), "get_data", None)
+        data = get_data() if callable(get_data) else b""
+        namen: dict[bytes, int] = {}
+        if b"Do" in data:
+            for match in _DO.finditer(data):
+                namen[match.group(1)] = namen.get(match.group(1), 0) + 1
+        uitkomst = (len(data), namen)
+        if ref is not None:
+            self.stromen[ref] = uitkomst
+        return uitkomst
+
+    def aanroepen(self, namen: dict[bytes, int], bronnen: Any, diepte: int = 0,
+                  pad: frozenset[tuple[int, int]] = frozenset()) -> int:
+        """What drawing these forms (by name, in these resources) costs, capped at `grens`."""
+        from pypdf.generic import DictionaryObject, NameObject
+
+        bronnen = bronnen.get_object() if bronnen is not None else None
+        xobjecten = bronnen.get("/XObject") if isinstance(bronnen, DictionaryObject) else None
+        xobjecten = xobjecten.get_object() if xobjecten is not None else None
+        if not namen or not isinstance(xobjecten, DictionaryObject):
+            return 0
+        totaal = 0
+        for naam, keer in namen.items():
+            sleutel = NameObject("/" + NameObject.unnumber(naam).decode("utf-8", "replace"))
+            if sleutel not in xobjecten:
+                continue
+            totaal += keer * (_AANROEP + self.form(xobjecten.raw_get(sleutel), diepte + 1, pad))
+            if totaal > self.grens:
+                return self.grens + 1
+        return totaal
+
+    def form(self, raw: Any, diepte: int, pad: frozenset[tuple[int, int]]) -> int:
+        """What drawing one XObject once costs: 0 for an image, bytes and nested forms for a form."""
+        from pypdf.generic import DictionaryObject, IndirectObject
+
+        ref = (raw.idnum, raw.generation) if isinstance(raw, IndirectObject) else None
+        if ref is not None:
+            if ref in self.formen:
+                return self.formen[ref]
+            if ref in pad:
+                return 0  # pypdf skips a form that draws itself
+        obj = raw.get_object()
+        if not isinstance(obj, DictionaryObject) or obj.get("/Subtype") != "/Form":
+            return 0
+        if diepte > limieten.PDF_NESTING.waarde():
+            raise ConceptFout(self.naam, f"de PDF nest formulieren (Form XObjects) dieper dan "
+                                         f"{limieten.PDF_NESTING.tekst()}; de PDF wordt niet gelezen "
+                                         f"({limieten.PDF_NESTING.uitleg()}).")
+        grootte, namen = self.stroom(raw)
+        binnen = pad | {ref} if ref is not None else pad
+        kosten = min(self.grens + 1, grootte + self.aanroepen(namen, obj.get("/Resources"), diepte, binnen))
+        if ref is not None:
+            self.formen[ref] = kosten
+        return kosten
+
+
 def _pdf_inhoud_gemeten(naam: str, reader: Any, aantal: int) -> list[tuple[Any, ...] | None]:
     """Check the decoded content of every page against the limits before any text is extracted;
     return per page a key that is equal for pages with the same content streams and resources
     (None when a page's content is not shared by reference).
 
-    The total counts a shared stream once per page that shows it: each such page adds its text to
-    the draft. A stream is decoded once for this (pypdf caps each at 75 MB).
+    A page's content includes the forms (Form XObjects) it draws, once per time it draws them, and
+    the forms those draw (see `_Meting`). The total counts a shared stream once per page that shows
+    it: each such page adds its text to the draft. A stream is decoded once for this (pypdf caps each
+    at 75 MB).
     """
     from pypdf.generic import ArrayObject, IndirectObject
 
-    groottes: dict[tuple[int, int], int] = {}
     sleutels: list[tuple[Any, ...] | None] = []
     totaal = 0
     per_pagina = limieten.PDF_PAGINA.waarde()
+    meting = _Meting(naam, max(per_pagina, limieten.PDF_INHOUD.waarde()))
     for nummer in range(1, aantal + 1):
         try:
             page = reader.pages[nummer - 1]
@@ -211,23 +298,26 @@ def _pdf_inhoud_gemeten(naam: str, reader: Any, aantal: int) -> list[tuple[Any, 
             delen = list(inhoud) if isinstance(inhoud, ArrayObject) else [] if inhoud is None else [inhoud]
             grootte = 0
             refs: list[tuple[int, int]] = []
+            namen: dict[bytes, int] = {}
             for deel in delen:
                 if isinstance(deel, IndirectObject):
-                    ref = (deel.idnum, deel.generation)
-                    refs.append(ref)
-                    if ref not in groottes:
-                        groottes[ref] = _pdf_stroomgrootte(deel.get_object())
-                    grootte += groottes[ref]
-                else:
-                    grootte += _pdf_stroomgrootte(deel)
+                    refs.append((deel.idnum, deel.generation))
+                deel_grootte, deel_namen = meting.stroom(deel)
+                grootte += deel_grootte
+                for xnaam, keer in deel_namen.items():
+                    namen[xnaam] = namen.get(xnaam, 0) + keer
+            if namen:
+                grootte += meting.aanroepen(namen, page.get("/Resources"))  # inherited resources too
             bronnen = page.raw_get("/Resources") if "/Resources" in page else None
         except ConceptFout:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken page tree or stream
             raise ConceptFout(naam, f"pagina {nummer} van de PDF is beschadigd ({type(exc).__name__}: {exc}).") from None
         if grootte > per_pagina:
-            raise ConceptFout(naam, f"pagina {nummer} van de PDF heeft {_mb(grootte)} aan inhoud, meer dan de grens "
-                                    f"per pagina; de PDF wordt niet gelezen ({limieten.PDF_PAGINA.uitleg()}).")
+            hoeveel = f"meer dan {_mb(meting.grens)}" if grootte > meting.grens else _mb(grootte)
+            raise ConceptFout(naam, f"pagina {nummer} van de PDF heeft {hoeveel} aan inhoud (met de formulieren die ze "
+                                    f"tekent), meer dan de grens per pagina; de PDF wordt niet gelezen "
+                                    f"({limieten.PDF_PAGINA.uitleg()}).")
         totaal += grootte
         if totaal > limieten.PDF_INHOUD.waarde():
             raise ConceptFout(naam, f"de pagina's van de PDF hebben samen meer inhoud dan de grens (al {_mb(totaal)} "
@@ -247,11 +337,6 @@ def _pdf_bronsleutel(bronnen: Any) -> object:
         return (bronnen.idnum, bronnen.generation)
     tekst = repr(bronnen)
     return tekst if len(tekst) <= 10_000 else object()  # a unique key: not shared
-
-
-def _pdf_stroomgrootte(stroom: Any) -> int:
-    get_data = getattr(stroom, "get_data", None)
-    return len(get_data()) if callable(get_data) else 0
 
 
 def _pypdf_stil() -> None:
