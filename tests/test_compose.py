@@ -436,3 +436,13 @@ def test_traceability_names_every_addressee(corpus) -> None:
     doc = compose(corpus, select(corpus, "wmo-1a"))
     rij = next(r for r in doc.traceerbaarheid if r.id == "gdp-17")
     assert rij.doelgroep == "organisatie, gemeente"
+
+
+def test_a_price_weight_outside_a_tender_is_refused(corpus) -> None:
+    """Open house and subsidie have no gunning: a price weight there (library, profile) is an error, not ignored."""
+    from inkoopkader.compose import GunningFout, GunningInstelling
+
+    for procedure in ("open-house", "subsidie"):
+        with pytest.raises(GunningFout, match="hoort bij een aanbesteding"):
+            compose(corpus, select(corpus, "wmo-1a", procedure=procedure), gunning=GunningInstelling(prijs=30))
+    assert compose(corpus, select(corpus, "wmo-1a", procedure="subsidie"), gunning=GunningInstelling()).vragen

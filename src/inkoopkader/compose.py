@@ -160,6 +160,11 @@ def compose(
     )
     als_type(datum, "datum", dt.date, "een datetime.date", geen=True)
     als_type(gunning, "gunning", GunningInstelling, "een GunningInstelling", geen=True)
+    if gunning is not None and gunning.prijs and selectie.procedure is not Procedure.AANBESTEDING:
+        raise GunningFout(
+            f"Een prijsweging ({gunning.prijs}%) hoort bij een aanbesteding; bij procedure "
+            f"{selectie.procedure.value} is er geen gunning. Zet de prijs op 0 of kies de procedure aanbesteding."
+        )
     als_type(wettelijk, "wettelijk", bool, "True, False of None", geen=True)
     verplichtingen = voor_document(corpus, selectie, wettelijk)
     blokken = _personeel(corpus, selectie, personeel, functieniveaus, personeel_rol)
