@@ -329,3 +329,19 @@ def test_the_gecertificeerde_instelling_gets_the_duties_that_apply_to_it(corpus)
     rapport = check(doc.render("md").decode(), corpus, tekst=True, segment="jeugdhulp-6", wettelijk=True)
     gevonden = {r.criterium.id: r.status.value for r in rapport.resultaten}
     assert gevonden["wet-jeugd-vog"] == "gedekt" and "wet-jeugd-meldplicht" not in gevonden
+
+
+def test_validation_refuses_a_quote_cut_inside_a_lid_without_a_mark(mini_corpus: Path) -> None:
+    """`validate` (the library, not only this test file) checks each quote against its own article: a quote
+    that stops inside a lid without '…' is reported with file, line and what follows in the law."""
+    pad = mini_corpus / "wettelijk.yaml"
+    tekst = pad.read_text(encoding="utf-8")
+    zin = (" In afwijking van het eerste lid belast de jeugdhulpaanbieder, de\n      gecertificeerde instelling of het "
+           "college anderen met die taken, indien dit noodzakelijk is voor de kwaliteit\n      van uit te voeren taak.")
+    assert zin in tekst
+    pad.write_text(tekst.replace(zin, "", 1), encoding="utf-8")
+    meldingen = [str(b) for b in inkoopkader.validate_corpus(mini_corpus)]
+    assert any("wet-besluitjeugd-werktoedeling: citaat uit bronnen/wetten/besluit-jeugdwet.txt (artikel 5.1.1) is "
+               "ingekort: het stopt midden in een lid zonder '…'" in m for m in meldingen), meldingen
+    pad.write_text(tekst.replace(zin, " …", 1), encoding="utf-8")  # marked: accepted
+    assert not any("ingekort" in str(b) for b in inkoopkader.validate_corpus(mini_corpus))

@@ -699,16 +699,53 @@ def normaliseer_wettekst(tekst: str) -> str:
     return " ".join(samen.split())
 
 
-def citaat_in_tekst(delen: Iterable[str], tekst: str) -> str | None:
-    """None when every part of a quote occurs verbatim and in order in the (normalised) law text; else
-    the first part that does not."""
-    positie = 0
+def wetartikelen(tekst: str) -> dict[str, tuple[str, frozenset[int]]]:
+    """A saved law text per article ('4.1.6', '5.1.1', '28'): its normalised text and the offsets where a
+    section begins or ends. A copy has one '## ' header per article ('## Artikel 4.1.6 | …') or one per lid
+    or onderdeel ('## 5.1.1.2 (artikel 5.1.1, tweede lid) | …'); sections of one article are joined."""
+    secties: dict[str, list[list[str]]] = {}
+    huidig: str | None = None
+    for regel in tekst.splitlines():
+        if regel.startswith("## "):
+            kop = regel[3:].split("|")[0]
+            gevonden = re.search(r"\(artikel ([0-9.]+[a-z]?)", kop) or re.match(r"Artikel ([0-9.]+[a-z]?)", kop)
+            huidig = gevonden.group(1).rstrip(".") if gevonden else None
+            if huidig is not None:
+                secties.setdefault(huidig, []).append([])
+        elif huidig is not None:
+            secties[huidig][-1].append(regel)
+    result = {}
+    for artikel, delen in secties.items():
+        teksten = [t for t in (normaliseer_wettekst("\n".join(d)) for d in delen) if t]
+        grenzen, positie = set(), 0
+        for t in teksten:
+            grenzen |= {positie, positie + len(t)}
+            positie += len(t) + 1
+        result[artikel] = (" ".join(teksten), frozenset(grenzen))
+    return result
+
+
+def citaat_in_artikel(citaat: str, delen: Iterable[str], artikel: tuple[str, frozenset[int]] | None
+                      ) -> tuple[str, str] | None:
+    """None when every part of a quote occurs verbatim and in order in its article, and a quote that stops
+    (or starts) inside a lid says so with '…'; else ('niet letterlijk' or 'ingekort', what is wrong)."""
+    if artikel is None:
+        return "niet letterlijk", "het artikel staat niet in de kopie"
+    tekst, grenzen = artikel
+    positie, begin = 0, None
     for deel in delen:
         gezocht = normaliseer_wettekst(deel)
         gevonden = tekst.find(gezocht, positie)
         if gevonden < 0:
-            return deel
+            return "niet letterlijk", f"'{deel[:60]}…'"
+        begin = gevonden if begin is None else begin
         positie = gevonden + len(gezocht)
+    citaat = citaat.strip()
+    rest, ervoor = tekst[positie:].lstrip(), tekst[:begin or 0].rstrip()
+    if not (citaat.endswith("…") or positie in grenzen or re.match(r"(\d+\.? [A-Z]|[a-z]\. |\d+°)", rest)):
+        return "ingekort", f"het stopt midden in een lid zonder '…' (daarna: '{rest[:40]}…')"
+    if not (citaat.startswith("…") or begin in grenzen or re.search(r"(^|[.;:])\s*(\d+\.?|[a-z]\.)?$", ervoor)):
+        return "ingekort", "het begint midden in een zin zonder '…'"
     return None
 
 
@@ -722,7 +759,7 @@ def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeel
     where = bestandsnaam(path)
     bronnen = path.parent / "bronnen"
     wetten = {}
-    teksten: dict[str, str] = {}
+    teksten: dict[str, dict[str, tuple[str, frozenset[int]]]] = {}
     for index, schema in enumerate(parsed.wetten):
         wet = schema.to_model()
         regel = _line_of(raw, ("wetten", index, "bestand"))
@@ -738,7 +775,7 @@ def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeel
         if hashlib.sha256(data).hexdigest() != wet.sha256:
             findings.append(Bevinding(where, f"wet {wet.id}: sha256 van bronnen/{wet.bestand} klopt niet (bestand gewijzigd?)",
                                       _line_of(raw, ("wetten", index, "sha256"))))
-        teksten[wet.id] = normaliseer_wettekst(data.decode("utf-8", errors="replace"))
+        teksten[wet.id] = wetartikelen(data.decode("utf-8", errors="replace"))
     from .errors import dichtstbijzijnde
 
     bekend = {c.id for k in kaders for c in k.criteria} | {e.id for e in personeelseisen}
@@ -758,10 +795,14 @@ def _wettelijk(parsed: Any, raw: Any, path: Path, kaders: list[Kader], personeel
             continue
         verplichting = schema.to_model(wetten)
         if verplichting.wet.id in teksten:
-            fout = citaat_in_tekst(verplichting.delen, teksten[verplichting.wet.id])
+            fout = citaat_in_artikel(verplichting.citaat, verplichting.delen,
+                                     teksten[verplichting.wet.id].get(verplichting.artikel))
             if fout is not None:
-                findings.append(Bevinding(where, f"{schema.id}: citaat staat niet letterlijk in bronnen/{verplichting.wet.bestand}: "
-                                                 f"'{fout[:60]}…'", regel("citaat")))
+                soort, wat = fout
+                bron = f"bronnen/{verplichting.wet.bestand} (artikel {verplichting.artikel})"
+                findings.append(Bevinding(where, f"{schema.id}: citaat staat niet letterlijk in {bron}: {wat}"
+                                          if soort == "niet letterlijk" else
+                                          f"{schema.id}: citaat uit {bron} is ingekort: {wat}", regel("citaat")))
         for cid in verplichting.dekt:
             if cid not in bekend and own:
                 hint = dichtstbijzijnde(cid, sorted(bekend))
