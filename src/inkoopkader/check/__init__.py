@@ -140,6 +140,7 @@ def check(
     from ..errors import als_lijst, als_type
 
     als_type(profiel, "profiel", (str, os.PathLike), "een pad naar een profiel (.yaml)", geen=True)
+    als_type(verzoek, "verzoek", Verzoek, "een Verzoek (inkoopkader.select.Verzoek)", geen=True)
     if not isinstance(personeel, bool):  # a text would be read letter by letter ('p')
         personeel = als_lijst(personeel, "personeel", str, "['pe-vog-jeugd']")
     if verzoek is not None and (segment is not None or profiel is not None or selectie_opties):
@@ -164,9 +165,6 @@ def check(
     required: set[str] = {v.strip().lower() for v in _lijst("vereist", vereist) if v.strip()}
     uit_record = False
     if verzoek is not None:
-        from ..errors import als_type
-
-        als_type(verzoek, "verzoek", Verzoek, "een Verzoek (inkoopkader.select.Verzoek)")
         selectie = select(corpus, verzoek)
         herkomst = verzoek.herkomst or f"segment: {selectie.segment.id}"
         if alles_vereist:
