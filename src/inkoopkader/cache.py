@@ -61,7 +61,7 @@ def _path(soort: str, key: str) -> Path:
 def read(soort: str, key: str) -> object | None:
     """The cached value of this kind and key, or None (absent, foreign, corrupt or from other code)."""
     try:
-        data = _read_vertrouwd(_path(soort, key))
+        data = _read_trusted(_path(soort, key))
         if data is None:
             return None
         kop, rest = data[: len(FORMAAT)], data[len(FORMAAT):]
@@ -174,7 +174,7 @@ def _past(waarde: object, hint: Any, diepte: int) -> bool:
     return all(_past(v, argumenten[0], diepte - 1) for v in waarde)  # type: ignore[attr-defined]
 
 
-def _read_vertrouwd(pad: Path) -> bytes | None:
+def _read_trusted(pad: Path) -> bytes | None:
     """The bytes of a cache entry this user wrote, or None."""
     try:
         fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
