@@ -468,3 +468,17 @@ def test_the_library_check_package_never_imports_the_cli_prints_or_exits() -> No
                 assert not (isinstance(functie, ast.Attribute) and functie.attr == "exit"
                             and isinstance(functie.value, ast.Name) and functie.value.id == "sys"), waar
     assert not (pakket / "hook.py").exists()
+
+
+def test_library_checks_against_a_request_and_refuses_another_type_before_reading(tmp_path: Path) -> None:
+    import inkoopkader
+    from inkoopkader.errors import ArgumentFout
+    from inkoopkader.select import Verzoek
+
+    per_segment = inkoopkader.check(EXAMPLE, segment="wmo-1a")
+    per_verzoek = inkoopkader.check(EXAMPLE, verzoek=Verzoek.maak("wmo-1a"))
+    assert [r.criterium.id for r in per_verzoek.resultaten] == [r.criterium.id for r in per_segment.resultaten]
+    with pytest.raises(ArgumentFout, match="verzoek"):
+        inkoopkader.check(tmp_path / "bestaat-niet.docx", verzoek="wmo-1a")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentFout, match="niet beide"):
+        inkoopkader.check(EXAMPLE, segment="wmo-1a", verzoek=Verzoek.maak("wmo-1a"))

@@ -24,6 +24,8 @@ Anything else, whatever the reason, reads as "not cached" and the value is rebui
 
 from __future__ import annotations
 
+import builtins
+import collections.abc as abc
 import dataclasses
 import datetime as dt
 import enum
@@ -32,6 +34,8 @@ import json
 import os
 import stat
 import sys
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +61,7 @@ def _path(soort: str, key: str) -> Path:
 def read(soort: str, key: str) -> object | None:
     """The cached value of this kind and key, or None (absent, foreign, corrupt or from other code)."""
     try:
-        data = _read_vertrouwd(_path(soort, key))
+        data = _read_trusted(_path(soort, key))
         if data is None:
             return None
         kop, rest = data[: len(FORMAAT)], data[len(FORMAAT):]
@@ -95,8 +99,6 @@ _HINTS: dict[type, dict[str, Any]] = {}
 
 def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
-        import typing
-
         try:
             _HINTS[cls] = typing.get_type_hints(cls)
         except Exception:  # noqa: BLE001 - a name only imported for type checking: field by field
@@ -122,7 +124,7 @@ class _Pakketnamen(dict):  # type: ignore[type-arg]
     def __missing__(self, naam: str) -> Any:
         if naam in self.module:
             return self.module[naam]
-        if hasattr(__builtins__, naam) if not isinstance(__builtins__, dict) else naam in __builtins__:
+        if hasattr(builtins, naam):
             raise KeyError(naam)  # tuple, str …: the builtins
         for module_naam, module in list(sys.modules.items()):
             if module_naam.startswith("inkoopkader") and isinstance(getattr(module, naam, None), type):
@@ -130,11 +132,13 @@ class _Pakketnamen(dict):  # type: ignore[type-arg]
         raise KeyError(naam)
 
 
+# What an abstract collection in an annotation (Sequence[str] …) is, as the cache decodes it.
+_ABSTRACT: dict[Any, Any] = {abc.Sequence: (tuple, list), abc.Mapping: dict, abc.Set: (set, frozenset),
+                             abc.Iterable: (tuple, list, set, frozenset, dict)}
+
+
 def _past(waarde: object, hint: Any, diepte: int) -> bool:
     """Whether `waarde` fits the annotation `hint`; collections' elements `diepte` levels deep."""
-    import types
-    import typing
-
     if waarde is _GEEN:
         return False
     if hint is Any or isinstance(hint, typing.TypeVar):
@@ -155,10 +159,7 @@ def _past(waarde: object, hint: Any, diepte: int) -> bool:
         return isinstance(waarde, hint)
     if not isinstance(oorsprong, type):
         return True
-    import collections.abc as abc
-
-    verwacht = {abc.Sequence: (tuple, list), abc.Mapping: dict, abc.Set: (set, frozenset),
-                abc.Iterable: (tuple, list, set, frozenset, dict)}.get(oorsprong, oorsprong)
+    verwacht = _ABSTRACT.get(oorsprong, oorsprong)
     if not isinstance(waarde, verwacht):
         return False
     if diepte <= 0 or not argumenten:
@@ -173,7 +174,7 @@ def _past(waarde: object, hint: Any, diepte: int) -> bool:
     return all(_past(v, argumenten[0], diepte - 1) for v in waarde)  # type: ignore[attr-defined]
 
 
-def _read_vertrouwd(pad: Path) -> bytes | None:
+def _read_trusted(pad: Path) -> bytes | None:
     """The bytes of a cache entry this user wrote, or None."""
     try:
         fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)

@@ -140,6 +140,7 @@ def check(
     from ..errors import als_lijst, als_type
 
     als_type(profiel, "profiel", (str, os.PathLike), "een pad naar een profiel (.yaml)", geen=True)
+    als_type(verzoek, "verzoek", Verzoek, "een Verzoek (inkoopkader.select.Verzoek)", geen=True)
     if not isinstance(personeel, bool):  # a text would be read letter by letter ('p')
         personeel = als_lijst(personeel, "personeel", str, "['pe-vog-jeugd']")
     if verzoek is not None and (segment is not None or profiel is not None or selectie_opties):
@@ -164,9 +165,6 @@ def check(
     required: set[str] = {v.strip().lower() for v in _lijst("vereist", vereist) if v.strip()}
     uit_record = False
     if verzoek is not None:
-        from ..errors import als_type
-
-        als_type(verzoek, "verzoek", Verzoek, "een Verzoek (inkoopkader.select.Verzoek)")
         selectie = select(corpus, verzoek)
         herkomst = verzoek.herkomst or f"segment: {selectie.segment.id}"
         if alles_vereist:
@@ -215,7 +213,7 @@ def check(
     personeel_keuzes: list[Any] = []
     opgenomen: set[str] | None = None  # the staff items compose recorded in the document
     if personeel is False and uit_record:
-        personeel, functieniveaus, opgenomen = _personeel_uit_record(corpus, concept.selectie or {})
+        personeel, functieniveaus, opgenomen = _personeel_uit_record(corpus, concept.selectie or {}, pe_ids)
     # A staff requirement named as required is looked for, also when the staff chapter is not chosen.
     pe_vereist = sorted(required & pe_ids)
     if pe_vereist:
@@ -334,13 +332,12 @@ def _rollen_uit_record(record: dict[str, object]) -> dict[str, Any]:
     return rollen
 
 
-def _personeel_uit_record(corpus: Corpus, record: dict[str, object]
+def _personeel_uit_record(corpus: Corpus, record: dict[str, object], pe_ids: set[str]
                           ) -> tuple[list[str] | bool, tuple[str, ...], set[str] | None]:
     """The staff requirements compose put in the document: their IDs, the function levels listed
     (by level ID) and every recorded ID; (False, (), None) when the document has none."""
     ids = [str(i) for i in record.get("criteria", []) or []]  # type: ignore[union-attr]
-    eisen = {e.id for e in corpus.personeelseisen}
-    gekozen = [i for i in ids if i in eisen]
+    gekozen = [i for i in ids if i in pe_ids]
     if not gekozen:
         return False, (), None
     niveaus = {n.id for p in corpus.beroepsprofielen for n in p.niveaus}

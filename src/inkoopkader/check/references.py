@@ -338,11 +338,8 @@ class _Tekst:
 def _posities(norm: str, patroon: _Lui | re.Pattern[str], zin: tuple[int, int], cache: dict[Any, Any]) -> list[int]:
     """Start positions of `patroon` in sentence `zin`, found once per sentence: scanning from the
     sentence start for every hit in it made a long sentence full of hits quadratic."""
-    sleutel = ("posities", id(patroon), zin)
-    posities = cache.get(sleutel)
-    if posities is None:
-        posities = cache[sleutel] = [m.start() for m in patroon.finditer(norm, zin[0], zin[1])]
-    return posities
+    return _eenmaal(cache, ("posities", id(patroon), zin),
+                    lambda: [m.start() for m in patroon.finditer(norm, zin[0], zin[1])])
 
 
 def _eenmaal(cache: dict[Any, Any], sleutel: Any, bereken: Any) -> Any:
@@ -377,10 +374,9 @@ def _fragment(tekst: _Tekst, start: int, end: int, maximum: int = 300) -> str:
     """The sentence around a match, shortened around the match when long."""
     zin_start, zin_end = tekst.zin(start, end)
     # The whole sentence is copied once, not for every hit in it.
-    kort = _eenmaal(tekst.per_zin, ("fragment", zin_start, zin_end, maximum),
-                    lambda: (lambda z: z if len(z) <= maximum else None)(tekst.norm[zin_start:zin_end].strip()))
-    if kort is not None:
-        return kort
+    zin = _eenmaal(tekst.per_zin, ("zin", zin_start, zin_end), lambda: tekst.norm[zin_start:zin_end].strip())
+    if len(zin) <= maximum:
+        return zin
     links = max(zin_start, start - maximum // 2)
     rechts = min(zin_end, links + maximum)
     return ("… " if links > zin_start else "") + tekst.norm[links:rechts].strip() + (" …" if rechts < zin_end else "")

@@ -302,7 +302,7 @@ class Synoniemen:
         woord_van: list[int] = []  # the word each flat stem comes from
         volgende = positie  # the first word not yet in `vlak`
 
-        def read_tot(lengte: int) -> None:
+        def read_until(lengte: int) -> None:
             nonlocal volgende
             while len(vlak) < lengte and volgende < n:
                 v_stems, v_stop = self._info(woorden[volgende])
@@ -311,14 +311,14 @@ class Synoniemen:
                 volgende += 1
 
         i = 0
-        read_tot(1)
+        read_until(1)
         # Go on while i is inside a word that was (partly) taken already: this word, or a
         # compound whose first stem ended a phrase.
         while i < len(vlak) and (i == 0 or woord_van[i] == woord_van[i - 1]):
             stem, is_stop = vlak[i]
             for phrase, term in self.frasen.get(stem, ()):
                 size = len(phrase)
-                read_tot(i + size)
+                read_until(i + size)
                 if i + size <= len(vlak) and all(vlak[i + k][0] == phrase[k] for k in range(1, size)):
                     if term is not None:
                         result.append(term)
@@ -328,7 +328,7 @@ class Synoniemen:
                 if not is_stop:
                     result.append(stem)
                 i += 1
-            read_tot(i + 1)
+            read_until(i + 1)
         return woord_van[i] if i < len(vlak) else volgende
 
     def is_algemeen(self, term: str) -> bool:

@@ -19,7 +19,13 @@ from typing import Any
 from ... import limieten
 from ...anchors import BIJLAGEN_BLADWIJZER
 from ..model import Concept
-from .record import _MAX_OPEN_ANKERS, _record_xml, _verlopen, _selectie_uit_eigenschappen, criterium_van_bladwijzer
+from .record import (
+    _MAX_OPEN_ANKERS,
+    _record_xml,
+    _selectie_uit_eigenschappen,
+    _verlopen,
+    criterium_van_bladwijzer,
+)
 from .veilig import ConceptFout, _concept, _getal, _numeriek, _parse_xml, _te_veel, _Uitvoer, _Zip
 
 _KOPSTIJL = re.compile(r"(?:heading|kop|title|titel|ondertitel|subtitle)\s?\d*$", re.IGNORECASE)

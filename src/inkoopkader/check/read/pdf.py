@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -115,20 +116,15 @@ def _afgebroken_woord(deel: str, vervolg: str = "") -> bool:
     return deel[0].isupper() and deel[1:].islower()
 
 
-_CORPUSWOORDEN: list[frozenset[str]] = []
-
-
+@cache
 def _corpuswoorden() -> frozenset[str]:
     """The words (folded) of the bundled corpus texts and kader names, read once."""
-    if not _CORPUSWOORDEN:
-        from ...corpus import bundled_data_dir
+    from ...corpus import bundled_data_dir
 
-        woorden: set[str] = set()
-        data = bundled_data_dir()
-        for pad in sorted((data / "frameworks").glob("*.yaml")):
-            woorden.update(w.casefold() for w in re.findall(r"[^\W\d_]{4,}", pad.read_text(encoding="utf-8")))
-        _CORPUSWOORDEN.append(frozenset(woorden))
-    return _CORPUSWOORDEN[0]
+    woorden: set[str] = set()
+    for pad in sorted((bundled_data_dir() / "frameworks").glob("*.yaml")):
+        woorden.update(w.casefold() for w in re.findall(r"[^\W\d_]{4,}", pad.read_text(encoding="utf-8")))
+    return frozenset(woorden)
 
 
 def read_pdf(naam: str, data: bytes) -> Concept:
