@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from .errors import InkoopkaderError
+from .errors import InkoopkaderError, als_type
 from .model import Item, Procedure, Rol
 
 if TYPE_CHECKING:
@@ -268,7 +268,6 @@ class Document:
         Without `formaat` the suffix decides: '.docx', '.md', '.json', '.csv', '.xlsx', and '.ocds.json'
         for the award criteria as OCDS.
         """
-        from .errors import als_type
         from .output import write_atomic
 
         als_type(pad, "pad", (str, os.PathLike), "een pad (b.v. 'eisen.docx')")

@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from .errors import als_type
 from .onveranderlijk import onveranderlijk
 
 if TYPE_CHECKING:  # personeel imports this module; the corpus only holds its objects
@@ -587,14 +588,10 @@ class Corpus:
             yield from kader.criteria
 
     def criterium(self, criterium_id: str) -> Criterium | None:
-        from .errors import als_type
-
         als_type(criterium_id, "criterium_id", str, "een ID als 'bwmo-04'")
         return self._criteria_index.get(criterium_id.strip().lower())
 
     def kader(self, nummer: int) -> Kader:
-        from .errors import als_type
-
         als_type(nummer, "nummer", int, "een kadernummer (b.v. 8)")
         for kader in self.kaders:
             if kader.nummer == nummer:
