@@ -330,8 +330,8 @@ def formaat_bij_bestand(pad: str | os.PathLike[str], formaat: str | None = None)
     """
     naam = Path(pad).name
     klein = naam.lower()
-    afgeleid = next((f for ext, f in EXTENSIES.items() if klein.endswith(ext)), None)
-    extensie = next((ext for ext in EXTENSIES if klein.endswith(ext)), Path(klein).suffix)
+    extensie, afgeleid = next(((ext, f) for ext, f in EXTENSIES.items() if klein.endswith(ext)),
+                              (Path(klein).suffix, None))
     stam = naam[: len(naam) - len(extensie)] if extensie else naam
     if formaat is None:
         if afgeleid is None:
