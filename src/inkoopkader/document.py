@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from .errors import InkoopkaderError, als_type
-from .model import Item, Procedure, Rol
+from .model import Item, Procedure, Rol, corpusnaam
 
 if TYPE_CHECKING:
     from .select import Selectie
@@ -46,7 +46,7 @@ class Metadata:
     @property
     def corpus_naam(self) -> str:
         """How the document names its corpus: '2026.1 (0598a1880af9)', or the content hash alone."""
-        return f"{self.corpus_uitgave} ({self.corpus_versie})" if self.corpus_uitgave else self.corpus_versie
+        return corpusnaam(self.corpus_uitgave, self.corpus_versie)
 
     def brontitel(self, document_id: str) -> str:
         return self.bronnen.get(document_id, document_id)

@@ -557,6 +557,12 @@ class Uitgave:
     datum: dt.date
 
 
+def corpusnaam(uitgave: str | None, inhoud: str) -> str:
+    """A corpus as messages and documents name it: '2026.1 (3f2a9c81d0e4)' (release and content
+    hash), or the content hash alone when the corpus has no release (data/corpus.yaml)."""
+    return f"{uitgave} ({inhoud})" if uitgave else inhoud
+
+
 @onveranderlijk
 class Corpus:
     """All kaders, segments and currency facts, validated and cross-checked.
@@ -581,7 +587,7 @@ class Corpus:
     @property
     def versienaam(self) -> str:
         """How messages name this corpus: '2026.1 (3f2a9c81d0e4)', or the content hash alone."""
-        return f"{self.uitgave.versie} ({self.versie})" if self.uitgave else self.versie
+        return corpusnaam(self.uitgave.versie if self.uitgave else None, self.versie)
 
     def criteria(self) -> Iterator[Criterium]:
         for kader in self.kaders:
