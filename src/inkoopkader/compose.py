@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from . import __version__
 from . import framing as f
@@ -782,7 +783,7 @@ class _Opbouw:
             bron += " " + "; ".join(i.weergave for i in crit.items) if crit.items else ""
             rows.append(TraceRij(
                 id=crit.id, kader=str(kader.nummer), kader_titel=kader.titel, editie=str(kader.jaar),
-                thema=", ".join(t.value for t in crit.thema), doelgroep=", ".join(d.value for d in crit.doelgroepen), rol=keuze.rol.value,
+                thema=_waarden(crit.thema), doelgroep=_waarden(crit.doelgroepen), rol=keuze.rol.value,
                 plaats=sectie, nummer=nummer, bronregel=str(crit.regel), tekst_document=strip_markup(tekst_doc),
                 tekst_bron=strip_markup(bron), aangepast=aangepast, geactualiseerd=geactualiseerd,
                 bewijs=gebruik.bewijs or "" if keuze.rol.is_eis else "",
@@ -793,11 +794,11 @@ class _Opbouw:
             sectie, nummer = self.plaats.get(keuze.criterium.id, (buiten, ""))
             rows.append(TraceRij(
                 id=dubbel, kader=str(keuze.kader.nummer), kader_titel=keuze.kader.titel, editie=str(keuze.kader.jaar),
-                thema=", ".join(t.value for t in crit.thema), doelgroep=", ".join(d.value for d in crit.doelgroepen), rol=keuze.rol.value,
+                thema=_waarden(crit.thema), doelgroep=_waarden(crit.doelgroepen), rol=keuze.rol.value,
                 plaats=f"{sectie} (zelfde tekst als {keuze.criterium.id})", nummer=nummer, bronregel=str(crit.regel),
                 tekst_document="", tekst_bron=strip_markup(crit.tekst), aangepast=False, geactualiseerd=False, bewijs="",
             ))
-        for blok in [*personeel, *self.personeel_gedekt]:
+        for blok, weggelaten in [*((b, False) for b in personeel), *((b, True) for b in self.personeel_gedekt)]:
             sectie, nummer = self.plaats.get(blok.eis.id, ("", ""))
             bronnen = "; ".join(dict.fromkeys(b.plaats if b.bron in wetten else f"{b.plaats}, regel {b.regel}"
                                               for b in blok.eis.onderbouwing))
@@ -805,11 +806,11 @@ class _Opbouw:
             rows.append(TraceRij(
                 id=blok.eis.id, kader="personeel", kader_titel="Deskundigheid en inzet van personeel", editie="",
                 thema="vakmanschap", doelgroep="organisatie", rol=blok.rol.value, plaats=sectie, nummer=nummer,
-                bronregel=bronnen, tekst_document="" if blok in self.personeel_gedekt else tekst,
+                bronregel=bronnen, tekst_document="" if weggelaten else tekst,
                 tekst_bron=blok.eis.tekst_voor(blok.rol), aangepast=True, geactualiseerd=False,
                 bewijs=blok.eis.bewijs or "",
             ))
-            if blok in self.personeel_gedekt:
+            if weggelaten:  # not printed: the statutory duty says it
                 continue
             for item in blok.onderdelen:  # each level or competence printed, with its own ID and source line
                 rows.append(TraceRij(
@@ -863,6 +864,11 @@ class _Opbouw:
 def _met_titel(titel: str, tekst: str) -> str:
     """A criterion's own heading in bold before its text: '**Kosten verminderen** De gemeente kan …'."""
     return f"**{strip_markup(titel)}** {tekst}"
+
+
+def _waarden(waarden: Iterable[Enum]) -> str:
+    """Enum values as one cell of the traceability table: 'veiligheid, privacy'."""
+    return ", ".join(w.value for w in waarden)
 
 
 def _met_labels(items: Iterable[Item]) -> tuple[Item, ...]:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from . import cache as schijfcache
-from .errors import Bevinding, CorpusFout, InkoopkaderError, bestandsnaam
+from .errors import Bevinding, CorpusFout, InkoopkaderError, als_type, bestandsnaam
 from .model import Brondocument, Corpus, Kader, Thema
 
 if TYPE_CHECKING:
@@ -115,8 +115,6 @@ def load_corpus(path: str | os.PathLike[str] | None = None, *, cache: bool = Tru
         CorpusFout: when a data file is invalid; every finding names its file and line.
         InkoopkaderError: when the directory does not exist or has no `frameworks/`.
     """
-    from .errors import als_type
-
     als_type(path, "path", (str, os.PathLike), "een pad naar een corpusmap", geen=True)
     directory = resolve_corpus_dir(path)
     files = _data_files(directory)

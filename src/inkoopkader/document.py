@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from .errors import InkoopkaderError
-from .model import Item, Procedure, Rol
+from .errors import InkoopkaderError, als_type
+from .model import Item, Procedure, Rol, corpusnaam
 
 if TYPE_CHECKING:
     from .select import Selectie
@@ -46,7 +46,7 @@ class Metadata:
     @property
     def corpus_naam(self) -> str:
         """How the document names its corpus: '2026.1 (0598a1880af9)', or the content hash alone."""
-        return f"{self.corpus_uitgave} ({self.corpus_versie})" if self.corpus_uitgave else self.corpus_versie
+        return corpusnaam(self.corpus_uitgave, self.corpus_versie)
 
     def brontitel(self, document_id: str) -> str:
         return self.bronnen.get(document_id, document_id)
@@ -268,7 +268,6 @@ class Document:
         Without `formaat` the suffix decides: '.docx', '.md', '.json', '.csv', '.xlsx', and '.ocds.json'
         for the award criteria as OCDS.
         """
-        from .errors import als_type
         from .output import write_atomic
 
         als_type(pad, "pad", (str, os.PathLike), "een pad (b.v. 'eisen.docx')")
@@ -331,8 +330,8 @@ def formaat_bij_bestand(pad: str | os.PathLike[str], formaat: str | None = None)
     """
     naam = Path(pad).name
     klein = naam.lower()
-    afgeleid = next((f for ext, f in EXTENSIES.items() if klein.endswith(ext)), None)
-    extensie = next((ext for ext in EXTENSIES if klein.endswith(ext)), Path(klein).suffix)
+    extensie, afgeleid = next(((ext, f) for ext, f in EXTENSIES.items() if klein.endswith(ext)),
+                              (Path(klein).suffix, None))
     stam = naam[: len(naam) - len(extensie)] if extensie else naam
     if formaat is None:
         if afgeleid is None:

@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from .errors import als_type
 from .onveranderlijk import onveranderlijk
 
 if TYPE_CHECKING:  # personeel imports this module; the corpus only holds its objects
@@ -556,6 +557,12 @@ class Uitgave:
     datum: dt.date
 
 
+def corpusnaam(uitgave: str | None, inhoud: str) -> str:
+    """A corpus as messages and documents name it: '2026.1 (3f2a9c81d0e4)' (release and content
+    hash), or the content hash alone when the corpus has no release (data/corpus.yaml)."""
+    return f"{uitgave} ({inhoud})" if uitgave else inhoud
+
+
 @onveranderlijk
 class Corpus:
     """All kaders, segments and currency facts, validated and cross-checked.
@@ -580,21 +587,17 @@ class Corpus:
     @property
     def versienaam(self) -> str:
         """How messages name this corpus: '2026.1 (3f2a9c81d0e4)', or the content hash alone."""
-        return f"{self.uitgave.versie} ({self.versie})" if self.uitgave else self.versie
+        return corpusnaam(self.uitgave.versie if self.uitgave else None, self.versie)
 
     def criteria(self) -> Iterator[Criterium]:
         for kader in self.kaders:
             yield from kader.criteria
 
     def criterium(self, criterium_id: str) -> Criterium | None:
-        from .errors import als_type
-
         als_type(criterium_id, "criterium_id", str, "een ID als 'bwmo-04'")
         return self._criteria_index.get(criterium_id.strip().lower())
 
     def kader(self, nummer: int) -> Kader:
-        from .errors import als_type
-
         als_type(nummer, "nummer", int, "een kadernummer (b.v. 8)")
         for kader in self.kaders:
             if kader.nummer == nummer:

@@ -6,7 +6,7 @@ import os
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from ..errors import OnbekendeWaarde, dichtstbijzijnde
+from ..errors import OnbekendeWaarde, als_type, dichtstbijzijnde
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -18,8 +18,6 @@ FORMATEN = ("docx", "md", "json", "csv", "xlsx", "ocds", "pdf")  # as offered to
 
 def render(doc: Document, formaat: str, *, sjabloon: str | os.PathLike[str] | None = None) -> bytes:
     """Render a composed document; `sjabloon` (a .docx/.dotx house-style template) only applies to docx."""
-    from ..errors import als_type
-
     als_type(formaat, "formaat", str, "een formaat als 'docx'")
     key = formaat.lower().lstrip(".")
     if key not in _MODULES:

@@ -617,7 +617,6 @@ def _hangend(label: str, links: int, rechts: int = 0) -> str:
             f'<w:ind w:left="{links}"{rechts_ind} w:hanging="{hangend}"/>')
 
 
-
 class _Lichaam:
     """Lays out a Document as WordprocessingML text (fast: no python-docx objects per paragraph)."""
 
